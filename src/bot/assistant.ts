@@ -1,0 +1,62 @@
+// Wires a transport to the dispatcher, the outbox sender and the due-work runner. main.ts, the
+// scenario runner and the end-to-end tests all build the assistant through this one function.
+import type { Logger } from "pino";
+import type { Db } from "../db.js";
+import type { Classifier } from "../intents/policy.js";
+import type { Clock } from "../services/deps.js";
+import { runDue } from "../services/due-work.js";
+import { handleInbound, processStored } from "./dispatch.js";
+import { flushOutbox, type SenderOptions } from "./outbox-sender.js";
+import type { Inbound, Transport } from "./transport.js";
+
+export type AssistantOptions = {
+  db: Db; clock: Clock; log: Logger; classifier: Classifier; transport: Transport; botName: string;
+  pace?: SenderOptions["pace"];
+};
+
+export function createAssistant(o: AssistantOptions) {
+  const deps = { db: o.db, clock: o.clock, log: o.log, classifier: o.classifier, botName: o.botName };
+  const sender: SenderOptions = { db: o.db, clock: o.clock, log: o.log, transport: o.transport, botName: o.botName, ...(o.pace ? { pace: o.pace } : {}) };
+  // One flush at a time: a second caller waits for the running one, then runs again.
+  let flushing: Promise<number> = Promise.resolve(0);
+  const flush = () => (flushing = flushing.then(() => flushOutbox(sender), () => flushOutbox(sender)));
+
+  const receive = async (inbound: Inbound) => {
+    await handleInbound(deps, inbound);
+    await flush();
+  };
+
+  return {
+    receive,
+    flush,
+    /** Runs due scheduled work (revisits, deadlines...) and sends what it queued. */
+    async tick(now: Date = o.clock.now()) {
+      const ran = await runDue({ db: o.db, clock: o.clock, log: o.log }, now);
+      await flush();
+      return ran;
+    },
+    /** Messages stored but not processed when the process last stopped are processed now. */
+    async recover() {
+      const pending = await o.db.inboundMessage.findMany({ where: { status: "received" }, include: { attachments: true }, orderBy: { id: "asc" } });
+      for (const m of pending) {
+        const user = await o.db.chatUser.findUniqueOrThrow({ where: { id: m.chatUserId } });
+        const inbound: Inbound = {
+          messageId: m.transportMessageId, userId: user.platformId, userName: user.name, roomId: m.groupPlatformId ?? undefined,
+          mentionsSelf: m.mentioned, kind: m.kind as Inbound["kind"], text: m.text, receivedAt: m.receivedAt, filePath: m.attachments[0]?.path ?? undefined,
+        };
+        await processStored(deps, m.id, inbound, m.chatUserId);
+      }
+      if (pending.length) o.log.info({ count: pending.length }, "recovered unprocessed messages");
+      await flush();
+    },
+    async start() {
+      await o.transport.start(receive);
+      await this.recover();
+    },
+    async stop() {
+      await flushing.catch(() => 0);
+      await o.transport.stop();
+    },
+  };
+}
+export type Assistant = ReturnType<typeof createAssistant>;

@@ -1,0 +1,102 @@
+// Staff commands, declared as data: name, aliases, argument shape, help line and what it runs.
+// Help is generated from this table; duplicate aliases are rejected when the module loads.
+import type { Tx } from "../db.js";
+import { DomainError } from "../services/deps.js";
+import type { Settings } from "../services/community/settings.js";
+import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, transferTicket, type StaffActor } from "../services/tickets/staff-actions.js";
+import { formatRelative } from "../services/time.js";
+import { categoryLabel, intentLabel, statusLabel, type Params } from "./texts.js";
+
+export type CommandContext = { tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string };
+export type Reply = { key: string; params?: Params };
+
+type Args = { number?: number; rest: string };
+type StaffCommand = {
+  name: string;
+  aliases: string[];
+  /** Whether the command needs a ticket number (#N or N), and a text after it. */
+  ticket: boolean;
+  text?: "required" | "optional";
+  usage: string;
+  help: string;
+  run(ctx: CommandContext, args: Args): Promise<Reply>;
+};
+
+const number = (a: Args) => a.number as number;
+
+export const STAFF_COMMANDS: StaffCommand[] = [
+  {
+    name: "接单", aliases: ["受理"], ticket: true, usage: "接单 #12", help: "接单 #N：受理工单，通知住户",
+    async run(c, a) { await acceptTicket(c.tx, c.staff, number(a), c.now); return { key: "staff.accepted", params: { number: number(a) } }; },
+  },
+  {
+    name: "到场", aliases: ["到达"], ticket: true, usage: "到场 #12", help: "到场 #N：记录已到现场",
+    async run(c, a) { await arriveTicket(c.tx, c.staff, number(a), c.now); return { key: "staff.arrived", params: { number: number(a) } }; },
+  },
+  {
+    name: "完成", aliases: ["办结"], ticket: true, text: "required", usage: "完成 #12 更换了角阀", help: "完成 #N 说明：处理完毕，安排回访",
+    async run(c, a) { await completeTicket(c.tx, c.staff, number(a), a.rest, c.now, c.settings, c.tz); return { key: "staff.completed", params: { number: number(a) } }; },
+  },
+  {
+    name: "转单", aliases: ["转派"], ticket: true, text: "required", usage: "转单 #12 钱师傅", help: "转单 #N 姓名：转给其他同事",
+    async run(c, a) {
+      const { target } = await transferTicket(c.tx, c.staff, number(a), a.rest.trim(), c.now);
+      return { key: "staff.transferred_ok", params: { number: number(a), to: target.name } };
+    },
+  },
+  {
+    name: "备注", aliases: [], ticket: true, text: "required", usage: "备注 #12 住户下午在家", help: "备注 #N 文本：添加备注",
+    async run(c, a) { await addNote(c.tx, c.staff, number(a), a.rest, c.now); return { key: "staff.noted", params: { number: number(a) } }; },
+  },
+  {
+    name: "我的工单", aliases: ["工单", "我的任务"], ticket: false, usage: "我的工单", help: "我的工单：查看进行中的工单",
+    async run(c) {
+      const tickets = await listOpenTicketsFor(c.tx, c.staff);
+      if (tickets.length === 0) return { key: "staff.my_tickets_none" };
+      const lines = tickets.map((t) => `#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")} ${t.place} ${statusLabel(t.status)}（${formatRelative(t.createdAt, c.now, c.tz)}）`);
+      return { key: "staff.my_tickets", params: { count: tickets.length, lines: lines.join("\n") } };
+    },
+  },
+  {
+    name: "帮助", aliases: ["help", "?", "？"], ticket: false, usage: "帮助", help: "帮助：查看可用指令",
+    async run() { return { key: "staff.help", params: { lines: STAFF_COMMANDS.map((c) => c.help).join("\n") } }; },
+  },
+];
+
+const byAlias = new Map<string, StaffCommand>();
+for (const c of STAFF_COMMANDS) {
+  for (const alias of [c.name, ...c.aliases]) {
+    if (byAlias.has(alias.toLowerCase())) throw new Error(`duplicate command alias: ${alias}`);
+    byAlias.set(alias.toLowerCase(), c);
+  }
+}
+const aliasPattern = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[?？]/g, "\\$&")).join("|");
+const COMMAND = new RegExp(`^(${aliasPattern})(?:\\s*[#＃]?\\s*(\\d+))?(?:[\\s,，:：]+([\\s\\S]*))?$`, "i");
+
+export type ParsedCommand = { command: StaffCommand; args: Args };
+
+/**
+ * Parses a staff command. Returns null when the text is not shaped like one, so that words like
+ * "完成了吗" from a resident are not taken for commands (ticket commands need a number).
+ */
+export function parseStaffCommand(text: string): ParsedCommand | null {
+  const m = COMMAND.exec(text.trim());
+  if (!m) return null;
+  const command = byAlias.get(m[1]!.toLowerCase())!;
+  const args: Args = { rest: (m[3] ?? "").trim(), ...(m[2] ? { number: Number(m[2]) } : {}) };
+  if (command.ticket && args.number === undefined) return null;
+  if (!command.ticket && args.rest) return null;
+  return { command, args };
+}
+
+/** Checks the arguments; an incomplete command is a clear refusal, not a guess. */
+export async function runStaffCommand(parsed: ParsedCommand, ctx: CommandContext): Promise<Reply> {
+  if (parsed.command.text === "required" && !parsed.args.rest) throw new DomainError("command.usage", { usage: parsed.command.usage });
+  return parsed.command.run(ctx, parsed.args);
+}
+
+/** Whether a resident's text looks like a staff command (they get a polite refusal). */
+export function looksLikeStaffCommand(text: string): boolean {
+  const parsed = parseStaffCommand(text);
+  return parsed !== null && parsed.command.name !== "帮助";
+}

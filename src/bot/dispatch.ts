@@ -1,0 +1,145 @@
+// The pipeline from an inbound message to the office's response:
+//   store (dedupe by transport id) → who/where → media, length → conversation state → staff command
+//   → resident command → classify → group policy → intent handler.
+// Every write of one message (ticket, events, replies in the outbox, the message's own state)
+// commits in one transaction; replies are sent by the outbox sender afterwards.
+import type { Logger } from "pino";
+import type { Db, Tx } from "../db.js";
+import type { Classifier } from "../intents/policy.js";
+import { normalizeForDispatch } from "./inbound-text.js";
+import type { Classification } from "../intents/types.js";
+import { getSettings } from "../services/community/community.js";
+import { DomainError, type Clock } from "../services/deps.js";
+import { enqueue, type Recipient } from "../services/outbox.js";
+import { findOrCreateChatUser, loadSender, type Sender } from "../services/residents/identity.js";
+import { getState } from "../services/residents/conversation.js";
+import type { Inbound } from "./transport.js";
+import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, type Reply } from "./commands.js";
+import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, type MessageContext } from "./resident-handlers.js";
+
+export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
+
+/** Longest text the assistant reads; longer messages are stored and the sender asked to be brief. */
+export const MAX_TEXT = 2000;
+
+export async function handleInbound(deps: DispatchDeps, inbound: Inbound): Promise<void> {
+  const { db, log } = deps;
+  const user = await findOrCreateChatUser(db, inbound.userId, inbound.userName);
+  const stored = await storeInbound(db, user.id, inbound);
+  if (!stored) {
+    log.debug({ messageId: inbound.messageId }, "duplicate delivery ignored");
+    return;
+  }
+  await processStored(deps, stored.id, inbound, user.id);
+}
+
+/** Stores the message first; null when this transport id was already processed. */
+async function storeInbound(db: Db, chatUserId: number, inbound: Inbound) {
+  const existing = await db.inboundMessage.findUnique({ where: { transportMessageId: inbound.messageId } });
+  if (existing) return existing.status === "received" ? existing : null; // "received": a crash interrupted it; process again
+  return db.$transaction(async (tx) => {
+    const row = await tx.inboundMessage.create({
+      data: {
+        transportMessageId: inbound.messageId, chatUserId, groupPlatformId: inbound.roomId ?? null, mentioned: inbound.mentionsSelf,
+        kind: inbound.kind, text: inbound.text, receivedAt: inbound.receivedAt,
+      },
+    });
+    if (inbound.kind !== "text") await tx.attachment.create({ data: { inboundMessageId: row.id, kind: inbound.kind, path: inbound.filePath ?? null } });
+    return row;
+  });
+}
+
+export async function processStored(deps: DispatchDeps, messageId: number, inbound: Inbound, chatUserId: number): Promise<void> {
+  const { db, log } = deps;
+  const now = deps.clock.now();
+  const replyTo: Recipient = inbound.roomId ? { kind: "group", platformId: inbound.roomId } : { kind: "user", platformId: inbound.userId };
+  let communityId: number | null = null;
+  try {
+    const sender = await loadSender(db, chatUserId);
+    const community = await communityOf(db, sender, inbound);
+    if (!community) {
+      await finish(db, messageId, now, null, async (tx) => void (await enqueue(tx, { to: replyTo, key: "error.no_community", notBefore: now })));
+      return;
+    }
+    communityId = community.id;
+    const settings = getSettings(community);
+    const text = normalizeForDispatch(inbound.text, deps.botName);
+    const inGroup = Boolean(inbound.roomId);
+    // Classify outside the transaction: the LLM may take seconds.
+    const needsClassifier = inbound.kind === "text" && text.length > 0 && text.length <= MAX_TEXT && !sender.staff && !isResidentCommand(text);
+    const classification = needsClassifier ? await deps.classifier({ text, chat: inGroup ? "group" : "direct", mentioned: inbound.mentionsSelf }) : null;
+
+    await finish(db, messageId, now, classification, async (tx) => {
+      const state = inGroup ? null : await getState(tx, sender.id, now);
+      const ctx: MessageContext = { tx, now, log, settings, tz: community.timezone, community, sender, inbound, messageId, text, inGroup, replyTo, classification, state, botName: deps.botName, ticketId: null };
+      const reply = async (r: Reply, to: Recipient = replyTo) => enqueue(tx, { communityId: community.id, to, key: r.key, params: r.params ?? {}, notBefore: now });
+      try {
+        await route(ctx, reply);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        await reply({ key: `error.${err.code}`, params: err.params });
+      }
+      return ctx.ticketId;
+    });
+  } catch (err) {
+    log.error({ err, messageId, transportMessageId: inbound.messageId }, "message processing failed");
+    await db.inboundMessage.update({ where: { id: messageId }, data: { status: "failed", error: String(err).slice(0, 500), processedAt: now } });
+    await enqueue(db, { communityId, to: replyTo, key: "error.unknown", notBefore: now });
+  }
+}
+
+async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => Promise<void>): Promise<void> {
+  const { inbound, text, inGroup, sender } = ctx;
+  // In groups the assistant speaks only when addressed, or when a message clearly needs action.
+  if (inGroup && !inbound.mentionsSelf && !mayActUnmentioned(ctx)) return;
+  if (inbound.kind !== "text") return handleMedia(ctx, reply);
+  if (!text) return inGroup ? undefined : reply({ key: "message.empty" });
+  if (text.length > MAX_TEXT) return reply({ key: "message.too_long", params: { length: text.length, max: 500 } });
+
+  if (sender.staff) {
+    if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
+    const parsed = parseStaffCommand(text);
+    if (!parsed) return reply({ key: "staff.unknown_command" });
+    const staff = { id: sender.staff.id, role: sender.staff.role, gridId: sender.staff.grid?.id ?? null, name: sender.staff.name, communityId: sender.staff.communityId };
+    return reply(await runStaffCommand(parsed, { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz }));
+  }
+  if (looksLikeStaffCommand(text)) return reply({ key: "resident.staff_only" });
+  if (await handleConversationState(ctx, reply)) return;
+  if (await handleResidentCommand(ctx, reply)) return;
+  if (ctx.classification) await handleIntent(ctx, ctx.classification, reply);
+}
+
+/** An un-mentioned group message is handled only when it is confidently a repair, complaint or emergency. */
+function mayActUnmentioned(ctx: MessageContext): boolean {
+  const c = ctx.classification;
+  if (!c || ctx.sender.staff) return false;
+  if (c.urgency === 1 && (c.intent === "repair" || c.intent === "complaint")) return true;
+  return (c.intent === "repair" || c.intent === "complaint") && c.confidence >= ctx.settings.groupTicketConfidence;
+}
+
+const RESIDENT_COMMANDS = /^(进度|我的报修|我的工单|查进度|帮助|help|绑定|绑定房屋)$/i;
+const isResidentCommand = (text: string) => RESIDENT_COMMANDS.test(text) || parseStaffCommand(text) !== null;
+
+async function communityOf(db: Db, sender: Sender, inbound: Inbound) {
+  if (inbound.roomId) {
+    const group = await db.chatGroup.findUnique({ where: { platformId: inbound.roomId }, include: { community: true } });
+    if (group) return group.community;
+  }
+  if (sender.staff) return db.community.findUnique({ where: { id: sender.staff.communityId } });
+  const home = sender.residents[0]?.household;
+  if (home) return db.community.findUnique({ where: { id: home.communityId } });
+  // One bot serves its first community by default (README: several communities per bot need their groups registered).
+  return db.community.findFirst({ orderBy: { id: "asc" } });
+}
+
+/** Runs the message's writes and marks it processed, with its labels, in one transaction. */
+async function finish(db: Db, messageId: number, now: Date, c: Classification | null, work: (tx: Tx) => Promise<number | null | void>) {
+  await db.$transaction(async (tx) => {
+    const ticketId = await work(tx);
+    await tx.inboundMessage.update({
+      where: { id: messageId },
+      data: { status: "processed", processedAt: now, intent: c?.intent ?? null, category: c?.category ?? null, urgency: c?.urgency ?? null, decidedBy: c?.decidedBy ?? null, ticketId: ticketId ?? null },
+    });
+  });
+}
+

@@ -1,0 +1,116 @@
+// Every word the assistant says, in one place (zh-CN), by key. Services queue {key, params};
+// `render` turns them into text. Params arrive as JSON (strings and numbers); times as ISO strings.
+import { formatLocal, formatRelative } from "../services/time.js";
+
+export type Params = Record<string, string | number | null | undefined>;
+export type RenderContext = { tz: string; now: Date; botName: string };
+
+const INTENT_LABELS: Record<string, string> = {
+  repair: "报修", complaint: "投诉", fee: "费用", progress: "进度查询", inquiry: "咨询", suggestion: "建议", praise: "表扬", other: "其他",
+};
+const CATEGORY_LABELS: Record<string, string> = {
+  water: "水路", electricity: "电路", gas: "燃气", elevator: "电梯", access: "门禁", structure: "房屋结构", facility: "公共设施",
+  sanitation: "环境卫生", greenery: "绿化", parking: "停车", noise: "噪音", security: "安全秩序", pets: "宠物", decoration: "装修", staff: "服务态度", other: "其他",
+};
+const URGENCY_LABELS: Record<string, string> = { "1": "紧急", "2": "较急", "3": "一般" };
+const STATUS_LABELS: Record<string, string> = {
+  open: "待受理", accepted: "已受理", onsite: "已到场处理中", done: "已完成", closed: "已关闭", reopened: "重新处理中", cancelled: "已取消",
+};
+const ON_BEHALF: Record<string, string> = { desk: "物业服务中心", supervisor: "客服主管", manager: "项目经理" };
+
+const s = (v: Params[string]) => (v === null || v === undefined ? "" : String(v));
+export const intentLabel = (v: Params[string]) => INTENT_LABELS[s(v)] ?? s(v);
+export const categoryLabel = (v: Params[string]) => CATEGORY_LABELS[s(v)] ?? s(v);
+export const statusLabel = (v: Params[string]) => STATUS_LABELS[s(v)] ?? s(v);
+const kind = (p: Params) => `${intentLabel(p.intent)}·${categoryLabel(p.category)}`;
+
+type Text = (p: Params, c: RenderContext) => string;
+
+export const TEXTS = {
+  // ——— residents: tickets ———
+  "resident.ticket_created": (p, c) =>
+    `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
+    `类别：${categoryLabel(p.category)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）　地点：${s(p.place)}\n` +
+    `负责管家：${s(p.staff) || "物业服务中心"}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
+    (p.urgency === 1 ? "\n如有人身危险请先撤离并拨打 119/110，物业已同步通知值班经理。" : ""),
+  "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由管家${s(p.staff) || "物业服务中心"}跟进，详情已私信您。`,
+  "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，正在安排处理。`,
+  "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
+  "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n之后我们会回访您是否满意，如仍有问题请直接回复。`,
+  "resident.progress": (p) => `您的进行中工单：\n${s(p.lines)}`,
+  "resident.progress_none": () => "您目前没有进行中的报修或投诉。需要报修请直接描述问题，例如「厨房水管漏水」。",
+  "resident.revisit_question": (p) =>
+    `您好，这里是${ON_BEHALF[s(p.onBehalf)] ?? "物业服务中心"}的回访：您的工单 #${s(p.number)}（${s(p.summary)}）已处理完成，请问您对处理结果满意吗？\n回复 1 满意 / 2 基本满意 / 3 不满意`,
+  "resident.revisit_thanks": (p) => `感谢您的评价！工单 #${s(p.number)} 已结案。`,
+  "resident.revisit_unsatisfied": (p) => `抱歉没有让您满意。工单 #${s(p.number)} 已重新打开，主管已收到通知。请告诉我们还有什么问题没有解决？`,
+  "resident.revisit_detail_thanks": (p) => `已记录并转给负责人，工单 #${s(p.number)} 会尽快再次处理。`,
+  // ——— residents: binding ———
+  "bind.ask_address": () => "为了把问题派给您所在网格的管家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
+  "bind.ask_address_pending": () => "收到您的报修，已记录。为了派单到您家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
+  "bind.ask_tail": (p) => `请回复业主档案中预留手机号的后四位（尾号），以核实您是 ${s(p.address)} 的住户。`,
+  "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。您的管家是 ${s(p.staff) || "物业服务中心"}，有事可直接在这里告诉我。`,
+  "bind.wrong": (p) => `手机号后四位不对，还可以再试 ${s(p.tries)} 次。`,
+  "bind.locked": (p, c) => `验证失败次数过多，该房屋的绑定已暂停到 ${formatLocal(new Date(s(p.until)), c.tz)}。如需帮助请联系物业服务中心前台。`,
+  "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
+  "bind.need_for_fee": () => "查询费用需要先绑定房屋并验证身份。请私信我发送您家的地址，例如「3栋2单元1201」。",
+  "bind.need_in_group": () => "为保护隐私，请私信我完成房屋绑定后再报修，我已私信您。",
+  // ——— residents: fees ———
+  "fee.summary": (p) =>
+    (s(p.lines) ? `您家（${s(p.address)}）的未缴费用：\n${s(p.lines)}\n合计：${s(p.total)} 元` : `您家（${s(p.address)}）目前没有未缴费用，谢谢支持！`) +
+    (s(p.paidUpTo) ? `\n物业服务费已缴至 ${s(p.paidUpTo)}。` : "") +
+    `\n缴费方式：${s(p.channels)}`,
+  "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
+  // ——— residents: other intents ———
+  "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,
+  "resident.suggestion": () => "谢谢您的建议！已记录并转给客服主管。",
+  "resident.praise": () => "谢谢您的肯定！我们会转达给相关同事。",
+  "resident.hello": (_p, c) => `您好，我是${c.botName}。报修、投诉、物业费查询都可以直接告诉我，例如「厨房水管漏水了」；发送「进度」查看您的工单。`,
+  "resident.staff_only": () => "抱歉，这是物业工作人员使用的指令。如需报修或查询，请直接描述您的问题。",
+  "resident.voice_unsupported": () => "暂时听不了语音，请用文字描述一下问题，谢谢！",
+  "resident.media_attached": (p) => `已收到图片，已附在工单 #${s(p.number)} 并转给负责人。`,
+  "resident.media_received": () => "已收到图片。请用文字描述一下问题（例如「卫生间天花板渗水」），我来为您登记。",
+  "message.empty": () => "没有收到文字内容，请描述一下您的问题。",
+  "message.too_long": (p) => `消息太长（${s(p.length)} 字），请用 ${s(p.max)} 字以内简要描述问题，我来为您登记。原消息已保存。`,
+  // ——— staff ———
+  "staff.new_ticket": (p, c) =>
+    `【新工单 #${s(p.number)}】${kind(p)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）\n地点：${s(p.place)}${s(p.owner) ? `\n报事人：${s(p.owner)}${s(p.phone) ? ` ${s(p.phone)}` : ""}` : ""}\n内容：${s(p.text)}\n` +
+    `请在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前受理。回复「接单 #${s(p.number)}」「到场 #${s(p.number)}」「完成 #${s(p.number)} 处理说明」「转单 #${s(p.number)} 姓名」`,
+  "staff.urgent_alert": (p) => `【紧急 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。请立即跟进。`,
+  "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n回复「接单 #${s(p.number)}」受理。`,
+  "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
+  "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} 48小时未回复回访，请电话回访。`,
+  "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
+  "staff.suggestion": (p) => `【住户建议】${s(p.place)}：${s(p.text)}`,
+  "staff.praise": (p) => `【住户表扬】${s(p.place)}：${s(p.text)}`,
+  "staff.media_forwarded": (p) => `【#${s(p.number)} 住户发来图片】${s(p.path) ? `文件：${s(p.path)}` : "（图片未能保存，请联系住户）"}`,
+  "staff.accepted": (p) => `已受理 #${s(p.number)}，已通知住户。`,
+  "staff.arrived": (p) => `已记录到场 #${s(p.number)}，已通知住户。`,
+  "staff.completed": (p) => `#${s(p.number)} 已完成，已通知住户，并已安排回访。`,
+  "staff.transferred_ok": (p) => `#${s(p.number)} 已转给 ${s(p.to)}。`,
+  "staff.noted": (p) => `已为 #${s(p.number)} 添加备注。`,
+  "staff.my_tickets": (p) => `您的进行中工单（${s(p.count)}）：\n${s(p.lines)}`,
+  "staff.my_tickets_none": () => "您目前没有进行中的工单。",
+  "staff.help": (p) => `可用指令：\n${s(p.lines)}`,
+  "staff.unknown_command": () => "没有看懂这条指令。发送「帮助」查看可用指令，例如「接单 #12」。",
+  "staff.group_use_direct": () => "工作人员指令请私聊我发送。",
+  // ——— errors (DomainError codes) ———
+  "error.ticket.not_found": (p) => `没有找到工单 #${s(p.number)}，请核对编号。`,
+  "error.ticket.not_your_grid": (p) => `工单 #${s(p.number)} 不属于您的网格，您不能处理。如需协助请联系主管。`,
+  "error.ticket.bad_transition": (p) => `工单 #${s(p.number)} 当前状态为「${statusLabel(p.status)}」，不能执行该操作。`,
+  "error.ticket.changed_meanwhile": (p) => `工单 #${s(p.number)} 刚被其他人更新，请发送「我的工单」查看最新状态。`,
+  "error.ticket.resolution_required": (p) => `请写明处理说明，例如「完成 #${s(p.number)} 更换了角阀」。`,
+  "error.ticket.note_required": (p) => `请写明备注内容，例如「备注 #${s(p.number)} 住户下午在家」。`,
+  "error.ticket.not_open": (p) => `工单 #${s(p.number)} 已不在处理中，不能转单。`,
+  "error.staff.not_found": (p) => `没有找到名为「${s(p.name)}」的在职同事，请核对姓名。`,
+  "error.command.usage": (p) => `指令格式：${s(p.usage)}`,
+  "error.no_community": () => "本助手尚未配置小区，请联系物业服务中心。",
+  "error.unknown": () => "抱歉，系统刚才出了点问题，您的消息已保存，我们会尽快处理。",
+} satisfies Record<string, Text>;
+
+export type TextKey = keyof typeof TEXTS;
+export const hasText = (key: string): key is TextKey => key in TEXTS;
+
+export function render(key: string, params: Params, ctx: RenderContext): string {
+  if (!hasText(key)) throw new Error(`missing text for key ${key}`);
+  return (TEXTS[key] as Text)(params, ctx);
+}

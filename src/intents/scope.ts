@@ -1,0 +1,29 @@
+// Whether a reported problem is in the resident's home or in a public place, and how to name the
+// place. A home problem needs a bound household; a public one goes to the grid owning the building.
+import type { Category, Location } from "./types.js";
+
+const PUBLIC_PLACE = /电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
+const HOME_PLACE = /我家|家里|屋里|室内|厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|入户/;
+/** Categories that are almost always about shared property. */
+const PUBLIC_CATEGORIES: ReadonlySet<Category> = new Set(["elevator", "access", "facility", "greenery", "parking", "security"]);
+
+export type Place = { scope: "home" | "public"; description: string };
+
+export function placeOf(text: string, location: Location | null, category: Category | null): Place {
+  const publicWords = text.match(PUBLIC_PLACE)?.[0];
+  const homeNamed = HOME_PLACE.test(text) || Boolean(location?.room);
+  if (homeNamed && !(publicWords && !location?.room && /电梯|单元门|门禁|楼道/.test(text) && !/我家|家里/.test(text))) {
+    return { scope: "home", description: describe(location) };
+  }
+  if (publicWords || (category && PUBLIC_CATEGORIES.has(category))) {
+    const where = describe(location);
+    return { scope: "public", description: [where, publicWords].filter(Boolean).join(" ") || "公共区域" };
+  }
+  return { scope: "home", description: describe(location) };
+}
+
+function describe(location: Location | null): string {
+  if (!location) return "";
+  const { building, unit, room } = location;
+  return `${building ? `${building}栋` : ""}${unit ? `${unit}单元` : ""}${room ?? ""}`;
+}

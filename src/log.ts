@@ -1,0 +1,23 @@
+// pino, with personal data masked: phones and names never reach the logs in full.
+import pino, { type Logger } from "pino";
+
+const PHONE = /(\d{3})\d{4}(\d{4})/g;
+
+export function maskValue(value: unknown, path: string[]): unknown {
+  if (typeof value !== "string") return "[masked]";
+  const key = path.at(-1) ?? "";
+  if (/phone/i.test(key)) return value.replace(/\d(?=\d{4})/g, "*");
+  return value.length <= 1 ? "*" : value[0] + "*".repeat(Math.min(2, value.length - 1));
+}
+
+export function createLogger(level: string, destination: pino.DestinationStream | number = 2): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: ["phone", "*.phone", "name", "*.name", "userName", "*.userName", "ownerName", "*.ownerName", "owner", "*.owner"], censor: maskValue },
+      // Free text can carry a phone number: mask any 11-digit run in the message line itself.
+      hooks: { logMethod(args, method) { method.apply(this, args.map((a) => (typeof a === "string" ? a.replace(PHONE, "$1****$2") : a)) as Parameters<typeof method>); } },
+    },
+    typeof destination === "number" ? pino.destination({ fd: destination, sync: true }) : destination,
+  );
+}

@@ -1,0 +1,83 @@
+// The revisit conversation: the question, the resident's answer, and what no answer means.
+import type { Tx } from "../../db.js";
+import { enqueue } from "../outbox.js";
+import { getSettings } from "../community/community.js";
+import { clearState, getState, setState } from "../residents/conversation.js";
+import { scheduleTask, type TaskHandler } from "../scheduler.js";
+import { recordEvent, transition } from "../tickets/transitions.js";
+import { supervisorsOf } from "../staff/routing.js";
+
+/** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
+export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
+  const t = text.trim().replace(/[。！!.，,\s]/g, "");
+  if (/^(1|满意|非常满意|很满意|挺满意|满意的|满意谢谢|谢谢满意)$/.test(t)) return 1;
+  if (/^(2|基本满意|还行|还可以|一般|凑合)$/.test(t)) return 2;
+  if (/^(3|不满意|很不满意|非常不满意|不太满意|不行|没修好|没有修好|还是坏的)$/.test(t)) return 3;
+  return null;
+}
+
+/** Complaints are revisited on behalf of the supervisor, escalated ones on behalf of the manager. */
+function onBehalfOf(ticket: { intent: string; urgency: number }): "desk" | "supervisor" | "manager" {
+  if (ticket.intent !== "complaint") return "desk";
+  return ticket.urgency === 1 ? "manager" : "supervisor";
+}
+
+export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
+  const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 }, include: { community: true } });
+  if (!ticket || ticket.status !== "done" || !ticket.reporterId) return;
+  const reporter = await tx.chatUser.findUniqueOrThrow({ where: { id: ticket.reporterId } });
+  const settings = getSettings(ticket.community);
+  const expiresAt = new Date(now.getTime() + settings.revisitTimeoutHours * 3600_000);
+  await setState(tx, reporter.id, { kind: "revisit", ticketId: ticket.id }, expiresAt);
+  await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.revisit_question", params: { number: ticket.number, summary: ticket.summary.slice(0, 40), onBehalf: onBehalfOf(ticket) }, notBefore: now, dedupeKey: `revisit.q:${task.id}` });
+  await recordEvent(tx, ticket.id, "revisit_asked", { actor: "system", at: now });
+  await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.timeout", ticketId: ticket.id, dueAt: expiresAt, dedupeKey: `revisit.timeout:${task.id}` });
+  deps.log.debug({ ticket: ticket.number }, "revisit asked");
+};
+
+/** No answer in time: recorded as no answer (never as satisfied); the front desk phones instead. */
+export const revisitTimeout: TaskHandler = async (tx, _deps, task, now) => {
+  const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
+  if (!ticket || ticket.status !== "done" || ticket.satisfaction !== null) return;
+  await recordEvent(tx, ticket.id, "revisit_no_answer", { actor: "system", at: now });
+  if (ticket.reporterId) {
+    const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));
+    if (state?.kind === "revisit" && state.ticketId === ticket.id) await clearState(tx, ticket.reporterId);
+  }
+  const desk = await tx.staff.findMany({ where: { communityId: ticket.communityId, role: "frontdesk", active: true }, include: { chatUser: true } });
+  for (const s of desk) {
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
+  }
+};
+
+/** The resident answered a revisit. Unsatisfied reopens the ticket and tells the supervisor. */
+export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketId: number; answer: 1 | 2 | 3; now: Date }) {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { assignee: { include: { chatUser: true } } } });
+  const actor = `resident:${input.chatUserId}`;
+  await recordEvent(tx, ticket.id, "revisit_answer", { actor, at: input.now, note: String(input.answer) });
+  if (input.answer !== 3) {
+    if (ticket.status === "done") await transition(tx, ticket, "close", { actor, at: input.now, data: { satisfaction: input.answer } });
+    else await tx.ticket.update({ where: { id: ticket.id }, data: { satisfaction: input.answer } });
+    await clearState(tx, input.chatUserId);
+    return { ticket, reopened: false };
+  }
+  const reopened = ticket.status === "done" || ticket.status === "closed";
+  if (reopened) await transition(tx, ticket, "reopen", { actor, at: input.now, data: { satisfaction: 3 } });
+  const notify = [...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : [])];
+  for (const s of notify) {
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_unsatisfied", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 200) }, notBefore: input.now });
+  }
+  await setState(tx, input.chatUserId, { kind: "revisit_detail", ticketId: ticket.id }, new Date(input.now.getTime() + 24 * 3600_000));
+  return { ticket, reopened };
+}
+
+/** What the unsatisfied resident says is still wrong: a note on the ticket, forwarded to its owner. */
+export async function addRevisitDetail(tx: Tx, input: { chatUserId: number; ticketId: number; text: string; now: Date }) {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { assignee: { include: { chatUser: true } } } });
+  await recordEvent(tx, ticket.id, "resident_detail", { actor: `resident:${input.chatUserId}`, at: input.now, note: input.text.slice(0, 2000) });
+  if (ticket.assignee?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: ticket.assignee.chatUser.platformId }, key: "staff.resident_detail", params: { number: ticket.number, text: input.text.slice(0, 500) }, notBefore: input.now });
+  }
+  await clearState(tx, input.chatUserId);
+  return ticket;
+}

@@ -1,0 +1,60 @@
+// A resident's report becomes a ticket: numbered per community, routed to the grid's housekeeper,
+// with its first audit event and the assignee's notification, all in the caller's transaction.
+import type { Tx } from "../../db.js";
+import { enqueue } from "../outbox.js";
+import type { Settings } from "../community/settings.js";
+import { managersOf, routeTicket, supervisorsOf } from "../staff/routing.js";
+import { recordEvent } from "./transitions.js";
+
+export type NewTicket = {
+  communityId: number;
+  intent: "repair" | "complaint" | "fee";
+  category: string | null;
+  urgency: 1 | 2 | 3;
+  summary: string;
+  /** "3栋2单元1201" or the public place as written ("东门道闸"). */
+  place: string;
+  scope: "home" | "public";
+  householdId: number | null;
+  /** The building whose grid owns the ticket, when known. */
+  building: string | null;
+  reporter: { chatUserId: number; name: string } | null;
+  /** Shown to staff: owner name and phone (staff of the grid may see them). */
+  contact: { ownerName: string; phone: string } | null;
+  sourceMessageId: number | null;
+};
+
+export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
+  const { lastTicketNumber: number } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
+  const route = await routeTicket(tx, input.communityId, input.building);
+  const ticket = await tx.ticket.create({
+    data: {
+      communityId: input.communityId, number, intent: input.intent, category: input.category, urgency: input.urgency,
+      summary: input.summary.slice(0, 2000), place: input.place, scope: input.scope, householdId: input.householdId,
+      gridId: route.gridId, assigneeId: route.assignee?.id ?? null, reporterId: input.reporter?.chatUserId ?? null, createdAt: now,
+    },
+  });
+  await recordEvent(tx, ticket.id, "created", { actor: input.reporter ? `resident:${input.reporter.chatUserId}` : "system", at: now, note: route.assignee ? `assigned to staff:${route.assignee.id}` : "unassigned" });
+  if (input.sourceMessageId) {
+    await tx.attachment.updateMany({ where: { inboundMessageId: input.sourceMessageId, ticketId: null }, data: { ticketId: ticket.id } });
+  }
+  const acceptBy = new Date(now.getTime() + settings.acceptMinutes[input.urgency] * 60_000);
+  const card = {
+    number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
+    text: input.summary.slice(0, 500), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
+    acceptBy: acceptBy.toISOString(),
+  };
+  const assigneeUser = route.assignee?.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;
+  if (assigneeUser) {
+    await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: assigneeUser.platformId }, key: "staff.new_ticket", params: card, notBefore: now });
+  }
+  // Grade 1: the manager and supervisors hear at once (DOMAIN: manager within 5 minutes).
+  if (input.urgency === 1) {
+    const alerted = [...(await managersOf(tx, input.communityId)), ...(await supervisorsOf(tx, input.communityId))];
+    for (const s of alerted) {
+      if (!s.chatUser || s.id === route.assignee?.id) continue;
+      await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_alert", params: { ...card, assignee: route.assignee?.name ?? "" }, notBefore: now, dedupeKey: `urgent:${ticket.id}:${s.id}:0` });
+    }
+  }
+  return { ticket, assignee: route.assignee, acceptBy };
+}

@@ -1,0 +1,82 @@
+// What staff do to tickets by chat: accept, arrive, complete, transfer, note, list.
+// Each checks permission and state, then writes the ticket, its event and the notifications at once.
+import type { Tx, DbOrTx } from "../../db.js";
+import { DomainError } from "../deps.js";
+import { enqueue } from "../outbox.js";
+import type { Settings } from "../community/settings.js";
+import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
+import { scheduleRevisit } from "../revisits/schedule-revisit.js";
+import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
+
+export type StaffActor = Actor & { name: string; communityId: number };
+
+async function loadTicket(db: DbOrTx, staff: StaffActor, number: number) {
+  const ticket = await db.ticket.findUnique({ where: { communityId_number: { communityId: staff.communityId, number } }, include: { assignee: true } });
+  if (!ticket) throw new DomainError("ticket.not_found", { number });
+  if (!canActOnTicket(staff, ticket)) throw new DomainError("ticket.not_your_grid", { number });
+  return ticket;
+}
+
+async function notifyReporter(tx: Tx, ticket: { communityId: number; reporterId: number | null }, key: string, params: Record<string, string | number>, now: Date) {
+  if (!ticket.reporterId) return;
+  const reporter = await tx.chatUser.findUnique({ where: { id: ticket.reporterId } });
+  if (reporter) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params, notBefore: now });
+}
+
+const actorOf = (s: StaffActor) => `staff:${s.id}`;
+
+export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, now: Date) {
+  const t = await loadTicket(tx, staff, number);
+  // Whoever accepts an unassigned ticket owns it; a supervisor accepting keeps the housekeeper as owner.
+  const data = t.assigneeId ? {} : { assigneeId: staff.id };
+  await transition(tx, t, "accept", { actor: actorOf(staff), at: now, data });
+  await notifyReporter(tx, t, "resident.ticket_accepted", { number, staff: staff.name }, now);
+  return t;
+}
+
+export async function arriveTicket(tx: Tx, staff: StaffActor, number: number, now: Date) {
+  const t = await loadTicket(tx, staff, number);
+  await transition(tx, t, "arrive", { actor: actorOf(staff), at: now, data: t.acceptedAt ? {} : { acceptedAt: now } });
+  await notifyReporter(tx, t, "resident.ticket_onsite", { number, staff: staff.name }, now);
+  return t;
+}
+
+export async function completeTicket(tx: Tx, staff: StaffActor, number: number, resolution: string, now: Date, settings: Settings, tz: string) {
+  if (!resolution.trim()) throw new DomainError("ticket.resolution_required", { number });
+  const t = await loadTicket(tx, staff, number);
+  await transition(tx, t, "complete", { actor: actorOf(staff), at: now, note: resolution, data: { resolution } });
+  await notifyReporter(tx, t, "resident.ticket_done", { number, resolution }, now);
+  if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
+  return t;
+}
+
+export async function transferTicket(tx: Tx, staff: StaffActor, number: number, toName: string, now: Date) {
+  const t = await loadTicket(tx, staff, number);
+  if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
+  const target = await tx.staff.findFirst({ where: { communityId: staff.communityId, name: toName, active: true }, include: { chatUser: true } });
+  if (!target) throw new DomainError("staff.not_found", { name: toName });
+  await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
+  await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
+  if (target.chatUser) {
+    await enqueue(tx, {
+      communityId: t.communityId, to: { kind: "user", platformId: target.chatUser.platformId }, key: "staff.transferred",
+      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent }, notBefore: now,
+    });
+  }
+  return { ticket: t, target };
+}
+
+export async function addNote(tx: Tx, staff: StaffActor, number: number, note: string, now: Date) {
+  if (!note.trim()) throw new DomainError("ticket.note_required", { number });
+  const t = await loadTicket(tx, staff, number);
+  await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: note.slice(0, 2000) });
+  return t;
+}
+
+/** A housekeeper's open tickets (assigned to them or in their grid); supervisors see all open ones. */
+export async function listOpenTicketsFor(db: DbOrTx, staff: StaffActor) {
+  const scope = isSupervisory(staff.role)
+    ? {}
+    : { OR: [{ assigneeId: staff.id }, ...(staff.gridId !== null && staff.role !== "maintenance" ? [{ gridId: staff.gridId }] : [])] };
+  return db.ticket.findMany({ where: { communityId: staff.communityId, status: { in: OPEN_STATUSES }, ...scope }, orderBy: { number: "asc" }, take: 50, include: { assignee: true } });
+}
