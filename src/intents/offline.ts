@@ -1,8 +1,81 @@
-// STUB — replaced by the offline classifier (issue 3). Signature is the contract.
-import type { Classification, ClassifyInput } from "./types.js";
+// The offline classifier: a learned model (intent, category, urgency heads) plus safety and
+// urgency rules and the location parser. Synchronous; the model loads once, at first import.
+import { readFileSync } from "node:fs";
+import { parseLocation } from "./location.js";
+import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
+import { normalize } from "./normalize.js";
+import { BANTER, isUrgency2, safetySignal } from "./rules.js";
+import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
+
+const MODEL_URL = new URL("./model.json", import.meta.url);
+let model: Model | null = null;
+
+export function getModel(): Model {
+  model ??= loadModel(JSON.parse(readFileSync(MODEL_URL, "utf8")) as ModelFile);
+  return model;
+}
+
+function argmax(p: number[]): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
+  return best;
+}
+
+const TICKET = new Set<Intent>(["repair", "complaint"]);
+// A pasted notice followed by a question asks about the notice; it reports nothing.
+const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：])/;
+const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
 
 export function classifyOffline(input: ClassifyInput): Classification {
-  const t = input.text;
-  const intent = /漏水|坏|不亮|没电|堵/.test(t) ? "repair" : /物业费|欠/.test(t) ? "fee" : "other";
-  return { intent, category: intent === "repair" ? "other" : null, urgency: 3, location: null, confidence: 0.5, decidedBy: "offline" };
+  const text = normalize(input.text);
+  const m = getModel();
+  const { intent: ih, category: ch, urgency: uh } = m.heads;
+  if (!ih || !ch || !uh) throw new Error("model.json lacks a head");
+  const idx = encode(m, features(text, metaTags(input.chat, input.mentioned)));
+
+  const pi = predict(ih, idx);
+  let best = argmax(pi);
+  let intent = ih.classes[best] as Intent;
+  let confidence = pi[best] ?? 0;
+
+  const safety = safetySignal(text);
+  let urgency: Urgency = 3;
+  if (safety) {
+    urgency = 1;
+    // A danger is always a ticket; keep the model's repair/complaint choice when it has one.
+    if (!TICKET.has(intent) || safety.kind === "escalation" || safety.kind === "ignored") {
+      intent = safety.kind === "escalation" || safety.kind === "ignored" ? "complaint" : safety.intent;
+      confidence = Math.max(confidence, 0.8);
+    }
+  } else if (NOTICE.test(text) && QUESTION.test(text)) {
+    intent = "inquiry";
+  } else if (TICKET.has(intent) && input.chat === "group" && !input.mentioned) {
+    // Unmentioned group chatter: open a ticket only when the model is clearly sure.
+    const pOther = pi[ih.classes.indexOf("other")] ?? 0;
+    if (BANTER.test(text) || confidence < 0.45 || pOther > 0.3) {
+      intent = "other";
+      confidence = Math.max(pOther, 0.5);
+    }
+  }
+
+  let category: Category | null = null;
+  if (TICKET.has(intent)) {
+    const pc = predict(ch, idx);
+    category = ch.classes[argmax(pc)] as Category;
+    if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
+    if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {
+      // Rules know the category of a danger better; wiring smoke is electrical, not a fire complaint.
+      if (safety.kind !== "fire" || category !== "electricity") category = safety.category;
+      if (["fire", "fight", "height", "injury"].includes(safety.kind)) {
+        if (category === "security") intent = "complaint";
+      }
+    }
+    if (urgency === 3) {
+      const pu = predict(uh, idx);
+      const u2 = (pu[uh.classes.indexOf("2")] ?? 0) > 0.6;
+      if (isUrgency2(text, intent, category) || u2) urgency = 2;
+    }
+  }
+
+  return { intent, category, urgency, location: parseLocation(text), confidence, decidedBy: "offline" };
 }

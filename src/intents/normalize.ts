@@ -1,0 +1,49 @@
+// Text normalisation, run once per message before rules, location parsing and the model.
+// Keeps case (letters in "B座" matter for locations); the model lowercases its own features.
+import * as OpenCC from "opencc-js/t2cn";
+
+// opencc-js types resolve loosely under nodenext: pin the converter's shape here.
+const toSimplified: (text: string) => string = OpenCC.Converter({ from: "hk", to: "cn" });
+
+/** Common voice-input / pinyin-IME slips seen in resident messages, wrong → right. */
+const TYPOS: ReadonlyArray<readonly [string, string]> = [
+  ["甚水", "渗水"], ["深水", "渗水"], ["参水", "渗水"], ["报休", "报修"], ["抱修", "报修"], ["保修", "报修"],
+  ["漏谁", "漏水"], ["楼水", "漏水"], ["物叶", "物业"], ["无业", "物业"], ["物页", "物业"],
+  ["转不东", "转不动"], ["水笼头", "水龙头"], ["水龙投", "水龙头"], ["下水到", "下水道"], ["电悌", "电梯"],
+  ["电题", "电梯"], ["停点了", "停电了"], ["跳匝", "跳闸"], ["没点了", "没电了"], ["马通", "马桶"],
+  ["燃汽", "燃气"], ["煤汽", "煤气"], ["天花版", "天花板"], ["门尽", "门禁"], ["门进卡", "门禁卡"],
+  ["投述", "投诉"], ["头诉", "投诉"], ["堵赛", "堵塞"], ["坏掉拉", "坏掉了"], ["修里", "修理"],
+  ["唔该", "谢谢"], ["多谢", "谢谢"], ["冇", "没"], ["咗", "了"], ["嘅", "的"], ["唔", "不"], ["嘢", "东西"], ["喺", "在"],
+  ["佢", "他"], ["哋", "们"], ["乜嘢", "什么"], ["搞咩", "搞什么"], ["几时", "什么时候"], ["边度", "哪里"],
+];
+
+// A few emoji carry meaning (sarcastic thumbs, urgency, thanks); the rest become spaces.
+const EMOJI_WORDS: Record<string, string> = {
+  "👍": " 赞 ", "🙏": " 谢谢 ", "😡": " 生气 ", "🤬": " 生气 ", "😠": " 生气 ", "😭": " 哭 ", "🔥": " 火 ",
+  "💧": " 水 ", "⚡": " 电 ", "🆘": " 救命 ", "❤️": " 爱心 ", "🌹": " 花 ", "👌": " 好的 ",
+};
+const EMOJI_RE = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+
+// "@物业小助手", "@物业助手", "@小助手", "@物业" — the bot itself, not content. Other @names stay.
+const BOT_MENTION_RE = /@(?:物业小助手|物业助手|小助手|物业管家|物业)/g;
+
+/** Full-width ASCII (Ｕ+FF01..FF5E) to half-width, ideographic space to space. */
+function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+export function normalize(text: string): string {
+  let t = toHalfWidth(text.normalize("NFKC"));
+  t = toSimplified(t);
+  t = t.replace(BOT_MENTION_RE, " ");
+  for (const [wrong, right] of TYPOS) if (t.includes(wrong)) t = t.split(wrong).join(right);
+  t = t.replace(EMOJI_RE, (e) => EMOJI_WORDS[e] ?? " ");
+  return t.replace(/[\s\u2005\u00a0]+/g, " ").trim();
+}

@@ -1,0 +1,78 @@
+// Hand-written rules where rules are right: danger and escalation (urgency 1, never missed),
+// the urgency-2 conventions of LABELS.md, and the intent/category a danger implies.
+import type { Category, Intent } from "./types.js";
+
+export type Safety = { kind: string; intent: Intent; category: Category | null };
+
+// A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
+const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训)\s*$/;
+// "打不着火" / "点着火" is about igniting a stove, not a fire.
+const IGNITE = /(不|没|打|点|能)\s*$/;
+// Planned outages in notices are questions, not incidents.
+const PLANNED = /通知|明天|后天|下周|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
+
+type SafetyRule = { kind: string; re: RegExp; intent: Intent; category: Category | null; planned?: boolean };
+
+const SAFETY_RULES: SafetyRule[] = [
+  { kind: "electrical-smoke", intent: "repair", category: "electricity",
+    re: /(配电箱|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表)[^，。,.!！?？]{0,6}(冒烟|着火|起火|火花|烧焦|烧起来|烧了)|(焦糊味|烧焦味|烧焦的味)/ },
+  { kind: "fire", intent: "complaint", category: "security",
+    re: /着火|起火|失火|火灾|火警|浓烟|冒烟|烟(特别|很|好|非常)?大|全是烟|都是烟|烧起来了|\b(fire|smoke)\b|119/ },
+  { kind: "gas", intent: "repair", category: "gas",
+    re: /(煤气|燃气|天然气|液化气)(味|泄漏|泄露|漏了|漏气)|漏气|gas (smell|leak)|smell(s|ed)? (of )?gas|smell gas/i },
+  { kind: "flood", intent: "repair", category: "water",
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|\b(burst|flood(ed|ing)?|pouring)\b/i },
+  { kind: "trapped", intent: "repair", category: "elevator",
+    re: /困人|被困|困在|困住|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|\b(trapped|stuck in (the )?(lift|elevator))\b/i },
+  { kind: "outage", intent: "repair", category: null, planned: true,
+    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)/i },
+  { kind: "fight", intent: "complaint", category: "security",
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|见血|流血|入室|撬门|撬锁|被撬|撬开|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
+  { kind: "injury", intent: "complaint", category: "security",
+    re: /晕倒|昏倒|昏迷|摔伤|受伤了|救护车|打120|叫120|急救|\b(injured|unconscious|ambulance)\b/i },
+  { kind: "height", intent: "complaint", category: "security",
+    re: /高空抛物|往下(扔|丢|抛|泼)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
+  // Things about to fall or collapse: a repair of whatever is falling (category from the model).
+  { kind: "falling", intent: "repair", category: null,
+    re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
+  { kind: "escalation", intent: "complaint", category: null,
+    re: /12345|市长热线|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
+  { kind: "ignored", intent: "complaint", category: null,
+    re: /(投诉|反映|举报|说)了?(好几|无数|多|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
+];
+
+/** The first danger or escalation signal in a normalised text, or null. */
+export function safetySignal(text: string): Safety | null {
+  for (const r of SAFETY_RULES) {
+    const m = r.re.exec(text);
+    if (!m) continue;
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (HYPOTHETICAL.test(before)) continue;
+    if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
+    if (r.planned && PLANNED.test(text)) continue;
+    let category = r.category;
+    if (r.kind === "outage") category = /电/.test(m[0]) || /power|electric/i.test(m[0]) ? "electricity" : /气/.test(m[0]) ? "gas" : "water";
+    return { kind: r.kind, intent: r.intent, category };
+  }
+  return null;
+}
+
+// Second or later report of an unfixed problem.
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|老是坏|总是坏|\bagain\b|(second|third) time/i;
+// A shared facility out for a unit, a building or many households.
+const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家/;
+// A complaint aimed at the property office itself, its staff or services.
+const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
+
+/** Urgency-2 conventions for repairs and complaints (urgency 1 is decided by safetySignal). */
+export function isUrgency2(text: string, intent: Intent, category: Category | null): boolean {
+  if (intent !== "repair" && intent !== "complaint") return false;
+  if (REPEAT.test(text)) return true;
+  if (intent === "repair") return SHARED.test(text);
+  if (category === "staff") return true;
+  // Complaints about neighbours (noise, pets, decoration) stay routine unless aimed at the office.
+  return AT_OFFICE.test(text);
+}
+
+/** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
+export const BANTER = /哈哈|笑死|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|\[图片\]|\[动画表情\]/;

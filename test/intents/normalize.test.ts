@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/intents/normalize.js";
+
+describe("normalize", () => {
+  it("turns full-width characters into half-width", () => {
+    expect(normalize("３栋２单元１２０１，ＯＫ")).toBe("3栋2单元1201,OK");
+  });
+  it("converts traditional characters to simplified", () => {
+    expect(normalize("電梯壞了，請派人來")).toBe("电梯坏了,请派人来");
+  });
+  it("collapses whitespace and strips bot mentions", () => {
+    expect(normalize("@物业小助手   电梯\t坏了 ")).toBe("电梯 坏了");
+    expect(normalize("电梯坏了 @物业")).toBe("电梯坏了");
+  });
+  it("keeps other people's mentions", () => {
+    expect(normalize("@李阿姨 葱放门口了")).toContain("@李阿姨");
+  });
+  it("fixes common homophone typos", () => {
+    expect(normalize("墙角甚水了")).toBe("墙角渗水了");
+    expect(normalize("我要报休")).toBe("我要报修");
+    expect(normalize("花洒漏谁")).toBe("花洒漏水");
+    expect(normalize("物叶你好")).toBe("物业你好");
+  });
+  it("maps Cantonese function words", () => {
+    expect(normalize("部電梯壞咗，冇電")).toBe("部电梯坏了,没电");
+  });
+  it("turns meaningful emoji into words and drops the rest", () => {
+    expect(normalize("谢谢🙏")).toContain("谢谢");
+    expect(normalize("早上好☀️")).toBe("早上好");
+  });
+  it("keeps letter case for locations", () => {
+    expect(normalize("B座1502")).toBe("B座1502");
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { classifyOffline } from "../../src/intents/offline.js";
+import type { ChatKind } from "../../src/intents/types.js";
+
+const c = (text: string, chat: ChatKind = "direct", mentioned = false) => classifyOffline({ text, chat, mentioned });
+
+describe("safety words give urgency 1", () => {
+  it.each([
+    ["厨房里一股煤气味 我把阀门关了", "repair", "gas"],
+    ["燃气泄漏了快来人", "repair", "gas"],
+    ["楼道里着火了 好大的烟", "complaint", "security"],
+    ["电表箱冒烟了 一股焦味", "repair", "electricity"],
+    ["阳台水管爆了 水喷了一地", "repair", "water"],
+    ["家里被淹了 楼上漏下来的", "repair", "water"],
+    ["我被困在电梯里了", "repair", "elevator"],
+    ["整栋楼都停电了 怎么回事", "repair", "electricity"],
+    ["全小区都没水了吗", "repair", "water"],
+    ["楼下有两个人打起来了", "complaint", "security"],
+    ["我家门被撬了 东西都被翻了", "complaint", "security"],
+    ["有人从楼上往下扔花盆", "complaint", "security"],
+  ])("%s", (text, intent, category) => {
+    const r = c(text);
+    expect(r.urgency).toBe(1);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+  });
+
+  it.each([
+    "楼上噪音投诉了好几次都没人管",
+    "再不修好我就打12345",
+    "我要找媒体曝光你们",
+    "再拖下去就去法院起诉物业",
+    "I will report this to the housing bureau",
+  ])("escalation: %s", (text) => {
+    const r = c(text);
+    expect(r.urgency).toBe(1);
+    expect(r.intent).toBe("complaint");
+  });
+
+  it("a hypothetical fire or a stove that won't light is not urgent", () => {
+    expect(c("楼道堆满纸箱 万一着火怎么跑").urgency).not.toBe(1);
+    expect(c("燃气灶打不着火 帮忙看看").urgency).not.toBe(1);
+  });
+  it("a planned outage notice question is not an incident", () => {
+    expect(c("明天停水通知说整个小区都停水吗").urgency).toBe(3);
+  });
+});
+
+describe("urgency 2 conventions", () => {
+  it("repeat lift failure", () => expect(c("电梯又坏了").urgency).toBe(2));
+  it("complaint about staff", () => {
+    const r = c("保安态度太差了 问个路都爱答不理");
+    expect(r.intent).toBe("complaint");
+    expect(r.urgency).toBe(2);
+  });
+  it("a neighbour's noise is routine", () => {
+    const r = c("楼上天天半夜跺脚 吵得睡不着");
+    expect(r.intent).toBe("complaint");
+    expect(r.urgency).toBe(3);
+  });
+});
+
+describe("group banter", () => {
+  it.each(["哈哈哈哈太逗了", "有没有人拼团买橙子 接龙", "早上好各位邻居", "出闲置儿童自行车 8成新", "今天的晚霞好美"])(
+    "%s → other", (text) => {
+      const r = c(text, "group", false);
+      expect(r.intent).toBe("other");
+      expect(r.urgency).toBe(3);
+    });
+});
+
+describe("routine intents", () => {
+  it.each([
+    ["卫生间马桶堵了 麻烦派人来通一下", "repair"],
+    ["物业费可以用支付宝交吗", "fee"],
+    ["我上周报的修现在到哪一步了", "progress"],
+    ["装修需要办什么手续", "inquiry"],
+    ["建议小区多装几个充电桩", "suggestion"],
+    ["谢谢维修师傅 修得又快又好", "praise"],
+    ["The lift is broken again", "repair"],
+  ])("%s → %s", (text, intent) => {
+    expect(c(text).intent).toBe(intent);
+  });
+  it("category is null outside repair and complaint", () => {
+    expect(c("物业费怎么交").category).toBeNull();
+  });
+  it("reports offline decisions with a confidence in 0..1", () => {
+    const r = c("电梯坏了");
+    expect(r.decidedBy).toBe("offline");
+    expect(r.confidence).toBeGreaterThan(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+});
