@@ -1,6 +1,12 @@
 // The only reader of process.env: every setting is parsed once, with zod, at start-up.
 // Each setting is documented in .env.example.
+import fs from "node:fs";
 import { z } from "zod";
+
+function readEnv(): Record<string, string | undefined> {
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}
 
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -17,13 +23,15 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4o-mini")),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
-  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  /** Unset: info, or warn on the console transport (whose conversation owns the terminal). */
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
   TZ_OFFICE: z.preprocess(emptyAsUndefined, z.string().default("Asia/Shanghai")),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Reads ./.env when present (Node's own loader; real environment variables win), then parses. */
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

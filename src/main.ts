@@ -29,7 +29,7 @@ async function main() {
   const config = loadConfig();
   const useWechaty = config.TRANSPORT === "wechaty" || (!config.TRANSPORT && Boolean(config.WECHATY_PUPPET));
   // The console owns stdout for the conversation: logs go to stderr, quieter by default.
-  const log = createLogger(useWechaty ? config.LOG_LEVEL : (process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn"));
+  const log = createLogger(config.LOG_LEVEL ?? (useWechaty ? "info" : "warn"));
   const db = await openDb(config.DATABASE_URL);
   if (await seedDemo(db, config.SEED_DEMO)) log.info("demo community seeded");
 

@@ -1,6 +1,7 @@
 // npm run --silent scenario -- FILE: exit 0 when every expectation held, 1 on the first failed
 // step, 2 when the file is invalid.
 import fs from "node:fs";
+import { loadConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { runScenario } from "../scenario/runner.js";
 import { ScenarioSchema } from "../scenario/schema.js";
@@ -22,7 +23,7 @@ if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   process.exit(2);
 }
-const log = createLogger(process.env.LOG_LEVEL ?? "warn");
+const log = createLogger(loadConfig().LOG_LEVEL ?? "warn");
 try {
   const result = await runScenario(parsed.data, { log, print: (line) => console.log(line) });
   console.log(result.ok ? "PASS" : `FAIL at step ${result.step}: ${result.reason}`);
