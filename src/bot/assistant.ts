@@ -5,6 +5,7 @@ import type { Db } from "../db.js";
 import type { Classifier } from "../intents/policy.js";
 import type { Clock } from "../services/deps.js";
 import { runDue } from "../services/due-work.js";
+import { ensureRecurring } from "../services/reports/daily-list.js";
 import { handleInbound, processStored } from "./dispatch.js";
 import { flushOutbox, type SenderOptions } from "./outbox-sender.js";
 import type { Inbound, Transport } from "./transport.js";
@@ -50,6 +51,7 @@ export function createAssistant(o: AssistantOptions) {
       await flush();
     },
     async start() {
+      await ensureRecurring(o.db, o.clock.now());
       await o.transport.start(receive);
       await this.recover();
     },

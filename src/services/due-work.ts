@@ -1,11 +1,18 @@
 // The table of scheduled task kinds and their handlers, and the one entry point ticks call.
 import type { Deps } from "./deps.js";
+import { sendDailyList, sendMorningOverdue } from "./reports/daily-list.js";
 import { askRevisit, revisitTimeout } from "./revisits/revisit.js";
+import { acceptDeadlinePassed, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
 import { runDueTasks, type TaskHandler } from "./scheduler.js";
 
 export const TASK_HANDLERS: Record<string, TaskHandler> = {
   "revisit.ask": askRevisit,
   "revisit.timeout": revisitTimeout,
+  "sla.warn": warnBeforeDeadline,
+  "sla.accept": acceptDeadlinePassed,
+  "alert.repeat": repeatUrgentAlert,
+  "report.daily_list": sendDailyList,
+  "report.morning_overdue": sendMorningOverdue,
 };
 
 export function runDue(deps: Deps, now: Date): Promise<number> {

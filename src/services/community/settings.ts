@@ -8,6 +8,14 @@ export const SettingsSchema = z
   .object({
     /** Minutes within which a ticket must be accepted, by information grade. */
     acceptMinutes: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 5, 2: 10, 3: 30 }),
+    /** A warning to the assignee this many minutes before the acceptance deadline. */
+    warnBeforeMinutes: z.number().min(0).default(5),
+    /** Grade 1: the alert repeats at this interval until someone accepts, at most this many times. */
+    urgentRepeatMinutes: z.number().positive().default(5),
+    urgentRepeatMax: z.number().int().min(0).default(48),
+    /** The daily unresolved list (日未处理工作盘点表), and next morning's re-announcement of overdue tickets. */
+    dailyListAt: hhmm.default("18:00"),
+    morningListAt: hhmm.default("09:00"),
     /** Revisit: how many days after completion, and at what local time (never in quiet hours). */
     revisitAfterDays: z.number().int().min(0).default(1),
     revisitAt: hhmm.default("10:00"),

@@ -4,6 +4,7 @@ import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { managersOf, routeTicket, supervisorsOf } from "../staff/routing.js";
+import { scheduleDeadlines } from "./deadlines.js";
 import { recordEvent } from "./transitions.js";
 
 export type NewTicket = {
@@ -48,12 +49,14 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   if (assigneeUser) {
     await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: assigneeUser.platformId }, key: "staff.new_ticket", params: card, notBefore: now });
   }
-  // Grade 1: the manager and supervisors hear at once (DOMAIN: manager within 5 minutes).
-  if (input.urgency === 1) {
-    const alerted = [...(await managersOf(tx, input.communityId)), ...(await supervisorsOf(tx, input.communityId))];
+  await scheduleDeadlines(tx, ticket, now, settings);
+  // Grade 1: the manager and supervisors hear at once (DOMAIN: manager within 5 minutes);
+  // grade 2: the supervisor (within 10 minutes: at once).
+  if (input.urgency <= 2) {
+    const alerted = [...(input.urgency === 1 ? await managersOf(tx, input.communityId) : []), ...(await supervisorsOf(tx, input.communityId))];
     for (const s of alerted) {
       if (!s.chatUser || s.id === route.assignee?.id) continue;
-      await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_alert", params: { ...card, assignee: route.assignee?.name ?? "" }, notBefore: now, dedupeKey: `urgent:${ticket.id}:${s.id}:0` });
+      await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: input.urgency === 1 ? "staff.urgent_alert" : "staff.grade2_notice", params: { ...card, assignee: route.assignee?.name ?? "" }, notBefore: now, dedupeKey: `urgent:${ticket.id}:${s.id}:0` });
     }
   }
   return { ticket, assignee: route.assignee, acceptBy };

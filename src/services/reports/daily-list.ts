@@ -1,0 +1,102 @@
+// The daily unresolved list (日未处理工作盘点表): at dailyListAt each housekeeper gets their open
+// tickets with age and next deadline, the supervisors the whole list; at morningListAt the next day,
+// tickets still open from before today are re-announced to their owners. Both are recurring tasks
+// that schedule their next run, so a restart or a missed tick never skips or repeats a day.
+import type { DbOrTx, Tx } from "../../db.js";
+import { getSettings } from "../community/community.js";
+import { enqueue } from "../outbox.js";
+import { scheduleTask, type TaskHandler } from "../scheduler.js";
+import { supervisorsOf } from "../staff/routing.js";
+import { OPEN_STATUSES } from "../tickets/transitions.js";
+import { atLocal, formatLocal, localParts, localTimeOnDay } from "../time.js";
+
+const dateKey = (d: Date, tz: string) => {
+  const p = localParts(d, tz);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+};
+
+/** The next occurrence of local HH:MM strictly after `now`. */
+function nextAt(now: Date, hhmm: string, tz: string): Date {
+  const p = localParts(now, tz);
+  const today = atLocal(p.year, p.month, p.day, hhmm, tz);
+  return today > now ? today : localTimeOnDay(now, 1, hhmm, tz);
+}
+
+/** Makes sure each community's recurring jobs have their next run scheduled (idempotent). */
+export async function ensureRecurring(db: DbOrTx, now: Date): Promise<void> {
+  for (const c of await db.community.findMany()) {
+    const settings = getSettings(c);
+    for (const [kind, at] of [["report.daily_list", settings.dailyListAt], ["report.morning_overdue", settings.morningListAt]] as const) {
+      const due = nextAt(now, at, c.timezone);
+      await scheduleTask(db, { communityId: c.id, kind, dueAt: due, dedupeKey: `${kind}:${c.id}:${dateKey(due, c.timezone)}` });
+    }
+  }
+}
+
+async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
+  return tx.ticket.findMany({
+    where: { communityId, status: { in: OPEN_STATUSES }, ...(createdBefore ? { createdAt: { lt: createdBefore } } : {}) },
+    include: { assignee: { include: { chatUser: true } } },
+    orderBy: { number: "asc" },
+  });
+}
+
+type Open = Awaited<ReturnType<typeof openTickets>>[number];
+
+async function nextDeadline(tx: Tx, ticketId: number): Promise<Date | null> {
+  const task = await tx.scheduledTask.findFirst({ where: { ticketId, claimedAt: null, kind: { in: ["sla.accept"] } }, orderBy: { dueAt: "asc" } });
+  return task?.dueAt ?? null;
+}
+
+async function lines(tx: Tx, tickets: Open[], now: Date, tz: string, withOwner: boolean): Promise<string> {
+  const out: string[] = [];
+  for (const t of tickets) {
+    const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3_600_000);
+    const age = hours >= 24 ? `${Math.floor(hours / 24)}天${hours % 24}小时` : `${hours}小时`;
+    const deadline = t.acceptedAt ? null : await nextDeadline(tx, t.id);
+    out.push(`#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${age}｜${deadline ? `受理时限 ${formatLocal(deadline, tz)}` : t.acceptedAt ? "已受理，待完成" : "已超时"}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`);
+  }
+  return out.join("\n");
+}
+
+function reschedule(tx: Tx, communityId: number, kind: string, now: Date, hhmm: string, tz: string) {
+  const due = nextAt(now, hhmm, tz);
+  return scheduleTask(tx, { communityId, kind, dueAt: due, dedupeKey: `${kind}:${communityId}:${dateKey(due, tz)}` });
+}
+
+export const sendDailyList: TaskHandler = async (tx, _deps, task, now) => {
+  const community = await tx.community.findUniqueOrThrow({ where: { id: task.communityId } });
+  const tz = community.timezone;
+  const settings = getSettings(community);
+  const date = dateKey(now, tz);
+  const tickets = await openTickets(tx, community.id);
+  const byOwner = new Map<number, Open[]>();
+  for (const t of tickets) if (t.assignee) byOwner.set(t.assignee.id, [...(byOwner.get(t.assignee.id) ?? []), t]);
+  for (const list of byOwner.values()) {
+    const owner = list[0]!.assignee!;
+    if (!owner.chatUser) continue;
+    await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.daily_list", params: { date, count: list.length, lines: await lines(tx, list, now, tz, false) }, notBefore: now, dedupeKey: `daily.list:${community.id}:${date}:${owner.id}` });
+  }
+  if (tickets.length > 0) {
+    const all = await lines(tx, tickets, now, tz, true);
+    for (const s of await supervisorsOf(tx, community.id)) {
+      if (s.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.daily_list_all", params: { date, count: tickets.length, lines: all }, notBefore: now, dedupeKey: `daily.list.all:${community.id}:${date}:${s.id}` });
+    }
+  }
+  await reschedule(tx, community.id, "report.daily_list", now, settings.dailyListAt, tz);
+};
+
+export const sendMorningOverdue: TaskHandler = async (tx, _deps, task, now) => {
+  const community = await tx.community.findUniqueOrThrow({ where: { id: task.communityId } });
+  const tz = community.timezone;
+  const p = localParts(now, tz);
+  const startOfToday = atLocal(p.year, p.month, p.day, "00:00", tz);
+  const date = dateKey(now, tz);
+  const byOwner = new Map<number, Open[]>();
+  for (const t of await openTickets(tx, community.id, startOfToday)) if (t.assignee) byOwner.set(t.assignee.id, [...(byOwner.get(t.assignee.id) ?? []), t]);
+  for (const list of byOwner.values()) {
+    const owner = list[0]!.assignee!;
+    if (owner.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.morning_overdue", params: { date, lines: await lines(tx, list, now, tz, false) }, notBefore: now, dedupeKey: `morning.overdue:${community.id}:${date}:${owner.id}` });
+  }
+  await reschedule(tx, community.id, "report.morning_overdue", now, getSettings(community).morningListAt, tz);
+};
