@@ -13,6 +13,7 @@ import { householdAddress, type Sender } from "../services/residents/identity.js
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
+import { findRelatedTicket, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { OPEN_STATUSES } from "../services/tickets/transitions.js";
 import { housekeeperOfBuilding, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
@@ -189,6 +190,16 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
+  const related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
+  if (related) {
+    const t = related.ticket;
+    ctx.ticketId = t.id;
+    if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40) };
+    if (ctx.inGroup) await reply({ key: "resident.linked_group", params });
+    return reply({ key: related.kind === "repeat" ? "resident.repeat_report" : "resident.incident_linked", params }, direct(ctx));
+  }
   const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
     communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
     summary: ctx.text, place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,

@@ -13,6 +13,8 @@ export const SettingsSchema = z
     /** Grade 1: the alert repeats at this interval until someone accepts, at most this many times. */
     urgentRepeatMinutes: z.number().positive().default(5),
     urgentRepeatMax: z.number().int().min(0).default(48),
+    /** Reports of the same public fault (building + category) within this window join one incident. */
+    incidentWindowHours: z.number().positive().default(6),
     /** The daily unresolved list (日未处理工作盘点表), and next morning's re-announcement of overdue tickets. */
     dailyListAt: hhmm.default("18:00"),
     morningListAt: hhmm.default("09:00"),

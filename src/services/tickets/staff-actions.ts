@@ -6,6 +6,7 @@ import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
+import { linkedReporters } from "./related.js";
 import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 
 export type StaffActor = Actor & { name: string; communityId: number };
@@ -46,6 +47,9 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
   const t = await loadTicket(tx, staff, number);
   await transition(tx, t, "complete", { actor: actorOf(staff), at: now, note: resolution, data: { resolution } });
   await notifyReporter(tx, t, "resident.ticket_done", { number, resolution }, now);
+  for (const chatUserId of await linkedReporters(tx, t.id)) {
+    if (chatUserId !== t.reporterId) await notifyReporter(tx, { communityId: t.communityId, reporterId: chatUserId }, "resident.incident_done", { number, resolution }, now);
+  }
   if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
   return t;
 }

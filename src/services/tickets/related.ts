@@ -1,0 +1,52 @@
+// Repeat and duplicate reports. The same household reporting the same unfixed problem again raises
+// the ticket to grade 2 and tells the supervisor (it counts against one-visit resolution); several
+// households reporting the same public fault (same building and category, within a window) are
+// linked to one incident, and every reporter hears when it is fixed.
+import type { Tx } from "../../db.js";
+import type { Settings } from "../community/settings.js";
+import { enqueue } from "../outbox.js";
+import { supervisorsOf } from "../staff/routing.js";
+import { OPEN_STATUSES, recordEvent } from "./transitions.js";
+
+const UNFIXED = [...OPEN_STATUSES, "done"];
+/** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
+const REPEAT_CUE = /又|还没|还是|仍然|依然|再次|第[二三四五2-5]次|没修好|没人来|没来修|again|still/i;
+
+export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
+  if (!q.category || q.category === "other") return null;
+  if (q.scope === "home" && q.householdId && REPEAT_CUE.test(q.text)) {
+    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" } });
+    return t ? { kind: "repeat" as const, ticket: t } : null;
+  }
+  if (q.scope === "public" && q.building) {
+    const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
+    const b = await tx.building.findUnique({ where: { communityId_name: { communityId: q.communityId, name: q.building } } });
+    if (!b) return null;
+    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, createdAt: { gte: since }, place: { startsWith: `${q.building}栋` } }, orderBy: { id: "asc" } });
+    return t ? { kind: "incident" as const, ticket: t } : null;
+  }
+  return null;
+}
+
+/** A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. */
+export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; urgency: number; place: string; summary: string; assigneeId: number | null; status: string }, reporterChatUserId: number, text: string, now: Date) {
+  const urgency = Math.min(ticket.urgency, 2);
+  await tx.ticket.update({ where: { id: ticket.id }, data: { urgency, ...(ticket.status === "done" ? { status: "reopened" } : {}) } });
+  await recordEvent(tx, ticket.id, "repeat_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
+  const assignee = ticket.assigneeId ? await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } }) : null;
+  for (const s of [...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300) }, notBefore: now });
+  }
+  return { ...ticket, urgency };
+}
+
+/** Another household reporting the same public fault: linked to the incident, told its number. */
+export async function linkToIncident(tx: Tx, ticket: { id: number }, reporterChatUserId: number, text: string, now: Date) {
+  await recordEvent(tx, ticket.id, "linked_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
+}
+
+/** Everyone linked to an incident (besides its first reporter), to tell them it is fixed. */
+export async function linkedReporters(tx: Tx, ticketId: number): Promise<number[]> {
+  const events = await tx.ticketEvent.findMany({ where: { ticketId, type: "linked_report" } });
+  return [...new Set(events.map((e) => Number(e.actor.split(":")[1])).filter((n) => Number.isInteger(n)))];
+}
