@@ -129,7 +129,13 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     include: { assignee: true }, orderBy: { number: "asc" }, take: 20,
   });
   if (tickets.length === 0) return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
-  const lines = tickets.map((t) => `#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${t.summary.slice(0, 30)}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}`);
+  const lines: string[] = [];
+  for (const t of tickets) {
+    // The next promised time: when an unaccepted ticket must be accepted (no silent waits).
+    const deadline = t.acceptedAt ? null : await ctx.tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: "sla.accept", claimedAt: null }, orderBy: { dueAt: "asc" } });
+    const next = deadline ? `　预计 ${formatRelative(deadline.dueAt, ctx.now, ctx.tz)} 前受理` : "";
+    lines.push(`#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${t.summary.slice(0, 30)}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}${next}`);
+  }
   // Progress names the household's tickets: only ever in a direct chat.
   await reply({ key: "resident.progress", params: { lines: lines.join("\n") } }, direct(ctx));
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
