@@ -1,7 +1,9 @@
 // `npm run --silent classify`: JSON Lines {id, chat, mentioned, text} on stdin →
 // {id, intent, category, urgency, location} on stdout. A bad line yields {id, error}; the run goes on.
+// Start-up is most of a short run's cost: config (zod) and the LLM path load only when a key is set.
+import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { llmConfig, loadConfig } from "../config.js";
+import type { LlmConfig } from "../config.js";
 import { createClassifier } from "../intents/policy.js";
 import type { ClassifyInput } from "../intents/types.js";
 
@@ -19,8 +21,16 @@ function parseLine(line: string): { id: unknown; input: ClassifyInput } | { id: 
   return { id: r.id ?? null, input: { text: r.text, chat, mentioned: chat === "group" && r.mentioned === true } };
 }
 
+/** The LLM settings when OPENAI_API_KEY is set (environment or ./.env), else undefined. */
+async function llmFromEnv(): Promise<LlmConfig | undefined> {
+  if (!process.env.OPENAI_API_KEY && existsSync(".env")) process.loadEnvFile(".env");
+  if (!process.env.OPENAI_API_KEY) return undefined;
+  const { llmConfig, loadConfig } = await import("../config.js");
+  return llmConfig(loadConfig());
+}
+
 async function main(): Promise<void> {
-  const classify = createClassifier({ llm: llmConfig(loadConfig()) });
+  const classify = createClassifier({ llm: await llmFromEnv() });
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const out: string[] = [];
   const flush = () => {

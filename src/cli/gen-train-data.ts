@@ -209,3 +209,57 @@ export const ENTRIES: Entry[] = [
     "有冇人[一齐|一起]饮茶", "各位街坊早晨", "[群主|谁]把我拉进来的", "@[张三|邻居群] [哈哈|好的|收到|👍]", "转发：[防诈骗提醒|天气预报] 大家注意"] },
   { i: "other", w: 3, chat: "any", t: ["[在吗|你好|hello|hi]", "[测试一下|test|123]", "[好的|收到|知道了|嗯嗯|行|OK] [谢谢|]", "[谢谢|感谢|thx|多谢]", "[？？|？|。。。]", "[你是机器人吗|你是真人吗|你好聪明]", "[晚安|早安|午安][各位|]", "👍"], loc: false },
 ];
+
+// ---------- generalisation: hard negatives and wider phrasing (added after a fresh held-out check) ----------
+// Non-ticket intents that mention broken things, money words next to devices, sarcasm, English and
+// Cantonese variety, hypotheticals and past events. Written independently of any evaluation set.
+export const EXTRA: Entry[] = [
+  // fee: money questions that name a device, a service or an outage
+  { i: "fee", w: 4, t: ["[电梯费|电梯运行费|二次供水费|垃圾处理费|公共照明费][为什么|凭什么|怎么]也要[交|收] [我住一楼|我们又不用|没用过]", "[门禁卡|电卡|水卡|燃气卡][欠费|没钱了|余额不足] 在哪[充值|缴费|续费]", "[说我|提示]欠费 [门禁|车卡|电]被停了 [补交|交钱]在哪里[交|办]",
+    "[维修基金|专项维修资金|公共维修金][要业主再交吗|怎么交|交多少|用在哪了]", "[电费|水费|燃气费]怎么[这么贵|涨了这么多|一下子多了] [帮我查查|账单有问题吧|是不是算错了]", "[家里快没电了|电表快没钱了|水表没余额了] [在哪充|怎么充值|能线上交吗]",
+    "[车位|停车]的[管理费|月租|年费][涨了吗|怎么算|多少钱|啥时候交]", "[充电桩|充电]的费用[怎么付|能开发票吗|扫码付不了]", "交了[物业费|停车费]但是[系统显示没交|app里查不到|还在催我] [帮我看看|怎么回事]", "[物业费|管理费]的[发票|收据|缴费证明][怎么开|能补吗|丢了能补吗]",
+    "[垃圾清运费|装修垃圾清运费|装修管理费]收多少", "[The|My] [water|electricity|service charge] bill [looks wrong|doubled this month|is too high], can you check?", "[Where|How] do I [top up|recharge] my [electricity|water] card?", "[I|We] [already paid|paid last week] but [the app still shows arrears|got a reminder again]",
+    "[管理费|差饷|水费][几时|点样]交 [张单|单]仲未[收到|到]", "[wy费|物业fei|物业费][咋交|怎么交|交到哪]"] },
+  // inquiry: how-to questions about devices, rules and notices
+  { i: "inquiry", w: 4, t: ["[人脸识别|门禁|新门禁系统|访客码|智能门锁][怎么录入|怎么用|怎么登记|在哪注册|怎么设置]", "[车位|房子|储藏室][可以出租吗|能转租吗|出租要报备吗]", "[明天|这周末|下周一][是不是|会不会|要][停水|停电|停气|电梯维保] [群里有人说的|看到有通知|几点开始]",
+    "[消防演练|电梯年检|水箱清洗|管道检修][是哪天|几点开始|要在家吗|大家要下楼吗]", "[如果|万一|要是][家里|楼道][着火|漏水|停电|燃气泄漏]了 [应该怎么办|先做什么|找谁|打哪个电话]", "[灭火器|消防栓|急救箱|AED][放在哪|在哪个位置|会用吗]",
+    "[热水器|空调|洗衣机|冰箱]是[自己买的|家里的] [坏了物业管吗|你们上门修吗|修要收费吗]", "物业[管不管|负不负责][家里的|户内的][水管|电路|门锁]维修", "[报修|报修电话|报修小程序]怎么[报|用|操作]", "[电梯|楼道|大堂]的[广告屏|通知栏][能贴东西吗|归谁管]",
+    "[装空调|装净水器|装监控|换门]需要[物业同意吗|打孔要报备吗]", "[What|Who] do I [call|contact] if [the lift breaks down|there's a leak|the power goes out] at night?", "How do I register my face for the new gate system?", "Is the water going to be cut off [tomorrow|this weekend] in [my building|Building 5]?",
+    "[请问|想问下][小区|我哋]有冇[停车场|泳池|会所] [点样|几时]用", "[快递|外卖][能进小区吗|放哪里|丢了找谁]"] },
+  // praise that mentions repairs, outages and staff
+  { i: "praise", w: 4, t: ["[这次|昨天][修电梯|修水管|换灯|通下水道][挺快的|很及时|效率很高] [值得表扬|点个赞|谢谢]", "[停电|停水|电梯坏]的时候[物业|保安|管家][帮老人|帮我们][搬东西|提菜|送水上楼] [很暖心|太感动了|谢谢]",
+    "[漏水|跳闸|门锁坏了]的事情[处理得很好|解决得很快] [谢谢你们|辛苦了|跑了好几趟]", "[雪后|雨后|台风后][物业|保安|保洁][一早就|连夜][清理|铲雪|排水] 辛苦了", "[报修|投诉]的事[半天就|当天就][解决了|有回复] [服务真好|点赞]",
+    "[The|Your] [technician|plumber|electrician|guard] [fixed it in no time|was great|did an amazing job], thanks!", "[多谢|唔该晒][师傅|保安|管理处] [好快搞掂|好好人|好有耐性]", "[必须|要]夸一下[物业|维修师傅] [半夜来修水管|周末也来加班]"] },
+  // other: jokes, hypotheticals, past or resolved events, things outside the community, adverts
+  { i: "other", w: 5, chat: "group", t: ["万一[电梯坏了|停电了|停水了|着火了] [我就当锻炼身体|我就去你家蹭饭|也不怕] [哈哈|😂|]", "[昨天|前几天|上周|去年][停电|停水|电梯坏]那会儿 [我正在洗澡|我正好在做饭|孩子还挺开心] [哈哈|太惨了|笑死]",
+    "[我|我老公|我家孩子][昨天|今天][被困在|堵在|卡在][地铁|高速|机场|公司]里[两个小时|半天] [太惨了|累死]", "[刚看到|刚才]消防车[开过去|经过] [不是我们小区|是隔壁小区|是外面马路上]", "[隔壁小区|外面马路上|新闻里说][停电|着火|水管爆了] [还好不是我们|大家注意]",
+    "[专业|上门][疏通下水道|开锁换锁|管道维修|家电维修|防水补漏] [价格实惠|24小时服务|随叫随到] [电话|微信][138xxxx|联系我]", "[承接|专业][室内装修|水电改造|墙面翻新|家政保洁] 有需要的[私聊|加我]", "[刚才|今天]做饭[油锅起火|锅烧干了|把菜烧糊了] [还好没事|吓死我了 已经灭了|虚惊一场] [哈哈|]",
+    "[我家|我们家][猫|狗|孩子]把[水杯|鱼缸|水盆]打翻了 [地上全是水|忙了半天] [哈哈|😂|笑死]", "今天[太阳|天]好[大|热] [热得像着火一样|要烤化了|出门一身汗] 🥵", "[楼下|外面][水果店|超市][打折|搞活动][水|西瓜|大米]好便宜",
+    "[不用了|没事了|好了][已经|我自己][修好了|弄好了|找人修了] [谢谢|不麻烦了|]", "[那个|刚才的]问题[解决了|没事了] [谢谢|不用派人了]", "[电梯里|楼道里]碰到[邻居|小朋友] [聊了几句|挺好玩的]",
+    "[lol|haha] my [kid|dog] [flooded the bathroom|broke the lamp|set off the smoke alarm making toast] again 😅", "[Anyone|Does anyone] [know a good plumber|have a ladder I can borrow|want to share a taxi] [nearby|tomorrow]?",
+    "[琴日|噚日]停电[嘅时候|果阵][我喺度冲凉|好搞笑] 哈哈", "[有冇人|边个]想[一齐|一起][行山|饮茶|打波]"] },
+  { i: "other", w: 2, chat: "direct", t: ["[不用了|没事了|好了] [已经|我自己][修好了|弄好了|找人修了] [谢谢|不麻烦了|]", "[收到|好的|明白|了解][谢谢|]", "[刚才|上午]那个[报修|问题]不用了 [已经好了|自己恢复了]"], loc: false },
+  // complaint: displeasure, sarcasm and fee-value complaints
+  { i: "complaint", c: "other", u: 2, w: 3, t: ["[物业费|管理费][年年涨|又涨了|这么贵] 服务[越来越差|一点没变|还是老样子] [真的服了|无语|呵呵|醉了]", "交[这么多|那么多]钱[啥都不管|什么都不干|一点用没有] [物业是干嘛的|服了|真行]",
+    "[呵呵|真棒|太厉害了] [物业|你们]的效率[真高|绝了] [什么都拖着|一件事办半个月]", "[跟你们|给物业]说[啥|什么]都[没用|不管用|石沉大海] [真的无语|服了]"] },
+  { i: "complaint", c: "staff", u: 2, w: 3, t: ["[呵呵|真行|厉害] 报修[一个星期|好几天|半个月]了 [师傅还在路上吧|人影都没有|还没人来]", "[保安|门卫|保安大爷][又在|天天][骂人|吼外卖员|跟业主吵架] [态度太恶劣了|什么素质]",
+    "[说好|约好][今天|上午|下午]来修 [等了一天|等到现在][人影都没有|电话也不接] [能不能靠谱点|什么态度]", "[管理处|物业|客服][啲|的]职员[好冇礼貌|态度好差|黑口黑面]", "The [guard|staff at the office|manager] was [rude|really rude|unhelpful] to [me|my mother|my wife]"] },
+  { i: "complaint", c: "sanitation", w: 3, t: ["[有人|谁家|邻居][总是|老是|天天]把垃圾[放在|扔在][电梯口|楼道里|门口] [臭死了|太没素质了]", "[地下室|楼道|垃圾房][蟑螂|老鼠|苍蝇][好多|成群|到处跑] [都爬到我家了|恶心死了]",
+    "[Someone|My neighbour] keeps leaving [rubbish|trash bags] [outside the lift|in the corridor], it [stinks|smells awful]", "[The bins|Rubbish] [haven't been emptied|is piling up] [for days|all week]", "[大堂|楼道|垃圾桶][好多蚊|好臭|满晒] 冇人[理|清]"] },
+  { i: "complaint", c: "noise", w: 2, t: ["[Someone|The guy upstairs|My neighbour] [has been hammering|keeps drilling|is blasting music] since [7am|midnight|6 in the morning] [on Sunday|every day], can you [check|do something]?",
+    "[隔壁|楼上][那家的]狗[从早叫到晚|叫个不停] [还有人|还][唱K|大声喧哗] [吵死了|睡不着]"] },
+  { i: "complaint", c: "pets", w: 2, t: ["[谁家|哪家]的狗又在[电梯里|楼道里|草坪上][拉屎|撒尿] [能不能自觉点|素质呢|恶心]", "[有人|阿姨][在小区里|天天]喂流浪猫 [猫越来越多|到处是猫屎|晚上叫春吵死]"] },
+  { i: "complaint", c: "greenery", u: 2, t: ["物业[新种的|种的]树[挡住了|遮住了]我家[窗户|阳台] [一点光都没有|屋里黑乎乎的]", "[绿化|园林]工人[把花剪秃了|乱砍树] [好好的树都砍了|什么水平]"] },
+  // suggestion that sounds like a complaint
+  { i: "suggestion", w: 3, t: ["[垃圾清运|洒水车|割草][能不能|可不可以]改到[七点|八点]以后 [现在|每天][五点多|六点][太早了|吵醒好多人]", "[能不能|可不可以|建议][在|给][台阶|门口|单元门][加个|装个][无障碍坡道|扶手|雨棚] [推婴儿车|老人上下][太难了|不方便]",
+    "[要是|如果]能[在公众号|在小程序|在群里][直接报修|缴费|查进度]就[方便多了|好了] [打电话老占线|现在太麻烦]", "[Could|Can] you [move the rubbish collection later|add a ramp at the entrance|put up more lights in the car park]? [It would help a lot|Just a suggestion]"] },
+  // progress
+  { i: "progress", w: 3, t: ["[刚刚|刚才|上午]在[小程序|公众号|电话里][提交了|报了][报修|投诉] [你们收到没|有人接单吗|看到了吗]", "[我那个|上次的][报修|工单][显示已派单|有人接了] 师傅[几点到|什么时候来]", "[电梯|门禁|路灯]报修[两天|三天]了 [什么时候修好|有安排了吗|大概要多久]",
+    "[Did you|Has anyone] [get|received] my repair request [from this morning|I sent on the app]?"] },
+  // repair: English, pinyin and wider structure/electric vocabulary
+  { i: "repair", c: "structure", w: 3, t: ["[卧室|卫生间|厨房]门[把手掉了|关不上|门吸坏了|合页松了|锁舌卡住了]", "[飘窗|窗户|阳台门][漏风|密封条烂了|关不严|把手坏了]", "[木地板|地板][起拱了|翘起来了|泡水了|咯吱响]", "[卫生间|厨房]的[吊顶|扣板][掉了一块|塌下来一块]",
+    "[The|Our] [window|balcony door|front door|lobby door glass] [won't close|is cracked|is broken|handle fell off]", "[There's|We have] a [crack|leak] in the [ceiling|wall|roof] [above my bed|in the bathroom]"] },
+  { i: "repair", c: "electricity", w: 2, t: ["[空调|冰箱|洗衣机]的插座[松了|接触不良|插头老掉]", "[浴霸|吸顶灯|筒灯|灯管][不亮了|闪个不停|坏了]", "The [bathroom|kitchen] [light|fuse|socket] [keeps blowing|stopped working|sparks]"] },
+  { i: "repair", c: "water", w: 2, t: ["wo jia [shui long tou|ma tong|xia shui dao] [huai le|du le|lou shui] [yi zhi di shui|]", "[My|The] [toilet|tap|washing machine hose] [keeps running|is leaking|won't stop dripping]", "[消防栓|消防水管][一直在漏水|漏水流了一地]"] },
+  { i: "repair", c: "parking", t: ["[车库|停车场]的道闸[抬杆坏了|抬不起来|一直不落] [出不去了|进不来]", "[充电桩|车位地锁][坏了|充不了电|升不起来]"] },
+];

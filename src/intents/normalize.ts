@@ -19,7 +19,7 @@ const TYPOS: ReadonlyArray<readonly [string, string]> = [
 
 // A few emoji carry meaning (sarcastic thumbs, urgency, thanks); the rest become spaces.
 const EMOJI_WORDS: Record<string, string> = {
-  "👍": " 赞 ", "🙏": " 谢谢 ", "😡": " 生气 ", "🤬": " 生气 ", "😠": " 生气 ", "😭": " 哭 ", "🔥": " 火 ",
+  "👍": " 赞 ", "😂": " 哈哈 ", "🤣": " 哈哈 ", "🙏": " 谢谢 ", "😡": " 生气 ", "🤬": " 生气 ", "😠": " 生气 ", "😭": " 哭 ", "🔥": " 火 ",
   "💧": " 水 ", "⚡": " 电 ", "🆘": " 救命 ", "❤️": " 爱心 ", "🌹": " 花 ", "👌": " 好的 ",
 };
 const EMOJI_RE = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;

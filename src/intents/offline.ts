@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, isUrgency2, safetySignal } from "./rules.js";
+import { BANTER, categoryPriors, escalates, isUrgency2, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -42,25 +42,31 @@ export function classifyOffline(input: ClassifyInput): Classification {
   let urgency: Urgency = 3;
   if (safety) {
     urgency = 1;
-    // A danger is always a ticket; keep the model's repair/complaint choice when it has one.
-    if (!TICKET.has(intent) || safety.kind === "escalation" || safety.kind === "ignored") {
-      intent = safety.kind === "escalation" || safety.kind === "ignored" ? "complaint" : safety.intent;
-      confidence = Math.max(confidence, 0.8);
-    }
+    // A danger is always a ticket. Leaks, gas, lifts, outages and wiring are repairs unless the sender
+    // escalates; people-made dangers keep the model's repair/complaint choice when it has one.
+    const escalation = safety.kind === "escalation" || safety.kind === "ignored" || escalates(text);
+    if (escalation) intent = "complaint";
+    else if (safety.intent === "repair" && safety.kind !== "falling") intent = "repair";
+    else if (!TICKET.has(intent)) intent = safety.intent;
+    confidence = Math.max(confidence, 0.8);
   } else if (NOTICE.test(text) && QUESTION.test(text)) {
     intent = "inquiry";
   } else if (TICKET.has(intent) && input.chat === "group" && !input.mentioned) {
     // Unmentioned group chatter: open a ticket only when the model is clearly sure.
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
-    if (BANTER.test(text) || confidence < 0.45 || pOther > 0.3) {
+    if (BANTER.test(text) || confidence < 0.55 || pOther > 0.25) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     }
+  } else if (input.chat === "group" && !input.mentioned && intent !== "other" && intent !== "praise" &&
+    BANTER.test(text) && !QUESTION.test(text)) {
+    // Neighbours joking about fees or notices among themselves ask the office nothing.
+    intent = "other";
   }
 
   let category: Category | null = null;
   if (TICKET.has(intent)) {
-    const pc = predict(ch, idx);
+    const pc = categoryPriors(text, ch.classes, predict(ch, idx));
     category = ch.classes[argmax(pc)] as Category;
     if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
     if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {

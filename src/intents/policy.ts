@@ -8,7 +8,6 @@
 //     is a repair/complaint, offline's intent and category are taken too
 //   - location: offline's (deterministic parser) when it found one, else the LLM's
 import type { LlmConfig } from "../config.js";
-import { createLlmClassifier } from "./llm.js";
 import type { LlmClassifier, LlmResult } from "./llm.js";
 import { classifyOffline } from "./offline.js";
 import type { Classification, ClassifyInput, Intent } from "./types.js";
@@ -35,7 +34,7 @@ const actionable = (intent: Intent) => intent === "repair" || intent === "compla
 
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const offlineFn = options.offline ?? classifyOffline;
-  const llmFn = options.llmClassifier ?? (options.llm ? createLlmClassifier(options.llm) : undefined);
+  const llmFn = options.llmClassifier ?? (options.llm ? lazyLlmClassifier(options.llm) : undefined);
 
   return async (input) => {
     const offline: Classification = { ...offlineFn(input), decidedBy: "offline" };
@@ -48,6 +47,15 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       return offline;
     }
     return combine(offline, llm);
+  };
+}
+
+/** The LLM classifier, its module (and the openai SDK) loaded on first use only: offline runs never pay for it. */
+function lazyLlmClassifier(config: LlmConfig): LlmClassifier {
+  let ready: Promise<LlmClassifier> | undefined;
+  return async (input) => {
+    ready ??= import("./llm.js").then((m) => m.createLlmClassifier(config));
+    return (await ready)(input);
   };
 }
 

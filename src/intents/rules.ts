@@ -6,48 +6,72 @@ export type Safety = { kind: string; intent: Intent; category: Category | null }
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
 const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训)\s*$/;
+const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
 const PLANNED = /通知|明天|后天|下周|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
-type SafetyRule = { kind: string; re: RegExp; intent: Intent; category: Category | null; planned?: boolean };
+// A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
+const RESOLVED = /没事了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报/;
+// An outage told as a past event ("前几天整个小区停电") is a story, not a report.
+const PAST = /前几天|上周|上个月|去年|上次|那次|前阵子|之前|以前/;
+// Words that put a person in a lift: without them "被困在地铁里" is not a lift rescue.
+const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
+
+type SafetyRule = {
+  kind: string; re: RegExp; intent: Intent; category: Category | null; planned?: boolean;
+  /** The whole text must also match this. */ needs?: RegExp;
+  /** Skipped when the text says the danger is over. */ resolvable?: boolean;
+  /** Skipped when a past-time word comes before the match. */ pastable?: boolean;
+};
 
 const SAFETY_RULES: SafetyRule[] = [
-  { kind: "electrical-smoke", intent: "repair", category: "electricity",
+  { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: /(配电箱|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表)[^，。,.!！?？]{0,6}(冒烟|着火|起火|火花|烧焦|烧起来|烧了)|(焦糊味|烧焦味|烧焦的味)/ },
-  { kind: "fire", intent: "complaint", category: "security",
-    re: /着火|起火|失火|火灾|火警|浓烟|冒烟|烟(特别|很|好|非常)?大|全是烟|都是烟|烧起来了|\b(fire|smoke)\b|119/ },
-  { kind: "gas", intent: "repair", category: "gas",
-    re: /(煤气|燃气|天然气|液化气)(味|泄漏|泄露|漏了|漏气)|漏气|gas (smell|leak)|smell(s|ed)? (of )?gas|smell gas/i },
-  { kind: "flood", intent: "repair", category: "water",
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|\b(burst|flood(ed|ing)?|pouring)\b/i },
-  { kind: "trapped", intent: "repair", category: "elevator",
+  { kind: "fire", intent: "complaint", category: "security", resolvable: true,
+    re: /着火|起火|失火|火灾|火警|浓烟|冒烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大|全是烟|都是烟|烧起来了|\b(fire|smoke)\b|119/ },
+  { kind: "gas", intent: "repair", category: "gas", resolvable: true,
+    re: /(煤气|燃气|天然气|液化气)(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋味|gas (smell|leak)|smell(s|ed)? (of )?gas|smell gas/i },
+  { kind: "flood", intent: "repair", category: "water", resolvable: true,
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|\b(burst|flood(ed|ing)?|pouring)\b/i },
+  { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|被困|困在|困住|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|\b(trapped|stuck in (the )?(lift|elevator))\b/i },
-  { kind: "outage", intent: "repair", category: null, planned: true,
-    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)/i },
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
+    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)/i },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|见血|流血|入室|撬门|撬锁|被撬|撬开|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬门|撬锁|被撬|撬开|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
-    re: /晕倒|昏倒|昏迷|摔伤|受伤了|救护车|打120|叫120|急救|\b(injured|unconscious|ambulance)\b/i },
+    re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security",
-    re: /高空抛物|往下(扔|丢|抛|泼)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
+    re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   { kind: "falling", intent: "repair", category: null,
     re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /12345|市长热线|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /12345|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
     re: /(投诉|反映|举报|说)了?(好几|无数|多|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
 ];
+
+/** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
+export function escalates(text: string): boolean {
+  return SAFETY_RULES.some((r) => (r.kind === "escalation" || r.kind === "ignored") && r.re.test(text));
+}
 
 /** The first danger or escalation signal in a normalised text, or null. */
 export function safetySignal(text: string): Safety | null {
   for (const r of SAFETY_RULES) {
     const m = r.re.exec(text);
     if (!m) continue;
+    if (r.needs && !r.needs.test(text)) continue;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (HYPOTHETICAL.test(before)) continue;
+    // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
+    const clause = text.slice(Math.max(0, m.index - 10), m.index).split(/[，。,.!！?？;；]/).pop() ?? "";
+    if (HYPO_CLAUSE.test(clause)) continue;
+    if (r.resolvable && RESOLVED.test(text)) continue;
+    if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
     if (r.planned && PLANNED.test(text)) continue;
     let category = r.category;
@@ -75,4 +99,33 @@ export function isUrgency2(text: string, intent: Intent, category: Category | nu
 }
 
 /** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
-export const BANTER = /哈哈|笑死|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|\[图片\]|\[动画表情\]/;
+export const BANTER = /哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|\[图片\]|\[动画表情\]/i;
+
+/** Strong category words: added to the category model's probabilities, so the model decides close calls. */
+const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
+  [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
+  [/水管|水龙头|马桶|下水|地漏|漏水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
+  [/插座|灯|电闸|跳闸|空开|停电|没电|电线|开关|电表|\b(socket|light|power|fuse|switch)\b/i, "electricity", 0.2],
+  [/燃气|煤气|天然气|\bgas\b/i, "gas", 0.3],
+  [/电梯|\b(lift|elevator)\b/i, "elevator", 0.3],
+  [/门禁|对讲|门铃|闸机|人脸识别|刷卡|刷脸|单元门|\b(intercom|access card|gate)\b/i, "access", 0.2],
+  [/道闸|车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
+  [/装修|电钻|砸墙|施工|\b(renovation|drilling|hammering)\b/i, "decoration", 0.25],
+  [/狗|猫|宠物|鹦鹉|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
+  [/吵|噪音|噪声|喧哗|音响|唱k|\b(noise|noisy|loud)\b/i, "noise", 0.15],
+  [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
+  [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
+  [/树|草坪|草地|绿化|花坛|灌木|修剪|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
+  [/小偷|被偷|陌生人|推销|打架|撬|监控没|\b(stranger|theft|stolen)\b/i, "security", 0.15],
+];
+
+/** Category probabilities nudged by strong keywords (classes in the category head's order). */
+export function categoryPriors(text: string, classes: readonly string[], p: number[]): number[] {
+  const out = p.slice();
+  for (const [re, cat, boost] of CATEGORY_PRIORS) {
+    if (!re.test(text)) continue;
+    const i = classes.indexOf(cat);
+    if (i >= 0) out[i] = (out[i] ?? 0) + boost;
+  }
+  return out;
+}
