@@ -4,7 +4,10 @@ import type { Tx } from "../db.js";
 import { DomainError } from "../services/deps.js";
 import type { Settings } from "../services/community/settings.js";
 import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, transferTicket, type StaffActor } from "../services/tickets/staff-actions.js";
-import { formatRelative } from "../services/time.js";
+import { arrearsList, feeGridsOf } from "../services/fees/arrears.js";
+import { collectionRates, formatRate } from "../services/fees/collection-rate.js";
+import { yuan } from "../services/fees/fee-summary.js";
+import { formatRelative, localParts } from "../services/time.js";
 import { categoryLabel, intentLabel, statusLabel, type Params } from "./texts.js";
 
 export type CommandContext = { tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string };
@@ -58,6 +61,35 @@ export const STAFF_COMMANDS: StaffCommand[] = [
     },
   },
   {
+    name: "欠费", aliases: ["欠费清单"], ticket: false, usage: "欠费", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）",
+    async run(c) {
+      const grids = feeGridsOf(c.staff);
+      const rows = await arrearsList(c.tx, c.staff.communityId, c.now, grids);
+      const scope = grids ? (rows[0]?.gridName ?? "您的网格") : "全小区";
+      if (rows.length === 0) return { key: "staff.arrears_none", params: { scope } };
+      const md = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
+      const shown = rows.slice(0, 50);
+      const lines = shown.map((r) =>
+        `${grids ? "" : `[${r.gridName}] `}${r.address} ${yuan(r.owedCents)}元 ${r.months}个月 ${r.lastReminder ? `上次催缴${md(r.lastReminder)}` : "未催缴"}` +
+        (r.hold ? ` 暂停催缴：${r.hold.reason === "dispute" ? "费用争议" : "分期缴费"}${r.hold.note ? `（${r.hold.note}）` : ""}` : ""));
+      const p = localParts(c.now, c.tz);
+      const total = rows.reduce((sum, r) => sum + r.owedCents, 0);
+      return { key: "staff.arrears", params: { scope, date: `${p.month}月${p.day}日`, count: rows.length, total: yuan(total), lines: lines.join("\n"), more: rows.length - shown.length || null } };
+    },
+  },
+  {
+    name: "收缴率", aliases: [], ticket: false, usage: "收缴率", help: "收缴率：本年度至今到期账单的收缴率（主管/经理：各网格及全小区）",
+    async run(c) {
+      const grids = feeGridsOf(c.staff);
+      const r = await collectionRates(c.tx, c.staff.communityId, c.now, c.tz);
+      const rows = grids ? r.grids.filter((g) => g.gridId !== null && grids.includes(g.gridId)) : [...r.grids, r.total];
+      const lines = rows.map((g) => `${g.gridName}：${formatRate(g)}${g.receivableCents ? `（已收 ${yuan(g.collectedCents)} / 应收 ${yuan(g.receivableCents)} 元）` : "（暂无应收）"}`);
+      const from = localParts(r.from, c.tz);
+      const to = localParts(r.to, c.tz);
+      return { key: "staff.collection_rate", params: { from: `${from.year}年${from.month}月${from.day}日`, to: `${to.month}月${to.day}日`, lines: lines.join("\n") } };
+    },
+  },
+  {
     name: "帮助", aliases: ["help", "?", "？"], ticket: false, usage: "帮助", help: "帮助：查看可用指令",
     async run() { return { key: "staff.help", params: { lines: STAFF_COMMANDS.map((c) => c.help).join("\n") } }; },
   },
@@ -95,8 +127,10 @@ export async function runStaffCommand(parsed: ParsedCommand, ctx: CommandContext
   return parsed.command.run(ctx, parsed.args);
 }
 
-/** Whether a resident's text looks like a staff command (they get a polite refusal). */
+/**
+ * Whether a resident's text looks like a staff command on a ticket (they get a polite refusal).
+ * Word-only commands (我的工单, 欠费, 帮助) are ordinary questions when a resident asks them.
+ */
 export function looksLikeStaffCommand(text: string): boolean {
-  const parsed = parseStaffCommand(text);
-  return parsed !== null && parsed.command.name !== "帮助";
+  return parseStaffCommand(text)?.command.ticket === true;
 }

@@ -1,5 +1,6 @@
 // The table of scheduled task kinds and their handlers, and the one entry point ticks call.
 import type { Deps } from "./deps.js";
+import { FEE_TASK_HANDLERS } from "./fees/reminders.js";
 import { sendDailyList, sendMorningOverdue } from "./reports/daily-list.js";
 import { askRevisit, revisitTimeout } from "./revisits/revisit.js";
 import { acceptDeadlinePassed, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
@@ -8,6 +9,7 @@ import { runDueTasks, type TaskHandler } from "./scheduler.js";
 export const TASK_HANDLERS: Record<string, TaskHandler> = {
   "revisit.ask": askRevisit,
   "revisit.timeout": revisitTimeout,
+  ...FEE_TASK_HANDLERS,
   "sla.warn": warnBeforeDeadline,
   "sla.accept": acceptDeadlinePassed,
   "alert.repeat": repeatUrgentAlert,

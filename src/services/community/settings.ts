@@ -15,6 +15,11 @@ export const SettingsSchema = z
     urgentRepeatMax: z.number().int().min(0).default(48),
     /** Reports of the same public fault (building + category) within this window join one incident. */
     incidentWindowHours: z.number().positive().default(6),
+    /** Fee reminders (催缴): daily sweep time; first reminder N days after the due date, then every N days, at most N per calendar month. */
+    feeReminderAt: hhmm.default("09:30"),
+    feeFirstReminderDays: z.number().int().min(0).default(3),
+    feeReminderIntervalDays: z.number().int().positive().default(14),
+    feeMaxRemindersPerMonth: z.number().int().min(0).default(2),
     /** The daily unresolved list (日未处理工作盘点表), and next morning's re-announcement of overdue tickets. */
     dailyListAt: hhmm.default("18:00"),
     morningListAt: hhmm.default("09:00"),

@@ -4,6 +4,7 @@
 // that schedule their next run, so a restart or a missed tick never skips or repeats a day.
 import type { DbOrTx, Tx } from "../../db.js";
 import { getSettings } from "../community/community.js";
+import { ensureFeeSweepScheduled } from "../fees/reminders.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { supervisorsOf } from "../staff/routing.js";
@@ -22,7 +23,7 @@ function nextAt(now: Date, hhmm: string, tz: string): Date {
   return today > now ? today : localTimeOnDay(now, 1, hhmm, tz);
 }
 
-/** Makes sure each community's recurring jobs have their next run scheduled (idempotent). */
+/** Makes sure each community's recurring jobs (daily list, morning overdue, fee reminder sweep) have their next run scheduled (idempotent). */
 export async function ensureRecurring(db: DbOrTx, now: Date): Promise<void> {
   for (const c of await db.community.findMany()) {
     const settings = getSettings(c);
@@ -30,6 +31,7 @@ export async function ensureRecurring(db: DbOrTx, now: Date): Promise<void> {
       const due = nextAt(now, at, c.timezone);
       await scheduleTask(db, { communityId: c.id, kind, dueAt: due, dedupeKey: `${kind}:${c.id}:${dateKey(due, c.timezone)}` });
     }
+    await ensureFeeSweepScheduled(db, c.id, now, settings, c.timezone);
   }
 }
 
