@@ -5,7 +5,7 @@ import type { Db } from "../db.js";
 import type { Classifier } from "../intents/policy.js";
 import type { Clock } from "../services/deps.js";
 import { runDue } from "../services/due-work.js";
-import { ensureRecurring } from "../services/reports/daily-list.js";
+import { ensureRecurring } from "../services/recurring.js";
 import { handleInbound, processStored } from "./dispatch.js";
 import { flushOutbox, type SenderOptions } from "./outbox-sender.js";
 import type { Inbound, Transport } from "./transport.js";

@@ -1,29 +1,16 @@
 // Staff commands, declared as data: name, aliases, argument shape, help line and what it runs.
 // Help is generated from this table; duplicate aliases are rejected when the module loads.
-import type { Tx } from "../db.js";
 import { DomainError } from "../services/deps.js";
-import type { Settings } from "../services/community/settings.js";
-import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, transferTicket, type StaffActor } from "../services/tickets/staff-actions.js";
-import { arrearsList, feeGridsOf } from "../services/fees/arrears.js";
-import { collectionRates, formatRate } from "../services/fees/collection-rate.js";
-import { yuan } from "../services/fees/fee-summary.js";
-import { formatRelative, localParts } from "../services/time.js";
-import { categoryLabel, intentLabel, statusLabel, type Params } from "./texts.js";
+import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, transferTicket } from "../services/tickets/staff-actions.js";
+import { formatRelative } from "../services/time.js";
+import type { Args, CommandContext, Reply, StaffCommand } from "./command-types.js";
+import { FEE_COMMANDS } from "./staff-commands/fees.js";
+import { NOTICE_COMMANDS } from "./staff-commands/notices.js";
+import { REPORT_COMMANDS } from "./staff-commands/reports.js";
+import { SURVEY_COMMANDS } from "./staff-commands/surveys.js";
+import { categoryLabel, intentLabel, statusLabel } from "./texts.js";
 
-export type CommandContext = { tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string };
-export type Reply = { key: string; params?: Params };
-
-type Args = { number?: number; rest: string };
-type StaffCommand = {
-  name: string;
-  aliases: string[];
-  /** Whether the command needs a ticket number (#N or N), and a text after it. */
-  ticket: boolean;
-  text?: "required" | "optional";
-  usage: string;
-  help: string;
-  run(ctx: CommandContext, args: Args): Promise<Reply>;
-};
+export type { CommandContext, Reply, StaffCommand } from "./command-types.js";
 
 const number = (a: Args) => a.number as number;
 
@@ -60,38 +47,13 @@ export const STAFF_COMMANDS: StaffCommand[] = [
       return { key: "staff.my_tickets", params: { count: tickets.length, lines: lines.join("\n") } };
     },
   },
-  {
-    name: "欠费", aliases: ["欠费清单"], ticket: false, usage: "欠费", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）",
-    async run(c) {
-      const grids = feeGridsOf(c.staff);
-      const rows = await arrearsList(c.tx, c.staff.communityId, c.now, grids);
-      const scope = grids ? (rows[0]?.gridName ?? "您的网格") : "全小区";
-      if (rows.length === 0) return { key: "staff.arrears_none", params: { scope } };
-      const md = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
-      const shown = rows.slice(0, 50);
-      const lines = shown.map((r) =>
-        `${grids ? "" : `[${r.gridName}] `}${r.address} ${yuan(r.owedCents)}元 ${r.months}个月 ${r.lastReminder ? `上次催缴${md(r.lastReminder)}` : "未催缴"}` +
-        (r.hold ? ` 暂停催缴：${r.hold.reason === "dispute" ? "费用争议" : "分期缴费"}${r.hold.note ? `（${r.hold.note}）` : ""}` : ""));
-      const p = localParts(c.now, c.tz);
-      const total = rows.reduce((sum, r) => sum + r.owedCents, 0);
-      return { key: "staff.arrears", params: { scope, date: `${p.month}月${p.day}日`, count: rows.length, total: yuan(total), lines: lines.join("\n"), more: rows.length - shown.length || null } };
-    },
-  },
-  {
-    name: "收缴率", aliases: [], ticket: false, usage: "收缴率", help: "收缴率：本年度至今到期账单的收缴率（主管/经理：各网格及全小区）",
-    async run(c) {
-      const grids = feeGridsOf(c.staff);
-      const r = await collectionRates(c.tx, c.staff.communityId, c.now, c.tz);
-      const rows = grids ? r.grids.filter((g) => g.gridId !== null && grids.includes(g.gridId)) : [...r.grids, r.total];
-      const lines = rows.map((g) => `${g.gridName}：${formatRate(g)}${g.receivableCents ? `（已收 ${yuan(g.collectedCents)} / 应收 ${yuan(g.receivableCents)} 元）` : "（暂无应收）"}`);
-      const from = localParts(r.from, c.tz);
-      const to = localParts(r.to, c.tz);
-      return { key: "staff.collection_rate", params: { from: `${from.year}年${from.month}月${from.day}日`, to: `${to.month}月${to.day}日`, lines: lines.join("\n") } };
-    },
-  },
+  ...FEE_COMMANDS,
+  ...NOTICE_COMMANDS,
+  ...SURVEY_COMMANDS,
+  ...REPORT_COMMANDS,
   {
     name: "帮助", aliases: ["help", "?", "？"], ticket: false, usage: "帮助", help: "帮助：查看可用指令",
-    async run() { return { key: "staff.help", params: { lines: STAFF_COMMANDS.map((c) => c.help).join("\n") } }; },
+    async run(c) { return { key: "staff.help", params: { lines: STAFF_COMMANDS.filter((x) => mayRun(x, c.staff.role)).map((x) => x.help).join("\n") } }; },
   },
 ];
 
@@ -115,14 +77,21 @@ export function parseStaffCommand(text: string): ParsedCommand | null {
   const m = COMMAND.exec(text.trim());
   if (!m) return null;
   const command = byAlias.get(m[1]!.toLowerCase())!;
-  const args: Args = { rest: (m[3] ?? "").trim(), ...(m[2] ? { number: Number(m[2]) } : {}) };
-  if (command.ticket && args.number === undefined) return null;
-  if (!command.ticket && args.rest) return null;
-  return { command, args };
+  if (!command.ticket) {
+    // Not about a ticket: everything after the name is its text ("通知 3栋 明天停水").
+    const rest = text.trim().slice(m[1]!.length).replace(/^[\s,，:：]+/, "").trim();
+    if (rest && !command.text) return null;
+    return { command, args: { rest } };
+  }
+  if (m[2] === undefined) return null;
+  return { command, args: { rest: (m[3] ?? "").trim(), number: Number(m[2]) } };
 }
+
+const mayRun = (c: StaffCommand, role: string) => !c.roles || c.roles.includes(role);
 
 /** Checks the arguments; an incomplete command is a clear refusal, not a guess. */
 export async function runStaffCommand(parsed: ParsedCommand, ctx: CommandContext): Promise<Reply> {
+  if (!mayRun(parsed.command, ctx.staff.role)) throw new DomainError("command.not_allowed", { name: parsed.command.name });
   if (parsed.command.text === "required" && !parsed.args.rest) throw new DomainError("command.usage", { usage: parsed.command.usage });
   return parsed.command.run(ctx, parsed.args);
 }

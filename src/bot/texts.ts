@@ -2,31 +2,15 @@
 // `render` turns them into text. Params arrive as JSON (strings and numbers); times as ISO strings.
 import { formatLocal, formatRelative } from "../services/time.js";
 
-export type Params = Record<string, string | number | null | undefined>;
-export type RenderContext = { tz: string; now: Date; botName: string };
+import { categoryLabel, kind, ON_BEHALF, s, URGENCY_LABELS, intentLabel, statusLabel, type Params, type RenderContext, type Text } from "./text-format.js";
+import { FEE_TEXTS } from "./texts/fees.js";
+import { NOTICE_TEXTS } from "./texts/notices.js";
+import { REPORT_TEXTS } from "./texts/reports.js";
+import { SURVEY_TEXTS } from "./texts/surveys.js";
 
-const INTENT_LABELS: Record<string, string> = {
-  repair: "报修", complaint: "投诉", fee: "费用", progress: "进度查询", inquiry: "咨询", suggestion: "建议", praise: "表扬", other: "其他",
-};
-const CATEGORY_LABELS: Record<string, string> = {
-  water: "水路", electricity: "电路", gas: "燃气", elevator: "电梯", access: "门禁", structure: "房屋结构", facility: "公共设施",
-  sanitation: "环境卫生", greenery: "绿化", parking: "停车", noise: "噪音", security: "安全秩序", pets: "宠物", decoration: "装修", staff: "服务态度", other: "其他",
-};
-const URGENCY_LABELS: Record<string, string> = { "1": "紧急", "2": "较急", "3": "一般" };
-const STATUS_LABELS: Record<string, string> = {
-  open: "待受理", accepted: "已受理", onsite: "已到场处理中", done: "已完成", closed: "已关闭", reopened: "重新处理中", cancelled: "已取消",
-};
-const ON_BEHALF: Record<string, string> = { desk: "物业服务中心", supervisor: "客服主管", manager: "项目经理" };
+export { categoryLabel, intentLabel, statusLabel, type Params, type RenderContext } from "./text-format.js";
 
-const s = (v: Params[string]) => (v === null || v === undefined ? "" : String(v));
-export const intentLabel = (v: Params[string]) => INTENT_LABELS[s(v)] ?? s(v);
-export const categoryLabel = (v: Params[string]) => CATEGORY_LABELS[s(v)] ?? s(v);
-export const statusLabel = (v: Params[string]) => STATUS_LABELS[s(v)] ?? s(v);
-const kind = (p: Params) => `${intentLabel(p.intent)}·${categoryLabel(p.category)}`;
-
-type Text = (p: Params, c: RenderContext) => string;
-
-export const TEXTS = {
+const CORE_TEXTS = {
   // ——— residents: tickets ———
   "resident.ticket_created": (p, c) =>
     `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
@@ -59,10 +43,6 @@ export const TEXTS = {
   "bind.need_for_fee": () => "查询费用需要先绑定房屋并验证身份。请私信我发送您家的地址，例如「3栋2单元1201」。",
   "bind.need_in_group": () => "为保护隐私，请私信我完成房屋绑定后再报修，我已私信您。",
   // ——— residents: fees ———
-  "fee.summary": (p) =>
-    (s(p.lines) ? `您家（${s(p.address)}）的未缴费用：\n${s(p.lines)}\n合计：${s(p.total)} 元` : `您家（${s(p.address)}）目前没有未缴费用，谢谢支持！`) +
-    (s(p.paidUpTo) ? `\n物业服务费已缴至 ${s(p.paidUpTo)}。` : "") +
-    `\n缴费方式：${s(p.channels)}`,
   "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
   // ——— residents: other intents ———
   "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,
@@ -106,17 +86,6 @@ export const TEXTS = {
   "staff.help": (p) => `可用指令：\n${s(p.lines)}`,
   "staff.unknown_command": () => "没有看懂这条指令。发送「帮助」查看可用指令，例如「接单 #12」。",
   "staff.group_use_direct": () => "工作人员指令请私聊我发送。",
-  "staff.arrears": (p) => `欠费清单（${s(p.scope)}，截至 ${s(p.date)}）：${s(p.count)} 户，合计 ${s(p.total)} 元\n${s(p.lines)}${s(p.more) ? `\n……另有 ${s(p.more)} 户未列出` : ""}`,
-  "staff.arrears_none": (p) => `${s(p.scope)}目前没有逾期未缴的费用。`,
-  "staff.collection_rate": (p) => `收缴率（${s(p.from)}至${s(p.to)}到期的账单，已收 ÷ 应收）：\n${s(p.lines)}`,
-  "staff.fee_hold_ended": (p) => `【催缴暂停到期】${s(p.address)}（${p.reason === "dispute" ? "费用争议" : p.reason === "plan" ? "分期缴费" : "暂停催缴"}）已到复核日期，催缴将恢复。如需继续暂停，请重新设置。`,
-  // ——— fees: reminders (催缴) and staff figures ———
-  "fee.reminder": (p) =>
-    `您好，这里是物业服务中心。温馨提示：您家（${s(p.address)}）有 ${s(p.months)} 个月的费用尚未缴纳，合计 ${s(p.total)} 元。\n` +
-    (s(p.channels) ? `缴费方式：${s(p.channels)}\n` : "") +
-    `如已缴纳，请忽略本消息；对费用有疑问，可直接回复${s(p.staff) ? `或联系您的管家 ${s(p.staff)}` : "或联系物业服务中心前台"}。感谢您的理解与支持！`,
-  "error.fee.not_allowed": () => "费用数据仅对管家、客服主管和项目经理开放。",
-  "error.fee.no_grid": () => "您还没有分配网格，暂时无法查看欠费和收缴率。请联系客服主管。",
   // ——— errors (DomainError codes) ———
   "error.ticket.not_found": (p) => `没有找到工单 #${s(p.number)}，请核对编号。`,
   "error.ticket.not_your_grid": (p) => `工单 #${s(p.number)} 不属于您的网格，您不能处理。如需协助请联系主管。`,
@@ -127,14 +96,25 @@ export const TEXTS = {
   "error.ticket.not_open": (p) => `工单 #${s(p.number)} 已不在处理中，不能转单。`,
   "error.staff.not_found": (p) => `没有找到名为「${s(p.name)}」的在职同事，请核对姓名。`,
   "error.command.usage": (p) => `指令格式：${s(p.usage)}`,
+  "error.command.not_allowed": (p) => `「${s(p.name)}」指令仅限有相应权限的同事使用。`,
   "error.no_community": () => "本助手尚未配置小区，请联系物业服务中心。",
   "error.unknown": () => "抱歉，系统刚才出了点问题，您的消息已保存，我们会尽快处理。",
 } satisfies Record<string, Text>;
 
-export type TextKey = keyof typeof TEXTS;
-export const hasText = (key: string): key is TextKey => key in TEXTS;
+/** Feature tables (src/bot/texts/*.ts) are merged in; a key defined twice is a bug caught at load. */
+const TABLES: Record<string, Text>[] = [CORE_TEXTS, FEE_TEXTS, NOTICE_TEXTS, SURVEY_TEXTS, REPORT_TEXTS];
+export const TEXTS: Record<string, Text> = {};
+for (const table of TABLES) {
+  for (const [key, text] of Object.entries(table)) {
+    if (key in TEXTS) throw new Error(`text key defined twice: ${key}`);
+    TEXTS[key] = text;
+  }
+}
+
+export type TextKey = string;
+export const hasText = (key: string): boolean => Object.hasOwn(TEXTS, key);
 
 export function render(key: string, params: Params, ctx: RenderContext): string {
   if (!hasText(key)) throw new Error(`missing text for key ${key}`);
-  return (TEXTS[key] as Text)(params, ctx);
+  return TEXTS[key]!(params, ctx);
 }

@@ -1,6 +1,9 @@
 // The table of scheduled task kinds and their handlers, and the one entry point ticks call.
 import type { Deps } from "./deps.js";
 import { FEE_TASK_HANDLERS } from "./fees/reminders.js";
+import { NOTICE_TASK_HANDLERS } from "./notices/tasks.js";
+import { REPORT_TASK_HANDLERS } from "./reports/periodic.js";
+import { SURVEY_TASK_HANDLERS } from "./surveys/tasks.js";
 import { sendDailyList, sendMorningOverdue } from "./reports/daily-list.js";
 import { askRevisit, revisitTimeout } from "./revisits/revisit.js";
 import { acceptDeadlinePassed, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
@@ -10,6 +13,9 @@ export const TASK_HANDLERS: Record<string, TaskHandler> = {
   "revisit.ask": askRevisit,
   "revisit.timeout": revisitTimeout,
   ...FEE_TASK_HANDLERS,
+  ...NOTICE_TASK_HANDLERS,
+  ...SURVEY_TASK_HANDLERS,
+  ...REPORT_TASK_HANDLERS,
   "sla.warn": warnBeforeDeadline,
   "sla.accept": acceptDeadlinePassed,
   "alert.repeat": repeatUrgentAlert,

@@ -4,7 +4,6 @@
 // that schedule their next run, so a restart or a missed tick never skips or repeats a day.
 import type { DbOrTx, Tx } from "../../db.js";
 import { getSettings } from "../community/community.js";
-import { ensureFeeSweepScheduled } from "../fees/reminders.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { supervisorsOf } from "../staff/routing.js";
@@ -23,15 +22,14 @@ function nextAt(now: Date, hhmm: string, tz: string): Date {
   return today > now ? today : localTimeOnDay(now, 1, hhmm, tz);
 }
 
-/** Makes sure each community's recurring jobs (daily list, morning overdue, fee reminder sweep) have their next run scheduled (idempotent). */
-export async function ensureRecurring(db: DbOrTx, now: Date): Promise<void> {
+/** Makes sure each community's daily list and morning overdue list have their next run scheduled (idempotent). */
+export async function ensureDailyLists(db: DbOrTx, now: Date): Promise<void> {
   for (const c of await db.community.findMany()) {
     const settings = getSettings(c);
     for (const [kind, at] of [["report.daily_list", settings.dailyListAt], ["report.morning_overdue", settings.morningListAt]] as const) {
       const due = nextAt(now, at, c.timezone);
       await scheduleTask(db, { communityId: c.id, kind, dueAt: due, dedupeKey: `${kind}:${c.id}:${dateKey(due, c.timezone)}` });
     }
-    await ensureFeeSweepScheduled(db, c.id, now, settings, c.timezone);
   }
 }
 
