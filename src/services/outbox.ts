@@ -15,6 +15,8 @@ export type OutboxItem = {
   notBefore: Date;
   /** Queuing the same dedupeKey twice is a no-op (exactly-once alerts). */
   dedupeKey?: string;
+  /** Groups the messages of one broadcast ("notice:12") so its progress can be counted. */
+  batch?: string;
 };
 
 export async function enqueue(db: DbOrTx, item: OutboxItem): Promise<void> {
@@ -26,6 +28,7 @@ export async function enqueue(db: DbOrTx, item: OutboxItem): Promise<void> {
     params: JSON.stringify(item.params ?? {}),
     notBefore: item.notBefore,
     dedupeKey: item.dedupeKey ?? null,
+    batch: item.batch ?? null,
   };
   if (item.dedupeKey) {
     await db.outboxMessage.upsert({ where: { dedupeKey: item.dedupeKey }, create: data, update: {} });
