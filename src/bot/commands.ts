@@ -1,7 +1,7 @@
 // Staff commands, declared as data: name, aliases, argument shape, help line and what it runs.
 // Help is generated from this table; duplicate aliases are rejected when the module loads.
 import { DomainError } from "../services/deps.js";
-import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, transferTicket } from "../services/tickets/staff-actions.js";
+import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, regradeTicket, resumeWaiting, sendFeedback, transferTicket, waitForResident } from "../services/tickets/staff-actions.js";
 import { formatRelative } from "../services/time.js";
 import type { Args, CommandContext, Reply, StaffCommand } from "./command-types.js";
 import { FEE_COMMANDS } from "./staff-commands/fees.js";
@@ -37,6 +37,30 @@ export const STAFF_COMMANDS: StaffCommand[] = [
   {
     name: "备注", aliases: [], ticket: true, text: "required", usage: "备注 #12 住户下午在家", help: "备注 #N 文本：添加备注",
     async run(c, a) { await addNote(c.tx, c.staff, number(a), a.rest, c.now); return { key: "staff.noted", params: { number: number(a) } }; },
+  },
+  {
+    name: "等待", aliases: ["约时", "预约"], ticket: true, text: "required", usage: "等待 #12 业主不在家，约明天上午10点", help: "等待 #N 约定时间 原因：等住户方便时处理，期间计时暂停",
+    async run(c, a) {
+      const { until } = await waitForResident(c.tx, c.staff, number(a), a.rest, c.now, c.settings, c.tz);
+      return { key: "staff.waiting_ok", params: { number: number(a), until: until.toISOString() } };
+    },
+  },
+  {
+    name: "恢复", aliases: [], ticket: true, usage: "恢复 #12", help: "恢复 #N：结束等待，恢复计时",
+    async run(c, a) { await resumeWaiting(c.tx, c.staff, number(a), c.now); return { key: "staff.resumed", params: { number: number(a) } }; },
+  },
+  {
+    name: "反馈", aliases: ["回复住户"], ticket: true, text: "required", usage: "反馈 #12 配件已订，预计周五更换", help: "反馈 #N 内容：向住户反馈处理进展",
+    async run(c, a) { await sendFeedback(c.tx, c.staff, number(a), a.rest, c.now); return { key: "staff.feedback_sent", params: { number: number(a) } }; },
+  },
+  {
+    name: "定级", aliases: ["调级"], ticket: true, text: "required", usage: "定级 #12 1", help: "定级 #N 1/2/3：调整信息等级（1 重要 2 主管级 3 一般）",
+    async run(c, a) {
+      const grade = Number(a.rest.replace(/[级类]/g, "").trim());
+      if (grade !== 1 && grade !== 2 && grade !== 3) throw new DomainError("command.usage", { usage: "定级 #12 1（1 重要 / 2 主管级 / 3 一般）" });
+      await regradeTicket(c.tx, c.staff, number(a), grade, c.now);
+      return { key: "staff.regraded", params: { number: number(a), urgency: grade } };
+    },
   },
   {
     name: "我的工单", aliases: ["工单", "我的任务"], ticket: false, usage: "我的工单", help: "我的工单：查看进行中的工单",

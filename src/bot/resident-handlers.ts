@@ -14,6 +14,7 @@ import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
+import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES } from "../services/tickets/transitions.js";
 import { housekeeperOfBuilding, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
@@ -122,6 +123,8 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
   return false;
 }
 
+const PROMISE_LABELS = { accept: "受理", onsite: "上门", resolve: "处理完成", feedback: "反馈进展", complete: "处理完成" } as const;
+
 async function showProgress(ctx: MessageContext, reply: ReplyFn) {
   const home = verifiedHome(ctx);
   const tickets = await ctx.tx.ticket.findMany({
@@ -131,9 +134,11 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
   if (tickets.length === 0) return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
   const lines: string[] = [];
   for (const t of tickets) {
-    // The next promised time: when an unaccepted ticket must be accepted (no silent waits).
-    const deadline = t.acceptedAt ? null : await ctx.tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: "sla.accept", claimedAt: null }, orderBy: { dueAt: "asc" } });
-    const next = deadline ? `　预计 ${formatRelative(deadline.dueAt, ctx.now, ctx.tz)} 前受理` : "";
+    // The next promised time (no silent waits), or the time agreed with the resident.
+    const promise = t.waitingUntil ? null : await nextPromise(ctx.tx, t.id);
+    const next = t.waitingUntil
+      ? `　已约定 ${formatRelative(t.waitingUntil, ctx.now, ctx.tz)} 处理`
+      : promise ? `　预计 ${formatRelative(promise.at, ctx.now, ctx.tz)} 前${PROMISE_LABELS[promise.step]}` : "";
     lines.push(`#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${t.summary.slice(0, 30)}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}${next}`);
   }
   // Progress names the household's tickets: only ever in a direct chat.

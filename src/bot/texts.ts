@@ -10,6 +10,8 @@ import { SURVEY_TEXTS } from "./texts/surveys.js";
 
 export { categoryLabel, intentLabel, statusLabel, type Params, type RenderContext } from "./text-format.js";
 
+const STEP_LABELS: Record<string, string> = { accept: "受理", onsite: "到场", resolve: "处理完成", feedback: "反馈住户", complete: "最终完成" };
+
 const CORE_TEXTS = {
   // ——— residents: tickets ———
   "resident.ticket_created": (p, c) =>
@@ -25,6 +27,14 @@ const CORE_TEXTS = {
   "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
   "resident.incident_done": (p) => `您反映的问题（工单 #${s(p.number)}）已处理完成：${s(p.resolution)}`,
+  "resident.ticket_waiting": (p, c) => `工单 #${s(p.number)} 已与您约定在 ${formatRelative(new Date(s(p.until)), c.now, c.tz)} 处理，在此之前我们暂停计时。时间有变请直接回复告诉我。`,
+  "resident.ticket_feedback": (p) => `工单 #${s(p.number)} 进展（${s(p.staff)}）：${s(p.text)}`,
+  "resident.accept_late": (p) => `抱歉让您久等，工单 #${s(p.number)} 还没有被受理。已催促${s(p.staff) ? `管家 ${s(p.staff)}` : "负责人"}并上报客服主管，会尽快联系您。`,
+  "resident.onsite_late": (p) => `工单 #${s(p.number)} 的维修人员还没有到场，已催促并上报客服主管，请稍候。`,
+  "resident.resolve_late": (p, c) =>
+    `工单 #${s(p.number)} 今天未能处理完，非常抱歉。已列入未处理工作清单，${s(p.feedbackBy) ? `管家会在 ${formatRelative(new Date(s(p.feedbackBy)), c.now, c.tz)} 前向您反馈进展，` : ""}${s(p.completeBy) ? `最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成。` : "会尽快处理完成。"}`,
+  "resident.feedback_late": (p, c) => `工单 #${s(p.number)} 仍在处理中。已提醒管家并上报客服主管跟进${s(p.completeBy) ? `，最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成` : ""}。`,
+  "resident.complete_late": (p) => `非常抱歉，工单 #${s(p.number)} 超过了承诺的完成时间。项目经理已介入督办，会尽快与您联系。`,
   "resident.progress": (p) => `您的进行中工单：\n${s(p.lines)}`,
   "resident.progress_none": () => "您目前没有进行中的报修或投诉。需要报修请直接描述问题，例如「厨房水管漏水」。",
   "resident.revisit_question": (p) =>
@@ -62,8 +72,14 @@ const CORE_TEXTS = {
   "staff.urgent_alert": (p) => `【紧急 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。请立即跟进。`,
   "staff.urgent_repeat": (p) => `【紧急·仍未受理 #${s(p.number)}】已过 ${s(p.minutes)} 分钟无人受理！${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。回复「接单 #${s(p.number)}」受理。`,
   "staff.grade2_notice": (p) => `【需主管关注 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
-  "staff.deadline_warning": (p) => `【即将超时 #${s(p.number)}】${s(p.minutes)} 分钟后到受理时限：${s(p.place)} ${s(p.text)}\n回复「接单 #${s(p.number)}」受理。`,
-  "staff.deadline_missed": (p) => `【已超时 #${s(p.number)}】未在时限内受理，已上报${s(p.role)}。请尽快处理。`,
+  "staff.deadline_warning": (p) => `【即将超时 #${s(p.number)}】${s(p.minutes)} 分钟后到${STEP_LABELS[s(p.step) || "accept"]}时限：${s(p.place)} ${s(p.text)}\n${p.step === "resolve" ? `处理完请回复「完成 #${s(p.number)} 说明」；需改约请回复「等待 #${s(p.number)} 约定时间」。` : p.step === "onsite" ? `到场后请回复「到场 #${s(p.number)}」。` : `回复「接单 #${s(p.number)}」受理。`}`,
+  "staff.deadline_missed": (p) => `【已超时 #${s(p.number)}】未在${STEP_LABELS[s(p.step) || "accept"]}时限内完成，已上报${s(p.role)}。请尽快处理。`,
+  "staff.overdue": (p) => `【超时督办 #${s(p.number)}】${kind(p)} 未在${STEP_LABELS[s(p.step)]}时限内完成（已登记 ${s(p.minutes)} 分钟）。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
+  "staff.appointment_due": (p) => `【预约时间到 #${s(p.number)}】${s(p.place)}：${s(p.text)}\n计时已恢复，请按约处理。`,
+  "staff.waiting_ok": (p, c) => `#${s(p.number)} 已约定 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，期间暂停计时，已告知住户。到时会提醒您。`,
+  "staff.resumed": (p) => `#${s(p.number)} 已结束等待，恢复计时。`,
+  "staff.feedback_sent": (p) => `已把进展反馈给 #${s(p.number)} 的住户。`,
+  "staff.regraded": (p) => `#${s(p.number)} 已调整为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)}级），时限已按新等级重新计算。`,
   "staff.escalation": (p) => `【超时升级 #${s(p.number)}】${kind(p)}，登记 ${s(p.minutes)} 分钟仍未受理。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
   "staff.daily_list": (p) => `【日未处理工作盘点 ${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
   "staff.daily_list_all": (p) => `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
@@ -93,7 +109,11 @@ const CORE_TEXTS = {
   "error.ticket.changed_meanwhile": (p) => `工单 #${s(p.number)} 刚被其他人更新，请发送「我的工单」查看最新状态。`,
   "error.ticket.resolution_required": (p) => `请写明处理说明，例如「完成 #${s(p.number)} 更换了角阀」。`,
   "error.ticket.note_required": (p) => `请写明备注内容，例如「备注 #${s(p.number)} 住户下午在家」。`,
-  "error.ticket.not_open": (p) => `工单 #${s(p.number)} 已不在处理中，不能转单。`,
+  "error.ticket.not_open": (p) => `工单 #${s(p.number)} 已不在处理中，不能执行该操作。`,
+  "error.ticket.not_waiting": (p) => `工单 #${s(p.number)} 没有在等待住户，无需恢复。`,
+  "error.ticket.wait_in_past": (p) => `约定时间已经过去了，请写一个将来的时间，例如「等待 #${s(p.number)} 明天上午10点」。`,
+  "error.ticket.no_reporter": (p) => `工单 #${s(p.number)} 没有可联系的住户（由系统登记），请用「备注」记录进展。`,
+  "error.ticket.same_grade": (p) => `工单 #${s(p.number)} 已经是 ${s(p.urgency)} 级。`,
   "error.staff.not_found": (p) => `没有找到名为「${s(p.name)}」的在职同事，请核对姓名。`,
   "error.command.usage": (p) => `指令格式：${s(p.usage)}`,
   "error.command.not_allowed": (p) => `「${s(p.name)}」指令仅限有相应权限的同事使用。`,

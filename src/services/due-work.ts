@@ -6,7 +6,8 @@ import { REPORT_TASK_HANDLERS } from "./reports/periodic.js";
 import { SURVEY_TASK_HANDLERS } from "./surveys/tasks.js";
 import { sendDailyList, sendMorningOverdue } from "./reports/daily-list.js";
 import { askRevisit, revisitTimeout } from "./revisits/revisit.js";
-import { acceptDeadlinePassed, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
+import { DEADLINE_HANDLERS, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
+import { waitEnded } from "./tickets/waiting.js";
 import { runDueTasks, type TaskHandler } from "./scheduler.js";
 
 export const TASK_HANDLERS: Record<string, TaskHandler> = {
@@ -17,7 +18,8 @@ export const TASK_HANDLERS: Record<string, TaskHandler> = {
   ...SURVEY_TASK_HANDLERS,
   ...REPORT_TASK_HANDLERS,
   "sla.warn": warnBeforeDeadline,
-  "sla.accept": acceptDeadlinePassed,
+  ...DEADLINE_HANDLERS,
+  "ticket.wait_end": waitEnded,
   "alert.repeat": repeatUrgentAlert,
   "report.daily_list": sendDailyList,
   "report.morning_overdue": sendMorningOverdue,

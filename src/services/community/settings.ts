@@ -8,8 +8,29 @@ export const SettingsSchema = z
   .object({
     /** Minutes within which a ticket must be accepted, by information grade. */
     acceptMinutes: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 5, 2: 10, 3: 30 }),
-    /** A warning to the assignee this many minutes before the acceptance deadline. */
+    /** Repairs: someone on site within this many minutes, by grade (clock as for acceptance). */
+    onsiteMinutes: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 30, 2: 120, 3: 240 }),
+    /** Grade-1 repairs are resolved within this many hours (急修不过夜); others the same business day. */
+    urgentResolveHours: z.number().positive().default(4),
+    /** Reported after this local time, "same day" means the next business day. */
+    sameDayCutoff: hhmm.default("16:00"),
+    /** The office's business hours: routine (grade 3) clocks run only from their start; "same day" ends at their end. */
+    businessHours: z.object({ start: hhmm, end: hhmm }).default({ start: "08:30", end: "18:00" }),
+    /** What is not finished the same day: feedback to the resident within N days, completion within N days. */
+    feedbackDays: z.number().positive().default(2),
+    completeDays: z.number().positive().default(5),
+    /** Overrides of the figures above by intent, category and grade; the first rule naming a figure wins. */
+    deadlineRules: z.array(z.object({
+      intent: z.string().optional(), category: z.string().optional(), urgency: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      acceptMinutes: z.number().positive().optional(), onsiteMinutes: z.number().positive().nullable().optional(), resolveHours: z.number().positive().nullable().optional(),
+      feedbackDays: z.number().positive().optional(), completeDays: z.number().positive().optional(),
+    }).strict()).default([]),
+    /** A ticket waiting on the resident with no time agreed pauses this long. */
+    defaultWaitHours: z.number().positive().default(24),
+    /** A warning to the assignee this many minutes before the acceptance and on-site deadlines. */
     warnBeforeMinutes: z.number().min(0).default(5),
+    /** A warning to the assignee this many minutes before the resolution deadline. */
+    warnBeforeResolveMinutes: z.number().min(0).default(60),
     /** Grade 1: the alert repeats at this interval until someone accepts, at most this many times. */
     urgentRepeatMinutes: z.number().positive().default(5),
     urgentRepeatMax: z.number().int().min(0).default(48),
@@ -23,6 +44,9 @@ export const SettingsSchema = z
     /** The daily unresolved list (日未处理工作盘点表), and next morning's re-announcement of overdue tickets. */
     dailyListAt: hhmm.default("18:00"),
     morningListAt: hhmm.default("09:00"),
+    /** Periodic reports (src/services/reports/periodic.ts): local time of the Monday weekly analysis and fee
+     *  progress table, the monthly summary on the 1st and the quarterly report; moved out of quiet hours. */
+    reportAt: hhmm.default("09:00"),
     /** Revisit: how many days after completion, and at what local time (never in quiet hours). */
     revisitAfterDays: z.number().int().min(0).default(1),
     revisitAt: hhmm.default("10:00"),
@@ -37,6 +61,18 @@ export const SettingsSchema = z
     groupTicketConfidence: z.number().min(0).max(1).default(0.75),
     /** How to pay, shown with fee answers. */
     paymentChannels: z.string().default("微信缴费（公众号「物业服务」→ 缴费）、物业服务中心前台（刷卡/扫码）"),
+    /** Satisfaction surveys (满意度调查, src/services/surveys): the services asked about, in order; the default
+     *  sampling ratio of verified households and window (days); the one reminder, this many days after the
+     *  first question; the gap between two invitees' first questions (pacing). */
+    surveyServices: z.array(z.string().min(1).max(20)).min(1).default(["客户服务", "维修服务", "保洁", "绿化", "秩序维护", "社区活动"]),
+    surveySampleRatio: z.number().gt(0).max(1).default(0.2),
+    surveyWindowDays: z.number().int().min(1).max(90).default(7),
+    surveyReminderDays: z.number().positive().default(2),
+    surveyPaceSeconds: z.number().min(0).default(30),
+    /** Satisfaction targets (share of scores ≥ 4): "overall" and per service name; a service without its
+     *  own target is held to the overall one. Overrides are merged into these defaults (DOMAIN.md). */
+    surveyTargets: z.record(z.string(), z.number().min(0).max(1)).default({})
+      .transform((t) => ({ overall: 0.95, 秩序维护: 0.9, 保洁: 0.9, 绿化: 0.9, 社区活动: 0.8, ...t })),
   })
   .strict();
 

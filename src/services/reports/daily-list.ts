@@ -7,6 +7,7 @@ import { getSettings } from "../community/community.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { supervisorsOf } from "../staff/routing.js";
+import { nextPromise } from "../tickets/deadlines.js";
 import { OPEN_STATUSES } from "../tickets/transitions.js";
 import { atLocal, formatLocal, localParts, localTimeOnDay } from "../time.js";
 
@@ -43,18 +44,16 @@ async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
 
 type Open = Awaited<ReturnType<typeof openTickets>>[number];
 
-async function nextDeadline(tx: Tx, ticketId: number): Promise<Date | null> {
-  const task = await tx.scheduledTask.findFirst({ where: { ticketId, claimedAt: null, kind: { in: ["sla.accept"] } }, orderBy: { dueAt: "asc" } });
-  return task?.dueAt ?? null;
-}
+const STEP_NAMES = { accept: "受理", onsite: "到场", resolve: "完成", feedback: "反馈", complete: "最终完成" } as const;
 
 async function lines(tx: Tx, tickets: Open[], now: Date, tz: string, withOwner: boolean): Promise<string> {
   const out: string[] = [];
   for (const t of tickets) {
     const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3_600_000);
     const age = hours >= 24 ? `${Math.floor(hours / 24)}天${hours % 24}小时` : `${hours}小时`;
-    const deadline = t.acceptedAt ? null : await nextDeadline(tx, t.id);
-    out.push(`#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${age}｜${deadline ? `受理时限 ${formatLocal(deadline, tz)}` : t.acceptedAt ? "已受理，待完成" : "已超时"}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`);
+    const promise = t.waitingUntil ? null : await nextPromise(tx, t.id);
+    const next = t.waitingUntil ? `约定 ${formatLocal(t.waitingUntil, tz)}` : promise ? `${STEP_NAMES[promise.step]}时限 ${formatLocal(promise.at, tz)}` : "已超过全部时限";
+    out.push(`#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${age}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`);
   }
   return out.join("\n");
 }

@@ -4,6 +4,7 @@ import { enqueue } from "../outbox.js";
 import { getSettings } from "../community/community.js";
 import { clearState, getState, setState } from "../residents/conversation.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
+import { scheduleDeadlines } from "../tickets/deadlines.js";
 import { recordEvent, transition } from "../tickets/transitions.js";
 import { supervisorsOf } from "../staff/routing.js";
 
@@ -62,7 +63,12 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     return { ticket, reopened: false };
   }
   const reopened = ticket.status === "done" || ticket.status === "closed";
-  if (reopened) await transition(tx, ticket, "reopen", { actor, at: input.now, data: { satisfaction: 3 } });
+  if (reopened) {
+    await transition(tx, ticket, "reopen", { actor, at: input.now, data: { satisfaction: 3 } });
+    // The reopened work gets fresh promises (same day, feedback, completion) from now.
+    const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
+    await scheduleDeadlines(tx, ticket, input.now, getSettings(community), community.timezone, `:reopen${input.now.getTime()}`);
+  }
   const notify = [...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : [])];
   for (const s of notify) {
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_unsatisfied", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 200) }, notBefore: input.now });

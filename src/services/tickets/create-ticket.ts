@@ -26,7 +26,7 @@ export type NewTicket = {
 };
 
 export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
-  const { lastTicketNumber: number } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
+  const { lastTicketNumber: number, timezone } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
   const route = await routeTicket(tx, input.communityId, input.building);
   const ticket = await tx.ticket.create({
     data: {
@@ -39,7 +39,8 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   if (input.sourceMessageId) {
     await tx.attachment.updateMany({ where: { inboundMessageId: input.sourceMessageId, ticketId: null }, data: { ticketId: ticket.id } });
   }
-  const acceptBy = new Date(now.getTime() + settings.acceptMinutes[input.urgency] * 60_000);
+  const plan = await scheduleDeadlines(tx, ticket, now, settings, timezone);
+  const acceptBy = plan.accept!;
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
     text: input.summary.slice(0, 500), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
@@ -49,7 +50,6 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   if (assigneeUser) {
     await enqueue(tx, { communityId: input.communityId, to: { kind: "user", platformId: assigneeUser.platformId }, key: "staff.new_ticket", params: card, notBefore: now });
   }
-  await scheduleDeadlines(tx, ticket, now, settings);
   // Grade 1: the manager and supervisors hear at once (DOMAIN: manager within 5 minutes);
   // grade 2: the supervisor (within 10 minutes: at once).
   if (input.urgency <= 2) {

@@ -1,71 +1,149 @@
-// Deadlines and escalation: every ticket gets an acceptance deadline by information grade; a
-// warning goes to the assignee shortly before it, and on breach the ticket climbs the chain
-// 管家 → 主管 → 经理, each step a ticket event recorded exactly once (task dedupe keys).
-// Grade-1 alerts repeat until someone accepts.
+// Deadlines and escalation. When a ticket is created (or regraded) its promised times
+// (deadline-plan.ts) become scheduled tasks: a warning to the assignee shortly before the
+// acceptance, on-site and resolution deadlines, and on each breach an escalation up the chain
+// 管家 → 主管 → 经理, recorded as a ticket event exactly once (task dedupe keys). The resident is
+// told what happens next whenever a promise to them passes (no silent waits). Grade-1 alerts
+// repeat until someone accepts.
 import type { Tx } from "../../db.js";
 import { getSettings } from "../community/community.js";
 import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { outsideQuietHours } from "../time.js";
+import { DEADLINE_STEPS, planDeadlines, promiseKept, type DeadlinePlan, type DeadlineStep } from "./deadline-plan.js";
 import { recordEvent } from "./transitions.js";
+
+/** Task kinds that belong to a ticket's clocks; they are frozen while the ticket waits on the resident. */
+export const CLOCK_TASK_KINDS = ["sla.warn", ...DEADLINE_STEPS.map((s) => `sla.${s}`), "alert.repeat"];
 
 const notAccepted = (t: { status: string; acceptedAt: Date | null }) => (t.status === "open" || t.status === "reopened") && t.acceptedAt === null;
 
-/** Called when a ticket is created: schedules its warning, deadline and (grade 1) repeated alerts. */
-export async function scheduleDeadlines(tx: Tx, ticket: { id: number; communityId: number; urgency: number }, now: Date, settings: Settings) {
-  const minutes = settings.acceptMinutes[ticket.urgency as 1 | 2 | 3];
-  const acceptBy = new Date(now.getTime() + minutes * 60_000);
+/** Steps whose deadline gets a warning to the assignee beforehand. */
+const WARNED: DeadlineStep[] = ["accept", "onsite", "resolve"];
+
+/**
+ * Schedules a ticket's deadlines from `from` (its creation, or a change of grade: `suffix` keeps the
+ * new tasks apart from the old ones). Returns the plan; acceptBy and resolveBy are stored on the ticket.
+ */
+export async function scheduleDeadlines(
+  tx: Tx,
+  ticket: { id: number; communityId: number; intent: string; category: string | null; urgency: number },
+  from: Date, settings: Settings, tz: string, suffix = "",
+): Promise<DeadlinePlan> {
+  const plan = planDeadlines(settings, ticket, from, tz);
   const base = { communityId: ticket.communityId, ticketId: ticket.id };
-  if (settings.warnBeforeMinutes > 0 && minutes > settings.warnBeforeMinutes * 2) {
-    await scheduleTask(tx, { ...base, kind: "sla.warn", dueAt: new Date(acceptBy.getTime() - settings.warnBeforeMinutes * 60_000), dedupeKey: `sla.warn:${ticket.id}` });
+  for (const step of DEADLINE_STEPS) {
+    const due = plan[step];
+    if (!due) continue;
+    await scheduleTask(tx, { ...base, kind: `sla.${step}`, data: { level: 1 }, dueAt: due, dedupeKey: `sla.${step}:${ticket.id}:1${suffix}` });
+    const lead = (step === "resolve" ? settings.warnBeforeResolveMinutes : settings.warnBeforeMinutes) * 60_000;
+    const window = due.getTime() - from.getTime();
+    if (WARNED.includes(step) && lead > 0 && window > lead * 2) {
+      await scheduleTask(tx, { ...base, kind: "sla.warn", data: { step }, dueAt: new Date(due.getTime() - lead), dedupeKey: `sla.warn:${ticket.id}:${step}${suffix}` });
+    }
   }
-  await scheduleTask(tx, { ...base, kind: "sla.accept", data: { level: 1 }, dueAt: acceptBy, dedupeKey: `sla.accept:${ticket.id}:1` });
   if (ticket.urgency === 1 && settings.urgentRepeatMax > 0) {
-    await scheduleTask(tx, { ...base, kind: "alert.repeat", data: { n: 1 }, dueAt: new Date(now.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${ticket.id}:1` });
+    await scheduleTask(tx, { ...base, kind: "alert.repeat", data: { n: 1 }, dueAt: new Date(from.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${ticket.id}:1${suffix}` });
   }
+  await tx.ticket.update({ where: { id: ticket.id }, data: { acceptBy: plan.accept ?? null, resolveBy: plan.resolve ?? null } });
+  return plan;
+}
+
+/** The next promise still open on a ticket, for 进度 and the daily list. */
+export async function nextPromise(tx: Tx, ticketId: number): Promise<{ step: DeadlineStep; at: Date } | null> {
+  const task = await tx.scheduledTask.findFirst({
+    where: { ticketId, claimedAt: null, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } },
+    orderBy: { dueAt: "asc" },
+  });
+  return task ? { step: task.kind.slice(4) as DeadlineStep, at: task.dueAt } : null;
 }
 
 async function loadTicket(tx: Tx, id: number | null) {
   return tx.ticket.findUnique({ where: { id: id ?? -1 }, include: { community: true, assignee: { include: { chatUser: true } } } });
 }
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 
 const card = (t: { number: number; place: string; summary: string; intent: string; category: string | null; urgency: number }) => ({
   number: t.number, place: t.place, text: t.summary.slice(0, 200), intent: t.intent, category: t.category ?? "other", urgency: t.urgency,
 });
 
+async function hadFeedback(tx: Tx, ticketId: number) {
+  return (await tx.ticketEvent.count({ where: { ticketId, type: "feedback" } })) > 0;
+}
+
+async function kept(tx: Tx, t: Loaded, step: DeadlineStep) {
+  // A ticket waiting on the resident has its clocks frozen; a task that slipped through does nothing.
+  if (t.waitingUntil) return true;
+  return promiseKept(step, t, step === "feedback" ? await hadFeedback(tx, t.id) : false);
+}
+
 export const warnBeforeDeadline: TaskHandler = async (tx, _deps, task, now) => {
   const t = await loadTicket(tx, task.ticketId);
-  if (!t || !notAccepted(t) || !t.assignee?.chatUser) return;
-  const settings = getSettings(t.community);
-  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_warning", params: { ...card(t), minutes: settings.warnBeforeMinutes }, notBefore: now, dedupeKey: `sla.warn.msg:${t.id}` });
+  const step = (task.data.step ?? "accept") as DeadlineStep;
+  if (!t || (await kept(tx, t, step)) || !t.assignee?.chatUser) return;
+  const due = await tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: `sla.${step}`, claimedAt: null }, orderBy: { dueAt: "asc" } });
+  const minutes = due ? Math.max(1, Math.round((due.dueAt.getTime() - now.getTime()) / 60_000)) : getSettings(t.community).warnBeforeMinutes;
+  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_warning", params: { ...card(t), minutes, step }, notBefore: now, dedupeKey: `sla.warn.msg:${task.id}` });
 };
 
-/** Level 1: the supervisor hears; level 2 (one more acceptance period later): the manager. */
-export const acceptDeadlinePassed: TaskHandler = async (tx, _deps, task, now) => {
-  const t = await loadTicket(tx, task.ticketId);
-  if (!t || !notAccepted(t)) return;
-  const level = Number(task.data.level ?? 1);
+/** Who hears of a missed deadline, by step and level, and what the resident is told. */
+const CHAIN: Record<DeadlineStep, { up: "supervisor" | "manager" | "both"; resident: string | null }> = {
+  accept: { up: "supervisor", resident: "resident.accept_late" },
+  onsite: { up: "supervisor", resident: "resident.onsite_late" },
+  resolve: { up: "supervisor", resident: "resident.resolve_late" },
+  feedback: { up: "supervisor", resident: "resident.feedback_late" },
+  complete: { up: "both", resident: "resident.complete_late" },
+};
+
+async function handleBreach(tx: Tx, task: { id: number; kind: string; data: Record<string, unknown> }, t: Loaded, step: DeadlineStep, now: Date) {
   const settings = getSettings(t.community);
-  const to = level === 1 ? await supervisorsOf(tx, t.communityId) : await managersOf(tx, t.communityId);
-  const role = level === 1 ? "主管" : "经理";
-  await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `acceptance deadline missed → ${role}` });
+  const tz = t.community.timezone;
+  const level = Number(task.data.level ?? 1);
+  // Acceptance climbs twice: the supervisor, then (one more acceptance period later) the manager.
+  const up = step === "accept" && level >= 2 ? "manager" : CHAIN[step].up;
+  const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId) : [])];
+  const role = up === "supervisor" ? "主管" : "经理";
+  await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `${step} deadline missed → ${role}` });
   const minutes = Math.round((now.getTime() - t.createdAt.getTime()) / 60_000);
+  const seen = new Set<number>();
   for (const s of to) {
-    if (s.chatUser) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.escalation", params: { ...card(t), minutes, assignee: t.assignee?.name ?? "" }, notBefore: now, dedupeKey: `sla.escalation:${t.id}:${level}:${s.id}` });
+    if (seen.has(s.id) || !s.chatUser) continue;
+    seen.add(s.id);
+    const key = step === "accept" ? "staff.escalation" : "staff.overdue";
+    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key, params: { ...card(t), minutes, step, assignee: t.assignee?.name ?? "" }, notBefore: now, dedupeKey: `sla.escalation:${task.id}:${s.id}` });
   }
   if (t.assignee?.chatUser) {
-    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_missed", params: { ...card(t), role }, notBefore: now, dedupeKey: `sla.missed:${t.id}:${level}` });
+    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_missed", params: { ...card(t), role, step }, notBefore: now, dedupeKey: `sla.missed:${task.id}` });
   }
-  if (level === 1) {
+  // The resident hears what happens next, once per step (not at night for routine tickets).
+  const residentKey = level === 1 ? CHAIN[step].resident : null;
+  if (residentKey && t.reporterId) {
+    const reporter = await tx.chatUser.findUnique({ where: { id: t.reporterId } });
+    const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
+    const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
+    const when = t.urgency === 3 ? outsideQuietHours(now, settings.quietHours, tz) : now;
+    if (reporter) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key: residentKey, params: { number: t.number, staff: t.assignee?.name ?? "", feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: when, dedupeKey: `sla.resident:${t.id}:${step}` });
+  }
+  if (step === "accept" && level === 1) {
     const next = new Date(now.getTime() + settings.acceptMinutes[t.urgency as 1 | 2 | 3] * 60_000);
-    await scheduleTask(tx, { communityId: t.communityId, kind: "sla.accept", ticketId: t.id, data: { level: 2 }, dueAt: next, dedupeKey: `sla.accept:${t.id}:2` });
+    await scheduleTask(tx, { communityId: t.communityId, kind: "sla.accept", ticketId: t.id, data: { level: 2 }, dueAt: next, dedupeKey: `sla.accept:${t.id}:2:${task.id}` });
   }
-};
+}
+
+/** One handler per step: `sla.accept`, `sla.onsite`, `sla.resolve`, `sla.feedback`, `sla.complete`. */
+export const DEADLINE_HANDLERS: Record<string, TaskHandler> = Object.fromEntries(DEADLINE_STEPS.map((step) => [
+  `sla.${step}`,
+  (async (tx, _deps, task, now) => {
+    const t = await loadTicket(tx, task.ticketId);
+    if (!t || (await kept(tx, t, step))) return;
+    await handleBreach(tx, task, t, step, now);
+  }) satisfies TaskHandler,
+]));
 
 export const repeatUrgentAlert: TaskHandler = async (tx, _deps, task, now) => {
   const t = await loadTicket(tx, task.ticketId);
-  if (!t || !notAccepted(t)) return;
+  if (!t || !notAccepted(t) || t.waitingUntil) return;
   const n = Number(task.data.n ?? 1);
   const settings = getSettings(t.community);
   const people = [...(await managersOf(tx, t.communityId)), ...(await supervisorsOf(tx, t.communityId)), ...(t.assignee ? [t.assignee] : [])];
@@ -73,9 +151,9 @@ export const repeatUrgentAlert: TaskHandler = async (tx, _deps, task, now) => {
   for (const s of people) {
     if (seen.has(s.id) || !s.chatUser) continue;
     seen.add(s.id);
-    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_repeat", params: { ...card(t), assignee: t.assignee?.name ?? "", minutes: Math.round((now.getTime() - t.createdAt.getTime()) / 60_000) }, notBefore: now, dedupeKey: `urgent:${t.id}:${s.id}:${n}` });
+    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_repeat", params: { ...card(t), assignee: t.assignee?.name ?? "", minutes: Math.round((now.getTime() - t.createdAt.getTime()) / 60_000) }, notBefore: now, dedupeKey: `urgent:${t.id}:${s.id}:${n}:${task.id}` });
   }
   if (n < settings.urgentRepeatMax) {
-    await scheduleTask(tx, { communityId: t.communityId, kind: "alert.repeat", ticketId: t.id, data: { n: n + 1 }, dueAt: new Date(now.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${t.id}:${n + 1}` });
+    await scheduleTask(tx, { communityId: t.communityId, kind: "alert.repeat", ticketId: t.id, data: { n: n + 1 }, dueAt: new Date(now.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${t.id}:${n + 1}:${task.id}` });
   }
 };

@@ -6,7 +6,11 @@ import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
+import { getSettings } from "../community/community.js";
+import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { CLOCK_TASK_KINDS, scheduleDeadlines } from "./deadlines.js";
 import { linkedReporters } from "./related.js";
+import { clearWait, pauseTicket, resumeTicket } from "./waiting.js";
 import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 
 export type StaffActor = Actor & { name: string; communityId: number };
@@ -37,6 +41,7 @@ export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, no
 
 export async function arriveTicket(tx: Tx, staff: StaffActor, number: number, now: Date) {
   const t = await loadTicket(tx, staff, number);
+  await resumeTicket(tx, t.id, now, actorOf(staff), "staff on site");
   await transition(tx, t, "arrive", { actor: actorOf(staff), at: now, data: t.acceptedAt ? {} : { acceptedAt: now } });
   await notifyReporter(tx, t, "resident.ticket_onsite", { number, staff: staff.name }, now);
   return t;
@@ -46,6 +51,7 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
   if (!resolution.trim()) throw new DomainError("ticket.resolution_required", { number });
   const t = await loadTicket(tx, staff, number);
   await transition(tx, t, "complete", { actor: actorOf(staff), at: now, note: resolution, data: { resolution } });
+  await clearWait(tx, t.id, now);
   await notifyReporter(tx, t, "resident.ticket_done", { number, resolution }, now);
   for (const chatUserId of await linkedReporters(tx, t.id)) {
     if (chatUserId !== t.reporterId) await notifyReporter(tx, { communityId: t.communityId, reporterId: chatUserId }, "resident.incident_done", { number, resolution }, now);
@@ -83,4 +89,54 @@ export async function listOpenTicketsFor(db: DbOrTx, staff: StaffActor) {
     ? {}
     : { OR: [{ assigneeId: staff.id }, ...(staff.gridId !== null && staff.role !== "maintenance" ? [{ gridId: staff.gridId }] : [])] };
   return db.ticket.findMany({ where: { communityId: staff.communityId, status: { in: OPEN_STATUSES }, ...scope }, orderBy: { number: "asc" }, take: 50, include: { assignee: true } });
+}
+
+/** 等待 #N 约明天10点：the ticket waits on the resident until the agreed time; its clocks stop. */
+export async function waitForResident(tx: Tx, staff: StaffActor, number: number, reason: string, now: Date, settings: Settings, tz: string) {
+  const t = await loadTicket(tx, staff, number);
+  const until = await pauseTicket(tx, t, { actor: actorOf(staff), reason, now, settings, tz });
+  return { ticket: t, until };
+}
+
+/** 恢复 #N：the wait ends now; the clocks run again. */
+export async function resumeWaiting(tx: Tx, staff: StaffActor, number: number, now: Date) {
+  const t = await loadTicket(tx, staff, number);
+  if (!(await resumeTicket(tx, t.id, now, actorOf(staff), "resumed by staff"))) throw new DomainError("ticket.not_waiting", { number });
+  return t;
+}
+
+/** 反馈 #N 文本：a progress update relayed to the resident (keeps the 2-day feedback promise). */
+export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, text: string, now: Date) {
+  if (!text.trim()) throw new DomainError("command.usage", { usage: `反馈 #${number} 预计周五前换好配件` });
+  const t = await loadTicket(tx, staff, number);
+  if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
+  if (!t.reporterId) throw new DomainError("ticket.no_reporter", { number });
+  await recordEvent(tx, t.id, "feedback", { actor: actorOf(staff), at: now, note: text.slice(0, 2000) });
+  await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: text.slice(0, 500) }, now);
+  return t;
+}
+
+/**
+ * 定级 #N 1：staff correct the information grade. The ticket's open clocks are re-planned from now;
+ * raising it to grade 1 alerts the manager and supervisors at once (and repeats until accepted).
+ */
+export async function regradeTicket(tx: Tx, staff: StaffActor, number: number, urgency: 1 | 2 | 3, now: Date) {
+  const t = await loadTicket(tx, staff, number);
+  if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
+  if (t.urgency === urgency) throw new DomainError("ticket.same_grade", { number, urgency });
+  const community = await tx.community.findUniqueOrThrow({ where: { id: t.communityId } });
+  await tx.ticket.update({ where: { id: t.id }, data: { urgency } });
+  await recordEvent(tx, t.id, "regraded", { actor: actorOf(staff), at: now, note: `${t.urgency} → ${urgency}` });
+  if (!t.waitingUntil) {
+    await tx.scheduledTask.updateMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: now, doneAt: now } });
+    await scheduleDeadlines(tx, { ...t, urgency }, now, getSettings(community), community.timezone, `:g${now.getTime()}`);
+  }
+  if (urgency < t.urgency && t.acceptedAt === null) {
+    const alerted = [...(urgency === 1 ? await managersOf(tx, t.communityId) : []), ...(await supervisorsOf(tx, t.communityId))];
+    const card = { number, intent: t.intent, category: t.category ?? "other", urgency, place: t.place, text: t.summary.slice(0, 500), assignee: t.assignee?.name ?? "" };
+    for (const s of alerted) {
+      if (s.chatUser && s.id !== staff.id) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: urgency === 1 ? "staff.urgent_alert" : "staff.grade2_notice", params: card, notBefore: now, dedupeKey: `regrade:${t.id}:${s.id}:${now.getTime()}` });
+    }
+  }
+  return t;
 }

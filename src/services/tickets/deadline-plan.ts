@@ -1,0 +1,91 @@
+// The promised times of a ticket (DOMAIN.md "Deadlines"), computed from the office's settings:
+//   accept   — by information grade (5 / 10 / 30 minutes);
+//   onsite   — repairs only: someone on site;
+//   resolve  — grade 1: within hours (急修不过夜); otherwise the same business day, or the next one
+//              when reported after the same-day cut-off;
+//   feedback — the resident hears how it stands within 2 days;
+//   complete — finished within 5 days.
+// Grade-1 and grade-2 clocks run around the clock; routine (grade 3) clocks start at the next
+// business hour when a report comes in outside business hours. `deadlineRules` override any figure
+// by intent, category and grade (first matching rule wins, field by field).
+import type { Settings } from "../community/settings.js";
+import { atLocal, localParts, localTimeOnDay } from "../time.js";
+
+export const DEADLINE_STEPS = ["accept", "onsite", "resolve", "feedback", "complete"] as const;
+export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
+export type DeadlinePlan = Partial<Record<DeadlineStep, Date>>;
+
+type TicketShape = { intent: string; category: string | null; urgency: number };
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+};
+
+/** `from`, or the start of the next business hours when `from` is outside them. */
+export function businessStart(from: Date, settings: Settings, tz: string): Date {
+  const p = localParts(from, tz);
+  const now = p.hour * 60 + p.minute;
+  const { start, end } = settings.businessHours;
+  if (now >= minutesOf(start) && now < minutesOf(end)) return from;
+  return now < minutesOf(start) ? atLocal(p.year, p.month, p.day, start, tz) : localTimeOnDay(from, 1, start, tz);
+}
+
+/** The figures that apply to this ticket: defaults, then the first rule matching each field. */
+export function deadlineFigures(settings: Settings, t: TicketShape) {
+  const grade = t.urgency as 1 | 2 | 3;
+  const figures = {
+    acceptMinutes: settings.acceptMinutes[grade],
+    onsiteMinutes: t.intent === "repair" ? settings.onsiteMinutes[grade] : null,
+    resolveHours: grade === 1 && t.intent === "repair" ? settings.urgentResolveHours : null,
+    feedbackDays: settings.feedbackDays,
+    completeDays: settings.completeDays,
+  };
+  const matching = settings.deadlineRules.filter((r) =>
+    (r.intent === undefined || r.intent === t.intent) && (r.category === undefined || r.category === t.category) && (r.urgency === undefined || r.urgency === grade));
+  for (const key of Object.keys(figures) as (keyof typeof figures)[]) {
+    const rule = matching.find((r) => r[key] !== undefined);
+    if (rule) (figures as Record<string, number | null>)[key] = rule[key] ?? null;
+  }
+  return figures;
+}
+
+/** The promised times of a ticket whose clocks start at `from` (creation, or a change of grade). */
+export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz: string): DeadlinePlan {
+  const f = deadlineFigures(settings, t);
+  const start = t.urgency === 3 ? businessStart(from, settings, tz) : from;
+  const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  const plan: DeadlinePlan = { accept: after(f.acceptMinutes) };
+  if (f.onsiteMinutes !== null) plan.onsite = after(f.onsiteMinutes);
+  if (f.resolveHours !== null) {
+    plan.resolve = after(f.resolveHours * 60);
+  } else {
+    // Same day: the end of today's business hours, or tomorrow's when reported after the cut-off.
+    const p = localParts(start, tz);
+    const late = p.hour * 60 + p.minute >= minutesOf(settings.sameDayCutoff);
+    plan.resolve = late ? localTimeOnDay(start, 1, settings.businessHours.end, tz) : atLocal(p.year, p.month, p.day, settings.businessHours.end, tz);
+  }
+  plan.feedback = after(f.feedbackDays * 24 * 60);
+  plan.complete = after(f.completeDays * 24 * 60);
+  // A promise never comes before the one it follows (a tiny resolve window, a custom rule...).
+  let floor = plan.accept!;
+  for (const step of DEADLINE_STEPS) {
+    const d = plan[step];
+    if (!d) continue;
+    if (d < floor) plan[step] = floor;
+    floor = plan[step]!;
+  }
+  return plan;
+}
+
+/** Whether the ticket has kept this promise (so its deadline passing means nothing). */
+export function promiseKept(step: DeadlineStep, t: { status: string; acceptedAt: Date | null; onsiteAt: Date | null }, hadFeedback: boolean): boolean {
+  const finished = t.status === "done" || t.status === "closed" || t.status === "cancelled";
+  switch (step) {
+    case "accept": return finished || t.acceptedAt !== null;
+    case "onsite": return finished || t.onsiteAt !== null;
+    case "resolve": return finished;
+    case "feedback": return finished || hadFeedback;
+    case "complete": return finished;
+  }
+}
