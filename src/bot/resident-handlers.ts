@@ -12,6 +12,7 @@ import { setState, clearState, type ConversationState } from "../services/reside
 import { householdAddress, type Sender } from "../services/residents/identity.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
+import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
@@ -75,6 +76,15 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       if (/^(进度|我的报修)$/.test(text)) return false;
       const ticket = await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text, now });
       await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
+      return true;
+    }
+    case "survey": {
+      // A survey answer or closing comment (src/services/surveys/answers.ts); anything else ("厨房漏水了")
+      // goes on as a normal message. A comment the classifier reads as a repair/complaint is filed as a ticket.
+      const step = await answerSurvey(tx, { chatUserId: sender.id, inviteId: state.inviteId, text, intent: ctx.classification?.intent ?? null, now });
+      if (step.kind === "ignored") return false;
+      if (step.kind === "done" && step.fileTicket && ctx.classification) await fileTicket(ctx, ctx.classification, reply, ctx.messageId);
+      await reply(step.kind === "reply" ? step : await surveyDone(tx, step.inviteId, step.fileTicket ? ctx.ticketId : null));
       return true;
     }
   }

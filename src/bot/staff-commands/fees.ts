@@ -1,9 +1,41 @@
-// Fee commands for staff: arrears list (欠费) and collection rate (收缴率).
+// Fee commands for staff: arrears list (欠费), collection rate (收缴率), and holding a household's
+// reminders (暂停催缴 / 恢复催缴).
+import { parseAddress } from "../../intents/location.js";
+import type { Location } from "../../intents/types.js";
+import { DomainError } from "../../services/deps.js";
 import { arrearsList, feeGridsOf } from "../../services/fees/arrears.js";
 import { collectionRates, formatRate } from "../../services/fees/collection-rate.js";
 import { yuan } from "../../services/fees/fee-summary.js";
+import { DEFAULT_HOLD_DAYS, householdForHold, releaseFeeHold, setFeeHold, type FeeHoldReason } from "../../services/fees/holds.js";
+import { householdAddress } from "../../services/residents/identity.js";
 import { localParts } from "../../services/time.js";
 import type { StaffCommand } from "../command-types.js";
+
+/** Who may hold reminders: housekeepers (their grid), team leads, supervisors, managers (all grids). */
+const FEE_STAFF = ["housekeeper", "gold_housekeeper", "team_lead", "supervisor", "manager"] as const;
+export const MAX_HOLD_DAYS = 180;
+
+const REASON_WORDS: Record<string, FeeHoldReason> = { 费用争议: "dispute", 争议: "dispute", 有异议: "dispute", 异议: "dispute", 分期缴费: "plan", 分期付款: "plan", 缴费计划: "plan", 分期: "plan" };
+const REASON_RE = new RegExp(`^(.*?)[\\s,，]*(${Object.keys(REASON_WORDS).sort((a, b) => b.length - a.length).join("|")})([\\s\\S]*)$`);
+
+export type HoldArgs = { addressText: string; address: Location | null; reason: FeeHoldReason | null; note: string; days: number | null };
+
+/**
+ * "3-2-1201 争议 住户对面积有异议 30天" → the address (before the reason word), the reason, the note
+ * (after it) and the number of days (a trailing "N天", optionally in brackets). Pure, for tests.
+ */
+export function parseHoldArgs(rest: string): HoldArgs {
+  const m = REASON_RE.exec(rest.trim());
+  const addressText = (m ? m[1]! : rest.trim().split(/[\s,，]+/)[0] ?? "").trim();
+  let tail = m ? m[3]! : "";
+  let days: number | null = null;
+  const d = /[\s,，]*[（(\[【]?\s*(\d{1,4})\s*天[)）\]】]?\s*$/.exec(tail);
+  if (d) {
+    days = Number(d[1]);
+    tail = tail.slice(0, d.index);
+  }
+  return { addressText, address: parseAddress(addressText), reason: m ? REASON_WORDS[m[2]!]! : null, note: tail.replace(/^[\s,，:：]+/, "").trim(), days };
+}
 
 export const FEE_COMMANDS: StaffCommand[] = [
   {
@@ -33,6 +65,35 @@ export const FEE_COMMANDS: StaffCommand[] = [
       const from = localParts(r.from, c.tz);
       const to = localParts(r.to, c.tz);
       return { key: "staff.collection_rate", params: { from: `${from.year}年${from.month}月${from.day}日`, to: `${to.month}月${to.day}日`, lines: lines.join("\n") } };
+    },
+  },
+  {
+    name: "暂停催缴", aliases: [], ticket: false, text: "required", roles: FEE_STAFF,
+    usage: "暂停催缴 3-2-1201 争议 住户对面积有异议 30天", help: "暂停催缴 房号 争议|分期 说明 [N天]：暂停该户的催缴（默认30天后复核）",
+    async run(c, a) {
+      const grids = feeGridsOf(c.staff);
+      const args = parseHoldArgs(a.rest);
+      if (!args.address?.building || !args.address.room) throw new DomainError("command.usage", { usage: "暂停催缴 3-2-1201 争议 住户对面积有异议 30天" });
+      if (!args.reason) throw new DomainError("fee.hold_reason");
+      if (args.days !== null && (args.days < 1 || args.days > MAX_HOLD_DAYS)) throw new DomainError("fee.hold_days", { max: MAX_HOLD_DAYS });
+      const household = await householdForHold(c.tx, c.staff.communityId, grids, args.address, args.addressText);
+      const until = new Date(c.now.getTime() + (args.days ?? DEFAULT_HOLD_DAYS) * 86_400_000);
+      const hold = await setFeeHold(c.tx, { communityId: c.staff.communityId, householdId: household.id, reason: args.reason, note: args.note, by: `staff:${c.staff.id}`, now: c.now, until });
+      const u = localParts(until, c.tz);
+      return { key: "staff.fee_hold_set", params: { address: householdAddress(household), reason: hold.reason, note: hold.note, until: `${u.month}月${u.day}日`, replaced: hold.replaced ? 1 : 0 } };
+    },
+  },
+  {
+    name: "恢复催缴", aliases: ["取消暂停催缴"], ticket: false, text: "required", roles: FEE_STAFF,
+    usage: "恢复催缴 3-2-1201", help: "恢复催缴 房号：提前结束该户的暂停催缴",
+    async run(c, a) {
+      const grids = feeGridsOf(c.staff);
+      const written = a.rest.trim();
+      const address = parseAddress(written);
+      if (!address?.building || !address.room) throw new DomainError("command.usage", { usage: "恢复催缴 3-2-1201" });
+      const household = await householdForHold(c.tx, c.staff.communityId, grids, address, written);
+      const released = await releaseFeeHold(c.tx, household.id, c.now);
+      return { key: released ? "staff.fee_hold_released" : "staff.fee_hold_none", params: { address: householdAddress(household) } };
     },
   },
 ];

@@ -61,6 +61,11 @@ export const SettingsSchema = z
     groupTicketConfidence: z.number().min(0).max(1).default(0.75),
     /** How to pay, shown with fee answers. */
     paymentChannels: z.string().default("微信缴费（公众号「物业服务」→ 缴费）、物业服务中心前台（刷卡/扫码）"),
+    /** Notices (通知, src/services/notices): a draft waits this long for 确认; the messages of one broadcast
+     *  are queued this many seconds apart, plus up to noticeJitterSeconds (the outbox sender paces on top). */
+    noticeDraftMinutes: z.number().positive().default(30),
+    noticeGapSeconds: z.number().min(0).default(3),
+    noticeJitterSeconds: z.number().min(0).default(2),
     /** Satisfaction surveys (满意度调查, src/services/surveys): the services asked about, in order; the default
      *  sampling ratio of verified households and window (days); the one reminder, this many days after the
      *  first question; the gap between two invitees' first questions (pacing). */
@@ -72,7 +77,7 @@ export const SettingsSchema = z
     /** Satisfaction targets (share of scores ≥ 4): "overall" and per service name; a service without its
      *  own target is held to the overall one. Overrides are merged into these defaults (DOMAIN.md). */
     surveyTargets: z.record(z.string(), z.number().min(0).max(1)).default({})
-      .transform((t) => ({ overall: 0.95, 秩序维护: 0.9, 保洁: 0.9, 绿化: 0.9, 社区活动: 0.8, ...t })),
+      .transform((t): Record<string, number> => ({ overall: 0.95, 秩序维护: 0.9, 保洁: 0.9, 绿化: 0.9, 社区活动: 0.8, ...t })),
   })
   .strict();
 

@@ -12,6 +12,8 @@ export const ConversationStateSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("revisit"), ticketId: z.number() }),
   /** The resident was unsatisfied; their next message says what is still wrong. */
   z.object({ kind: z.literal("revisit_detail"), ticketId: z.number() }),
+  /** A satisfaction survey question (or its closing comment) awaits this invite's answer (src/services/surveys). */
+  z.object({ kind: z.literal("survey"), inviteId: z.number() }),
 ]);
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
