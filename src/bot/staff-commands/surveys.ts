@@ -4,6 +4,7 @@
 //   满意度调查 开始                              start with the office's defaults
 //   满意度调查 取消                              cancel the running survey
 //   调查结果 [#N]                               results of survey N (default: the latest)
+import type { Tx } from "../../db.js";
 import { DomainError } from "../../services/deps.js";
 import type { Settings } from "../../services/community/settings.js";
 import { cancelSurvey, runningSurvey, startSurvey } from "../../services/surveys/campaign.js";
@@ -110,7 +111,7 @@ export const SURVEY_COMMANDS: StaffCommand[] = [
   },
 ];
 
-async function statusReply(tx: Parameters<StaffCommand["run"]>[0]["tx"], communityId: number, settings: Settings) {
+async function statusReply(tx: Tx, communityId: number, settings: Settings) {
   const running = await runningSurvey(tx, communityId);
   const counts = running
     ? {

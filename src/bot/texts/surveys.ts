@@ -7,7 +7,7 @@ export const pct = (v: Params[string]) => {
   return `${Math.round(Number(v) * 1000) / 10}%`;
 };
 
-const SCALE = "请回复 5 满意 / 4 基本满意 / 3 一般 / 2 不满意 / 1 很不满意（数字或文字都可以）；不了解请回复「跳过」。";
+const SCALE = "请回复 1 满意 / 2 基本满意 / 3 不满意（也可以直接回复文字，如「一般」「很不满意」）；不了解请回复「跳过」。";
 const question = (p: Params) => `第 ${s(p.index)}/${s(p.total)} 题：您对「${s(p.service)}」满意吗？\n${SCALE}`;
 
 export const SURVEY_TEXTS = {
@@ -17,7 +17,8 @@ export const SURVEY_TEXTS = {
   "survey.ask_comment": () => "最后，您对物业还有什么意见或建议吗？直接回复即可，反映的问题我们会登记处理；没有请回复「无」。",
   "survey.thanks": () => "感谢您参与本次满意度调查！您的意见已记录，我们会认真改进。",
   "survey.thanks_ticket": (p) => `感谢您参与本次满意度调查！您留言反映的问题已登记为工单 #${s(p.number)}，会有专人跟进处理。`,
-  "survey.reminder": (p) => `您好，打扰一下：物业服务中心的满意度调查还差几题，方便的时候回复就好，谢谢！\n${question(p)}`,
+  "survey.reminder": (p) =>
+    `您好，打扰一下：物业服务中心的满意度调查${Number(p.index) > 1 ? "还差几题" : `还在进行（共 ${s(p.total)} 题，约 1 分钟）`}，方便的时候回复就好，谢谢！\n${question(p)}`,
   "survey.reminder_comment": () => "您好，打扰一下：物业服务中心的满意度调查只差最后一步了——您对物业还有什么意见或建议吗？没有请回复「无」。谢谢！",
   // ——— staff ———
   "staff.survey_started": (p, c) =>
@@ -39,7 +40,7 @@ export const SURVEY_TEXTS = {
     `按服务（满意率从低到高）：\n${s(p.services)}\n` +
     `按网格（满意率从低到高）：\n${s(p.grids)}` +
     (s(p.comments) ? `\n住户留言（${s(p.commentCount)} 条，${s(p.tickets)} 条已转为工单）：\n${s(p.comments)}` : "") +
-    "\n满意率 = 评 4–5 分（满意、基本满意）的份数 ÷ 评分份数；回复率 = 回答了至少一题的户数 ÷ 抽样户数。",
+    "\n满意率 = 满意和基本满意的份数 ÷ 评分份数；回复率 = 回答了至少一题的户数 ÷ 抽样户数。",
   "staff.survey_closed": (p) =>
     `满意度调查 #${s(p.survey)} 已结束：抽样 ${s(p.invited)} 户，回复 ${s(p.responded)} 户（回复率 ${pct(p.responseRate)}），` +
     `总体满意率 ${pct(p.rate)}（目标 ≥${pct(p.target)}）。发送「调查结果 #${s(p.survey)}」查看各项和各网格明细。`,

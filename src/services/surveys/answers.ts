@@ -1,0 +1,95 @@
+// A sampled resident answering: one question per service, then a free-text comment.
+//
+// Residents answer like a revisit (SCENARIOS.md): 1 满意 / 2 基本满意 / 3 不满意, or in words.
+// Stored scores are 1–5 (5 best) so finer words keep their meaning: 满意 5, 基本满意 4, 一般 3,
+// 不满意 2, 很不满意 1 — the digits 1/2/3 are the revisit's and map to 5/4/2.
+// "跳过" / "不了解" leaves a service unscored. Satisfied = a score of 4 or 5 (满意 + 基本满意).
+//
+// Only an unmistakable answer is taken as one: anything else ("厨房漏水了") is "ignored" here and goes
+// through the normal pipeline (a report becomes a ticket), while the survey waits for its answer.
+// The comment step takes any text, except a resident command or a fee/progress question (those are
+// answered normally); a comment the classifier reads as a repair or complaint is also filed as a ticket.
+import type { Tx } from "../../db.js";
+import type { Params } from "../outbox.js";
+import { clearState } from "../residents/conversation.js";
+import { parseServices } from "./campaign.js";
+
+export type Score = 1 | 2 | 3 | 4 | 5;
+
+const WORDS: [RegExp, Score][] = [
+  [/^(非常满意|很满意|特别满意|十分满意|满意|挺满意|满意的|满意谢谢|谢谢满意)$/, 5],
+  [/^(基本满意|比较满意|还算满意|还行|还可以|还不错|不错|挺好|挺好的)$/, 4],
+  [/^(一般|一般般|凑合|还凑合|马马虎虎)$/, 3],
+  [/^(不满意|不太满意|不大满意|不好|较差|比较差)$/, 2],
+  [/^(很不满意|非常不满意|特别不满意|极不满意|很差|非常差|太差了|太差)$/, 1],
+];
+/** The revisit's digits: 1 满意, 2 基本满意, 3 不满意. */
+const DIGIT_SCORES: Record<string, Score> = { "1": 5, "2": 4, "3": 2, 一: 5, 二: 4, 三: 2 };
+const SKIP = /^(跳过|略过|不了解|不清楚|不知道|不太了解|没参加过?|没有参加过?|没用过|没接触过|不适用)$/;
+const NO_COMMENT = /^(无|没|没有|没了|暂无|没意见|没有意见|无意见|不用|跳过|没什么|没啥|好的|谢谢)了?(谢谢(你|您)?)?$/;
+/** What a resident may ask at any time (mirrors src/bot/dispatch.ts); never taken as an answer. */
+const RESIDENT_COMMAND = /^(进度|我的报修|我的工单|查进度|帮助|help|绑定|绑定房屋)$/i;
+
+const clean = (text: string) => text.trim().replace(/[。！!.，,、~～\s]/g, "");
+
+/** A score, "skip", or null when the text is not an answer to a survey question. */
+export function parseScore(text: string): Score | "skip" | null {
+  const t = clean(text);
+  const digit = /^([123一二三])$/.exec(t);
+  if (digit) return DIGIT_SCORES[digit[1]!]!;
+  for (const [re, score] of WORDS) if (re.test(t)) return score;
+  return SKIP.test(t) ? "skip" : null;
+}
+
+export const isSatisfied = (score: number) => score >= 4;
+
+/** The params of a question: which survey, which service, "第 2/6 题". */
+export function questionParams(surveyId: number, services: string[], step: number): Params {
+  return { survey: surveyId, index: step + 1, total: services.length, service: services[step] ?? "" };
+}
+
+export type SurveyStep =
+  /** Not an answer: let the message through the normal pipeline; the survey keeps waiting. */
+  | { kind: "ignored" }
+  /** Answer recorded; reply with the next question or the comment prompt. */
+  | { kind: "reply"; key: string; params: Params }
+  /** Survey finished. `fileTicket`: the comment is a repair or complaint and must become a ticket. */
+  | { kind: "done"; inviteId: number; fileTicket: boolean; commented: boolean };
+
+export async function answerSurvey(tx: Tx, input: { chatUserId: number; inviteId: number; text: string; intent: string | null; now: Date }): Promise<SurveyStep> {
+  const invite = await tx.surveyInvite.findUnique({ where: { id: input.inviteId }, include: { survey: true } });
+  if (!invite || invite.chatUserId !== input.chatUserId || invite.status !== "asking" || invite.survey.status !== "running") {
+    await clearState(tx, input.chatUserId); // a stale state: the survey ended or was cancelled
+    return { kind: "ignored" };
+  }
+  const services = parseServices(invite.survey.services);
+  if (invite.step < services.length) {
+    const score = parseScore(input.text);
+    if (score === null) return { kind: "ignored" };
+    const answers = JSON.parse(invite.answers) as Record<string, number>;
+    if (score !== "skip") answers[services[invite.step]!] = score;
+    const step = invite.step + 1;
+    await tx.surveyInvite.update({ where: { id: invite.id }, data: { step, answers: JSON.stringify(answers) } });
+    if (step < services.length) return { kind: "reply", key: "survey.question", params: questionParams(invite.surveyId, services, step) };
+    return { kind: "reply", key: "survey.ask_comment", params: { survey: invite.surveyId } };
+  }
+  // The comment.
+  const text = input.text.trim();
+  if (RESIDENT_COMMAND.test(text) || input.intent === "fee" || input.intent === "progress") return { kind: "ignored" };
+  const commented = !NO_COMMENT.test(clean(text));
+  await tx.surveyInvite.update({
+    where: { id: invite.id },
+    data: { status: "done", comment: commented ? text.slice(0, 2000) : null, completedAt: input.now },
+  });
+  // Cleared before any ticket is filed: filing may need a state of its own (binding).
+  await clearState(tx, input.chatUserId);
+  return { kind: "done", inviteId: invite.id, fileTicket: commented && (input.intent === "repair" || input.intent === "complaint"), commented };
+}
+
+/** The closing thanks; when the comment became (or joined) a ticket, it is linked to the invite and named. */
+export async function surveyDone(tx: Tx, inviteId: number, ticketId: number | null): Promise<{ key: string; params: Params }> {
+  if (!ticketId) return { key: "survey.thanks", params: {} };
+  await tx.surveyInvite.update({ where: { id: inviteId }, data: { ticketId } });
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true } });
+  return { key: "survey.thanks_ticket", params: { number: ticket.number } };
+}
