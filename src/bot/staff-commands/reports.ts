@@ -1,4 +1,42 @@
-// Report commands (日报, 周报, 月报).
+// Report commands (日报, 周报, 月报): the office's figures in chat (src/services/reports/figures.ts).
+// Who sees what: a housekeeper (or gold housekeeper) their own grid; team leads, supervisors and
+// managers the whole community with one line per grid and housekeeper. Front desk and maintenance
+// staff are not assessed on these figures and do not get them.
+// Which period: without a word, the current day / week (from Monday) / month so far; with
+// 昨天 / 上周 / 上月, the previous whole one (what the scheduled reports send).
+import { DomainError } from "../../services/deps.js";
+import { computeReport } from "../../services/reports/figures.js";
+import { periodToDate, previousPeriod, type PeriodKind } from "../../services/reports/periods.js";
+import { isSupervisory } from "../../services/staff/roles.js";
 import type { StaffCommand } from "../command-types.js";
 
-export const REPORT_COMMANDS: StaffCommand[] = [];
+const ROLES = ["housekeeper", "gold_housekeeper", "team_lead", "supervisor", "manager"] as const;
+
+function reportCommand(name: string, kind: PeriodKind, current: string[], previous: string[], what: string): StaffCommand {
+  const usage = `${name} 或 ${name} ${previous[0]}`;
+  return {
+    name, aliases: [], ticket: false, text: "optional", roles: ROLES, usage,
+    help: `${name}：${what}至今的受理、及时率、一次处理率、满意率、投诉和收缴率（「${name} ${previous[0]}」看${previous[0]}；管家看本网格）`,
+    async run(c, a) {
+      const word = a.rest.trim();
+      let period;
+      if (!word || current.includes(word)) period = periodToDate(kind, c.now, c.tz);
+      else if (previous.includes(word)) period = previousPeriod(kind, c.now, c.tz);
+      else throw new DomainError("command.usage", { usage });
+      let gridIds: number[] | null = null;
+      if (!isSupervisory(c.staff.role)) {
+        if (c.staff.gridId === null) throw new DomainError("report.no_grid");
+        gridIds = [c.staff.gridId];
+      }
+      const community = await c.tx.community.findUniqueOrThrow({ where: { id: c.staff.communityId } });
+      const report = await computeReport(c.tx, community, c.settings, period, gridIds);
+      return { key: "report.summary", params: { data: JSON.stringify(report) } };
+    },
+  };
+}
+
+export const REPORT_COMMANDS: StaffCommand[] = [
+  reportCommand("日报", "daily", ["今天", "今日"], ["昨天", "昨日"], "今天"),
+  reportCommand("周报", "weekly", ["本周"], ["上周"], "本周"),
+  reportCommand("月报", "monthly", ["本月"], ["上月", "上个月"], "本月"),
+];

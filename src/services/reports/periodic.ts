@@ -17,11 +17,11 @@ import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { atLocal, localParts, outsideQuietHours } from "../time.js";
 import { feeProgress } from "./fee-progress.js";
 import { computeReport } from "./figures.js";
-import { localDate, periodContaining, previousPeriod, type PeriodKind } from "./periods.js";
+import { localDate, periodContaining, previousPeriod, type Period, type PeriodKind } from "./periods.js";
 import { publicSummary } from "./public-summary.js";
 
 type Community = { id: number; name: string; timezone: string; settings: string };
-type Job = { period: PeriodKind; to: readonly string[]; send: (tx: Tx, c: Community, settings: Settings, period: ReturnType<typeof previousPeriod>) => Promise<Record<string, string>> };
+type Job = { period: PeriodKind; to: readonly string[]; send: (tx: Tx, c: Community, settings: Settings, period: Period) => Promise<Record<string, string>> };
 
 const SUPERVISORS_AND_MANAGERS = ["supervisor", "manager"] as const;
 const MANAGERS = ["manager"] as const;

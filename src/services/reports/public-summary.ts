@@ -1,0 +1,36 @@
+// The quarterly management report to residents (管理报告: "每季度向业主公布一次，以反映管理处一个季度中
+// 投诉受理及处理的结果"). It is built from counts only — no names, addresses, phones, ticket numbers,
+// grids or housekeepers — so that what reaches the manager for posting cannot disclose anyone.
+import type { Report } from "./figures.js";
+
+export type PublicSummary = {
+  community: string;
+  from: string;
+  to: string;
+  received: number;
+  byIntent: Record<string, number>;
+  /** Received in the quarter: completed by its end, of which by the promised time; still open (not yet due or overdue). */
+  done: number;
+  onTime: number;
+  judged: number;
+  stillOpen: number;
+  revisitAnswers: number;
+  revisitSatisfied: number;
+  complaints: { received: number; done: number; stillOpen: number; categories: [string, number][] };
+};
+
+export function publicSummary(r: Report): PublicSummary {
+  const t = r.tickets;
+  const c = r.complaints.tickets;
+  const v = r.revisits;
+  return {
+    community: r.community, from: r.period.from, to: r.period.to,
+    received: t.received, byIntent: { ...t.byIntent },
+    done: t.done, onTime: t.doneOnTime, judged: t.done + t.overdue, stillOpen: t.overdue + t.notYetDue,
+    revisitAnswers: v.satisfied + v.basic + v.unsatisfied, revisitSatisfied: v.satisfied + v.basic,
+    complaints: {
+      received: c.received, done: c.done, stillOpen: c.overdue + c.notYetDue,
+      categories: Object.entries(c.byCategory).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    },
+  };
+}
