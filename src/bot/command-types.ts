@@ -5,7 +5,11 @@ import type { Settings } from "../services/community/settings.js";
 import type { StaffActor } from "../services/tickets/staff-actions.js";
 import type { Params } from "./text-format.js";
 
-export type CommandContext = { tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string };
+export type CommandContext = {
+  tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string;
+  /** The message exactly as typed (full-width punctuation, line breaks), for text sent on as written (通知). */
+  rawText?: string;
+};
 export type Reply = { key: string; params?: Params };
 
 export type Args = { number?: number; rest: string };

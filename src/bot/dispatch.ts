@@ -101,9 +101,9 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
     const parsed = parseStaffCommand(text);
     if (!parsed) return reply({ key: "staff.unknown_command" });
     const staff = { id: sender.staff.id, role: sender.staff.role, gridId: sender.staff.grid?.id ?? null, name: sender.staff.name, communityId: sender.staff.communityId };
-    return reply(await runStaffCommand(parsed, { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz }));
+    return reply(await runStaffCommand(parsed, { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz, rawText: inbound.text }));
   }
-  if (looksLikeStaffCommand(text)) return reply({ key: "resident.staff_only" });
+  if (isStaffOnlyText(text)) return reply({ key: "resident.staff_only" });
   if (await handleConversationState(ctx, reply)) return;
   if (await handleResidentCommand(ctx, reply)) return;
   if (ctx.classification) await handleIntent(ctx, ctx.classification, reply);
@@ -118,7 +118,18 @@ function mayActUnmentioned(ctx: MessageContext): boolean {
 }
 
 const RESIDENT_COMMANDS = /^(进度|我的报修|我的工单|查进度|帮助|help|绑定|绑定房屋)$/i;
-const isResidentCommand = (text: string) => RESIDENT_COMMANDS.test(text) || parseStaffCommand(text) !== null;
+const isResidentCommand = (text: string) => RESIDENT_COMMANDS.test(text) || isStaffOnlyText(text);
+
+/**
+ * Staff-only words from a resident get a polite refusal and are never run: a ticket command (接单 #3)
+ * or a role-gated command with its text (通知 3栋 明天停水). Other word-only commands (欠费, 确认,
+ * 取消) are ordinary messages when a resident writes them, and are classified like any other.
+ */
+function isStaffOnlyText(text: string): boolean {
+  if (looksLikeStaffCommand(text)) return true;
+  const parsed = parseStaffCommand(text);
+  return Boolean(parsed?.command.roles && parsed.args.rest);
+}
 
 async function communityOf(db: Db, sender: Sender, inbound: Inbound) {
   if (inbound.roomId) {

@@ -194,3 +194,30 @@ describe("bad input", () => {
     expect(await h.db.inboundMessage.count()).toBe(1);
   });
 });
+
+describe("revisits one at a time", () => {
+  it("a second revisit waits until the first is answered, then comes within half an hour", async () => {
+    const h = await startHarness({ start: "2026-03-02T10:00:00+08:00" });
+    try {
+      const n1 = Number(/#(\d+)/.exec(h.textsTo(await h.say("res1", "厨房水龙头漏水"), "res1").join())?.[1]);
+      const n2 = Number(/#(\d+)/.exec(h.textsTo(await h.say("res1", "卧室空调插座没电了"), "res1").join())?.[1]);
+      expect(n2).toBeGreaterThan(n1);
+      await h.say("hk1", `完成 #${n1} 换了水龙头`);
+      await h.say("hk1", `完成 #${n2} 换了插座`);
+      let out = await h.advance(24 * 3_600_000); // next day, 10:00: both revisits fall due
+      const questions = h.textsTo(out, "res1").filter((t) => /回访/.test(t));
+      expect(questions).toHaveLength(1);
+      expect(questions[0]).toContain(`#${n1}`);
+      out = await h.say("res1", "1");
+      expect(h.textsTo(out, "res1").join()).toContain(`#${n1} 已结案`);
+      out = await h.advance(31 * 60_000);
+      expect(h.textsTo(out, "res1").filter((t) => /回访/.test(t))).toEqual([expect.stringContaining(`#${n2}`)]);
+      out = await h.say("res1", "2");
+      expect(h.textsTo(out, "res1").join()).toContain(`#${n2} 已结案`);
+      const tickets = await h.db.ticket.findMany({ where: { number: { in: [n1, n2] } }, orderBy: { number: "asc" } });
+      expect(tickets.map((t) => [t.status, t.satisfaction])).toEqual([["closed", 1], ["closed", 2]]);
+    } finally {
+      await h.close();
+    }
+  });
+});

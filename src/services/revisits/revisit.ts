@@ -7,6 +7,7 @@ import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { scheduleDeadlines } from "../tickets/deadlines.js";
 import { recordEvent, transition } from "../tickets/transitions.js";
 import { supervisorsOf } from "../staff/routing.js";
+import { outsideQuietHours } from "../time.js";
 
 /** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
 export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
@@ -28,6 +29,14 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
   if (!ticket || ticket.status !== "done" || !ticket.reporterId) return;
   const reporter = await tx.chatUser.findUniqueOrThrow({ where: { id: ticket.reporterId } });
   const settings = getSettings(ticket.community);
+  // One question at a time: while the resident is binding or answering another revisit, ask again
+  // in 30 minutes (outside quiet hours). A survey in progress gives way: its reminder asks again.
+  const current = await getState(tx, reporter.id, now);
+  if (current && current.kind !== "survey" && !(current.kind === "revisit" && current.ticketId === ticket.id)) {
+    const later = outsideQuietHours(new Date(now.getTime() + 30 * 60_000), settings.quietHours, ticket.community.timezone);
+    await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.ask", ticketId: ticket.id, dueAt: later, dedupeKey: `revisit.ask:${ticket.id}:after:${task.id}` });
+    return;
+  }
   const expiresAt = new Date(now.getTime() + settings.revisitTimeoutHours * 3600_000);
   await setState(tx, reporter.id, { kind: "revisit", ticketId: ticket.id }, expiresAt);
   await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.revisit_question", params: { number: ticket.number, summary: ticket.summary.slice(0, 40), onBehalf: onBehalfOf(ticket) }, notBefore: now, dedupeKey: `revisit.q:${task.id}` });

@@ -1,0 +1,118 @@
+// Outage notices (停水/停电/停气). A notice whose text announces an outage is stored with its kind and
+// time window; while the window is open, a resident in scope who reports that outage ("家里没水了")
+// is answered with the notice instead of opening a new ticket (DOMAIN.md makes outages grade 1: one
+// announced water cut would otherwise page the manager once per household).
+//
+// Only "no water / no power / no gas" reports are answered. Anything that also mentions a leak, burst,
+// flood, smell, smoke, sparks, someone trapped or hurt is a different problem — possibly an emergency
+// — and goes on to become a ticket as usual: when in doubt, a ticket. So does a complaint about the
+// office itself ("停水也不提前通知" — category staff, not water): the notice does not answer that.
+//
+// The link between the resident's message and the notice is the answer itself: an outbox row with
+// key "notice.outage_answer" and dedupeKey `notice.answer:<noticeId>:<inboundMessageId>` (the schema
+// has no column for it), so the office can count per notice how many reports it answered.
+import type { DbOrTx } from "../../db.js";
+import { enqueue, type Recipient } from "../outbox.js";
+import { groupBuildings, parseStoredScope, scopeBuildings, scopeCovers } from "./scope.js";
+
+export type OutageKind = "water" | "power" | "gas";
+const KINDS: OutageKind[] = ["water", "power", "gas"];
+
+/** How a notice announces an outage. ("停电梯" is lift maintenance, not a power cut.) */
+const ANNOUNCED: Record<OutageKind, RegExp> = {
+  water: /停水|停止供水|暂停供水|停供水|断水|供水中断|停止用水/,
+  power: /停电(?!梯)|停止供电|暂停供电|停供电|断电|供电中断/,
+  gas: /停气|停止供气|暂停供气|停供燃气|燃气停供|停燃气|停天然气|停煤气/,
+};
+
+/** How a resident reports having none. */
+const REPORTED: Record<OutageKind, RegExp> = {
+  water: /停水|没水|没有水|断水|无水|不出水|不来水|没来水|水停了|来水/,
+  power: /停电(?!梯)|没电|没有电|断电|无电|不来电|没来电|电停了|来电/,
+  gas: /停气|没气|没有气|没燃气|没有燃气|没煤气|没有煤气|没天然气|燃气停|煤气停|天然气停|打不着火|点不着火|来气/,
+};
+/** "怎么停了", "什么时候恢复": an outage report when the classifier says which supply it is about. */
+const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢复|来)|还没(恢复|来)/;
+const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity: "power", gas: "gas" };
+
+/** Words of a problem other than a missing supply: these reports always become tickets. */
+const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
+
+/** The outages a notice's text announces, in the order written. */
+export function announcedOutages(text: string): OutageKind[] {
+  text = text.normalize("NFKC");
+  return KINDS.map((k) => ({ k, at: ANNOUNCED[k].exec(text)?.index ?? -1 }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.k);
+}
+
+/** The outages a resident's message reports having; empty when it is about anything else as well. */
+export function reportedOutages(text: string, category: string | null): OutageKind[] {
+  if (OTHER_PROBLEM.test(text)) return [];
+  const kinds = KINDS.filter((k) => REPORTED[k].test(text));
+  if (kinds.length) return kinds;
+  const byCategory = category ? CATEGORY_KIND[category] : undefined;
+  return byCategory && GENERIC_LOSS.test(text) ? [byCategory] : [];
+}
+
+export type OutageReport = {
+  communityId: number; text: string; intent: string; category: string | null;
+  /** The building the report is about (named in it, or the reporter's home); null when unknown. */
+  building: string | null;
+  /** The group it was written in, if any: its buildings stand in for an unknown building. */
+  groupPlatformId: string | null;
+  messageId: number; to: Recipient; now: Date;
+};
+
+/** The announced outage (sent, window open, in scope) that a report is about; null if none. */
+export async function findOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">) {
+  if (r.intent === "complaint" && !(r.category && CATEGORY_KIND[r.category])) return null;
+  const kinds = reportedOutages(r.text, r.category);
+  if (kinds.length === 0) return null;
+  let where: string[] | null = r.building ? [r.building] : null;
+  if (!where && r.groupPlatformId) {
+    const group = await db.chatGroup.findUnique({ where: { platformId: r.groupPlatformId }, select: { buildings: true } });
+    const served = group ? groupBuildings(group.buildings) : [];
+    if (served.length) where = served;
+  }
+  const notices = await db.notice.findMany({
+    where: { communityId: r.communityId, status: { in: ["sending", "sent"] }, kind: { not: "general" }, outageFrom: { lte: r.now }, outageTo: { gt: r.now } },
+    orderBy: { id: "desc" },
+  });
+  for (const n of notices) {
+    const announced = new Set<string>([n.kind, ...announcedOutages(n.text)]);
+    if (!kinds.some((k) => announced.has(k))) continue;
+    const inScope = await scopeBuildings(db, r.communityId, parseStoredScope(n.scope));
+    // Where the reporter is unknown, only a community-wide notice can be said to cover them.
+    if (where === null ? inScope === null : scopeCovers(inScope, where)) return n;
+  }
+  return null;
+}
+
+/**
+ * Answers a report of an announced outage with the notice, linking the message to it. Returns the
+ * notice, or null when the report is not about an announced outage (the caller files a ticket).
+ */
+export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
+  const notice = await findOutageNotice(db, r);
+  if (!notice) return null;
+  // In a group where the notice was just quoted, a short pointer instead of the whole text again.
+  const quotedRecently = r.to.kind === "group" && (await db.outboxMessage.count({
+    where: { dedupeKey: { startsWith: `notice.answer:${notice.id}:` }, toKind: "group", toPlatformId: r.to.platformId, notBefore: { gte: new Date(r.now.getTime() - GROUP_REPEAT_MS) } },
+  })) > 0;
+  await enqueue(db, {
+    communityId: r.communityId, to: r.to, key: quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,
+    params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: notice.text, from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
+    dedupeKey: `notice.answer:${notice.id}:${r.messageId}`,
+  });
+  return notice;
+}
+
+/** Within this time a group that was given the notice gets the short answer. */
+const GROUP_REPEAT_MS = 30 * 60_000;
+
+/** How many residents' reports a notice has answered. */
+export async function answeredReports(db: DbOrTx, noticeId: number): Promise<number> {
+  return db.outboxMessage.count({ where: { dedupeKey: { startsWith: `notice.answer:${noticeId}:` } } });
+}

@@ -1,0 +1,106 @@
+// Dates, times and time windows as an office writes them in a notice: "明天8:00-12:00",
+// "3月5日 8:00至17:00", "2026-03-05 08:00-3月6日 12:00", "明天上午8点至下午6点". Pure functions;
+// relative days (今天/明天/后天) count from `base` (the day the notice goes out) in the community's zone.
+import { atLocal, localParts } from "../time.js";
+
+const DATE_SRC = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|今天|今日|明天|明日|后天)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?`;
+const PERIOD_SRC = String.raw`(?:上午|早上|早晨|中午|下午|晚上|夜间|凌晨)`;
+const TIME_SRC = String.raw`${PERIOD_SRC}?\s*\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分?|半)?)`;
+const RANGE_SEP = String.raw`\s*(?:-|—|–|~|～|至|到)\s*`;
+
+/** A window: [date] time – [date] time. Groups: 1 start date, 2 start time, 3 end date, 4 end time. */
+const WINDOW_SRC = String.raw`(${DATE_SRC}\s*)?(${TIME_SRC})${RANGE_SEP}(${DATE_SRC}\s*)?(${TIME_SRC})`;
+const WINDOW = new RegExp(WINDOW_SRC);
+const WINDOW_AT_START = new RegExp(`^${WINDOW_SRC}`);
+/** A moment: date and time ("2026-03-05 08:00", "明天 8:00"). */
+const MOMENT_AT_START = new RegExp(String.raw`^(${DATE_SRC})\s*(${TIME_SRC})`);
+const DATE_ONLY = new RegExp(DATE_SRC);
+
+type Ymd = { year: number; month: number; day: number };
+
+/** The calendar day a date expression names; relative words count from `base`. */
+function parseDate(text: string, base: Date, tz: string): Ymd | null {
+  const b = localParts(base, tz);
+  const plusDays = (n: number): Ymd => {
+    const d = new Date(Date.UTC(b.year, b.month - 1, b.day + n));
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  };
+  if (/今天|今日/.test(text)) return plusDays(0);
+  if (/明天|明日/.test(text)) return plusDays(1);
+  if (/后天/.test(text)) return plusDays(2);
+  let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  m = /(\d{1,2})月(\d{1,2})/.exec(text);
+  if (m) {
+    // No year: this year's date, or next year's when that one is long past (a December notice about January).
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    const year = month < b.month - 6 ? b.year + 1 : b.year;
+    return valid({ year, month, day });
+  }
+  return null;
+}
+
+const valid = (d: Ymd): Ymd | null => {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return t.getUTCMonth() === d.month - 1 && t.getUTCDate() === d.day ? d : null;
+};
+
+/** "下午3点半" → "15:30"; null when not a time of day. */
+function parseTime(text: string): string | null {
+  const m = /(上午|早上|早晨|中午|下午|晚上|夜间|凌晨)?\s*(\d{1,2})(?::(\d{2})|[点时](?:(\d{1,2})分?|(半))?)/.exec(text);
+  if (!m) return null;
+  let hour = Number(m[2]);
+  const minute = m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? Number(m[4]) : m[5] ? 30 : 0;
+  const period = m[1];
+  if ((period === "下午" || period === "晚上" || period === "夜间") && hour < 12) hour += 12;
+  if (period === "中午" && hour < 6) hour += 12;
+  if (hour === 24 && minute === 0) return "23:59"; // "至24时": the end of the day
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+const at = (d: Ymd, hhmm: string, tz: string) => atLocal(d.year, d.month, d.day, hhmm, tz);
+
+export type Window = { from: Date; to: Date };
+
+function windowOf(m: RegExpExecArray, base: Date, tz: string): Window | null {
+  const startDay = m[1] ? parseDate(m[1], base, tz) : parseDate("今天", base, tz);
+  const startTime = parseTime(m[2]!);
+  const endDay = m[3] ? parseDate(m[3], base, tz) : startDay;
+  const endTime = parseTime(m[4]!);
+  if (!startDay || !startTime || !endDay || !endTime) return null;
+  const from = at(startDay, startTime, tz);
+  let to = at(endDay, endTime, tz);
+  // "22:00-6:00" with one date runs past midnight.
+  if (to <= from && !m[3]) to = new Date(to.getTime() + 86_400_000);
+  return to > from ? { from, to } : null;
+}
+
+/** The first time window written in a notice's text; or, for a date alone ("3月5日停水"), that whole day. */
+export function findWindow(text: string, base: Date, tz: string): Window | null {
+  text = text.normalize("NFKC"); // the stored text is as typed: "8：00" reads as "8:00"
+  const m = WINDOW.exec(text);
+  if (m) return windowOf(m, base, tz);
+  const d = DATE_ONLY.exec(text);
+  const day = d ? parseDate(d[0], base, tz) : null;
+  if (!day) return null;
+  const from = at(day, "00:00", tz);
+  return { from, to: new Date(from.getTime() + 86_400_000) };
+}
+
+/** A window at the very start of `text` (the explicit `时段 …` option); with how much text it took. */
+export function windowAtStart(text: string, base: Date, tz: string): { window: Window; length: number } | null {
+  const m = WINDOW_AT_START.exec(text);
+  const window = m ? windowOf(m, base, tz) : null;
+  return m && window ? { window, length: m[0].length } : null;
+}
+
+/** A moment at the very start of `text` (the `定时 …` option); with how much text it took. */
+export function momentAtStart(text: string, base: Date, tz: string): { at: Date; length: number } | null {
+  const m = MOMENT_AT_START.exec(text);
+  if (!m) return null;
+  const day = parseDate(m[1]!, base, tz);
+  const time = parseTime(m[2]!);
+  return day && time ? { at: at(day, time, tz), length: m[0].length } : null;
+}
