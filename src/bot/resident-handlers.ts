@@ -10,7 +10,9 @@ import { enqueue, type Recipient } from "../services/outbox.js";
 import { checkPhoneTail, findHousehold, isLocked } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
+import { answerOutageReport } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
+import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
@@ -193,6 +195,8 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 };
 
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
+  // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
+  if (await answerFeeReminderReply(ctx, c, reply)) return;
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
 }
 
@@ -208,6 +212,12 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
   const home = verifiedHome(ctx);
+  // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
+  const outage = await answerOutageReport(ctx.tx, {
+    communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: c.location?.building ?? home?.building.name ?? null,
+    groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, messageId: sourceMessageId, to: ctx.replyTo, now: ctx.now,
+  });
+  if (outage) return;
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
@@ -242,11 +252,33 @@ async function answerFee(ctx: MessageContext, _c: Classification, reply: ReplyFn
     if (ctx.inGroup) return reply({ key: "bind.need_for_fee" });
     return askToBind(ctx, null, reply);
   }
+  // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
+  if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);
   const fees = await feeSummary(ctx.tx, home.id);
   const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
   // Amounts go only to a verified resident of the household, in a direct chat.
   await reply({ key: "fee.summary", params: { address: householdAddress(home), lines: lines.join("\n"), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
+}
+
+/** A short answer to a fee reminder of the last 14 days, in a direct chat: "已交" → the housekeeper checks; "有问题" → a fee ticket. */
+async function answerFeeReminderReply(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
+  const kind = ctx.inGroup || c.urgency === 1 || !verifiedHome(ctx) ? null : parseReminderReply(ctx.text);
+  if (!kind) return false;
+  const householdId = await recentReminderHousehold(ctx.tx, ctx.community.id, ctx.inbound.userId, ctx.now);
+  const home = ctx.sender.residents.find((r) => r.householdId === householdId)?.household;
+  if (!home) return false;
+  if (kind === "question") return void (await fileFeeQuestionFor(ctx, home, reply)), true;
+  const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz });
+  await reply({ key: r.owedCents > 0 ? "fee.paid_claim_ack" : "fee.paid_nothing_owed", params: { staff: r.staff } }, direct(ctx));
+  return true;
+}
+
+async function fileFeeQuestionFor(ctx: MessageContext, home: NonNullable<ReturnType<typeof verifiedHome>>, reply: ReplyFn) {
+  const r = await fileFeeQuestion(ctx.tx, ctx.now, ctx.settings, { household: home, reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, text: ctx.text, sourceMessageId: ctx.messageId });
+  ctx.ticketId = r.ticket.id;
+  const params = { number: r.ticket.number, summary: ctx.text.slice(0, 60), staff: r.assignee?.name ?? "", acceptBy: r.acceptBy?.toISOString() ?? "" };
+  await reply({ key: r.added ? "fee.question_added" : "fee.question_ticket", params }, direct(ctx));
 }
 
 // ——— photos, voice, files ———

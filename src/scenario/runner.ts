@@ -9,6 +9,7 @@ import { FakeTransport, type SentMessage } from "../bot/transports/fake.js";
 import { openDb } from "../db.js";
 import { createClassifier } from "../intents/policy.js";
 import { loadCommunity } from "../services/community/load-community.js";
+import { importFees } from "../services/fees/import.js";
 import { nextDueAt } from "../services/scheduler.js";
 import { localParts } from "../services/time.js";
 import { parseDuration, type Scenario } from "./schema.js";
@@ -34,7 +35,7 @@ export async function runScenario(scenario: Scenario, opts: { log: Logger; print
   };
   const names = new Map<string, string>([...scenario.people.map((p) => [p.id, p.name] as const), ...scenario.community.staff.map((s) => [s.id, s.name] as const)]);
   try {
-    await loadCommunity(db, scenario.community, Object.fromEntries(scenario.people.map((p) => [p.id, p.name])));
+    const communityId = await loadCommunity(db, scenario.community, Object.fromEntries(scenario.people.map((p) => [p.id, p.name])));
     const transport = new FakeTransport(clock);
     const assistant = createAssistant({ db, clock, log: opts.log, classifier: createClassifier({}), transport, botName: "物业小助手" });
     await assistant.start();
@@ -87,6 +88,13 @@ export async function runScenario(scenario: Scenario, opts: { log: Logger; print
         const bad = candidates(e.to, e.between).find((m) => !re || re.test(m.text));
         if (bad) return fail(i, `${e.to} received a message it must not: ${JSON.stringify(bad.text.slice(0, 200))}`);
         opts.print(`  ✓ nothing to ${e.to}${re ? ` matching /${re.source}/` : ""}`);
+      } else if ("import" in step) {
+        try {
+          const r = await importFees(db, communityId, step.import.kind, step.import.csv);
+          opts.print(`[${stamp(clock.now())}] import ${r.kind}: ${r.rows} rows (${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged)`);
+        } catch (err) {
+          return fail(i, `import ${step.import.kind} failed: ${String(err)}`);
+        }
       } else if ("clear" in step) {
         for (const m of candidates(step.clear)) m.consumed = true;
       } else if ("advance" in step) {

@@ -14,6 +14,8 @@ export const StepSchema = z.union([
   z.object({ clear: z.string().min(1) }).strict(),
   z.object({ advance: duration }).strict(),
   z.object({ at: isoTime }).strict(),
+  // The office's accounts arrive: bills or payments as the CSV of `npm run import` (README), whole or nothing.
+  z.object({ import: z.object({ kind: z.enum(["bills", "payments"]), csv: z.string().min(1) }).strict() }).strict(),
 ]);
 export type Step = z.infer<typeof StepSchema>;
 

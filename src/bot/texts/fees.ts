@@ -16,7 +16,7 @@ export const FEE_TEXTS = {
     `如需继续暂停，请发送「暂停催缴 ${s(p.address)} ${p.reason === "plan" ? "分期" : "争议"} 说明」。`,
   "staff.fee_hold_set": (p) =>
     `已暂停 ${s(p.address)} 的催缴（${HOLD_REASONS[s(p.reason)] ?? ""}${s(p.note) ? `：${s(p.note)}` : ""}）${p.replaced ? "，替换了原来的暂停" : ""}。` +
-    `复核日期 ${s(p.until)}，到时会提醒您；提前恢复请发送「恢复催缴 ${s(p.address)}」。`,
+    `复核日期 ${s(p.until)}，届时会提醒网格管家；提前恢复请发送「恢复催缴 ${s(p.address)}」。`,
   "staff.fee_hold_released": (p) => `已恢复 ${s(p.address)} 的催缴，之后按催缴规则提醒住户。`,
   "staff.fee_hold_none": (p) => `${s(p.address)} 目前没有暂停催缴。`,
   "staff.fee_paid_claim": (p) =>
@@ -28,7 +28,7 @@ export const FEE_TEXTS = {
   "fee.paid_nothing_owed": () => "系统里已有您家的缴费记录，目前没有逾期未缴的费用，谢谢您的支持！",
   "fee.question_ticket": (p, c) =>
     `已为您登记费用咨询 #${s(p.number)}：${s(p.summary)}\n` +
-    `${s(p.staff) ? `您的管家 ${s(p.staff)}` : "物业服务中心"}会核对账单，在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。`,
+    `${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}会核对账单，在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。`,
   "fee.question_added": (p) => `已把您的补充记入费用咨询 #${s(p.number)}，并转给负责的管家。`,
   // ——— fees: reminders (催缴) and staff figures ———
   "fee.reminder": (p) =>

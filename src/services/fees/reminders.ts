@@ -15,7 +15,6 @@ import type { DbOrTx, Tx } from "../../db.js";
 import type { Settings } from "../community/settings.js";
 import { getSettings } from "../community/community.js";
 import type { Deps } from "../deps.js";
-import { enqueue } from "../outbox.js";
 import { householdAddress } from "../residents/identity.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { inQuietHours, localParts, localTimeOnDay, outsideQuietHours } from "../time.js";
@@ -149,17 +148,29 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
     select: { id: true, unit: true, room: true, building: { select: { name: true, grid: { select: { housekeeper: { select: { name: true, active: true } } } } } } },
   });
   const byId = new Map(households.map((h) => [h.id, h]));
+  // The outbox rows of enqueue() (src/services/outbox.ts), written in batches: one upsert per
+  // reminder took seconds for a large community, and the sweep runs in one transaction (5 s limit;
+  // see bench/README.md). Rows whose dedupeKey exists already are left out: one per recipient a day.
+  const rows: { communityId: number; toKind: string; toPlatformId: string; key: string; params: string; notBefore: Date; dedupeKey: string }[] = [];
   for (const h of due) {
     const hh = byId.get(h.householdId);
     if (!hh) continue;
     const hk = hh.building.grid?.housekeeper;
-    const params = { address: householdAddress(hh), total: yuan(h.owedCents), months: h.periods.length, channels: settings.paymentChannels, staff: hk?.active ? hk.name : "" };
+    const params = JSON.stringify({ address: householdAddress(hh), total: yuan(h.owedCents), months: h.periods.length, channels: settings.paymentChannels, staff: hk?.active ? hk.name : "" });
     for (const user of recipients.get(h.householdId) ?? []) {
-      await enqueue(tx, { communityId, to: { kind: "user", platformId: user.platformId }, key: "fee.reminder", params, notBefore: now, dedupeKey: reminderKey(h.householdId, today, user.id) });
-      result.messages++;
+      rows.push({ communityId, toKind: "user", toPlatformId: user.platformId, key: REMINDER_KEY, params, notBefore: now, dedupeKey: reminderKey(h.householdId, today, user.id) });
     }
     result.households++;
   }
+  const BATCH = 500;
+  const existing = new Set<string>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const found = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: rows.slice(i, i + BATCH).map((r) => r.dedupeKey) } }, select: { dedupeKey: true } });
+    for (const f of found) existing.add(f.dedupeKey!);
+  }
+  const fresh = rows.filter((r) => !existing.has(r.dedupeKey));
+  for (let i = 0; i < fresh.length; i += BATCH) await tx.outboxMessage.createMany({ data: fresh.slice(i, i + BATCH) });
+  result.messages = fresh.length;
   deps.log.info({ communityId, ...result }, "fee reminders queued");
   return result;
 }
