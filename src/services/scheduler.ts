@@ -18,6 +18,12 @@ export async function scheduleTask(db: DbOrTx, t: TaskInput): Promise<void> {
 export type DueTask = { id: number; communityId: number; kind: string; ticketId: number | null; data: Record<string, unknown>; dueAt: Date };
 export type TaskHandler = (tx: Tx, deps: Deps, task: DueTask, now: Date) => Promise<void>;
 
+/**
+ * A sweep over a large community (the daily fee reminders of 10,000 households) is one task and one
+ * transaction; Prisma's default 5 s limit would make it fail and retry forever on a slow disk.
+ */
+const TASK_TX = { timeout: 60_000, maxWait: 10_000 };
+
 /** Runs every task due at `now`, oldest first; returns how many ran. */
 export async function runDueTasks(deps: Deps, now: Date, handlers: Record<string, TaskHandler>, batch = 200): Promise<number> {
   let ran = 0;
@@ -35,7 +41,7 @@ export async function runDueTasks(deps: Deps, now: Date, handlers: Record<string
             return;
           }
           await handler(tx, deps, { ...row, data: JSON.parse(row.data) as Record<string, unknown> }, now);
-        });
+        }, TASK_TX);
         ran++;
       } catch (err) {
         // Leave the row unclaimed: a later tick retries. Push it back a minute so one bad task can't spin.
