@@ -27,6 +27,7 @@ import { collectionRates } from "../src/services/fees/collection-rate.js";
 import { SWEEP_KIND } from "../src/services/fees/reminders.js";
 import { runDueTasks } from "../src/services/scheduler.js";
 import { atLocal } from "../src/services/time.js";
+import { mulberry32 } from "../src/services/prng.js";
 
 const TZ = "Asia/Shanghai";
 /** "Today" of the benchmark: a Tuesday morning, the 2026-02 bills overdue since a week and more. */
@@ -42,17 +43,7 @@ const arg = (name: string, dflt: number) => {
 };
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
-/** mulberry32: deterministic figures for a given seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** The `months` periods up to and including NOW's month: ["2024-04", …, "2026-03"]. */
 function periods(months: number): { period: string; dueDate: Date }[] {

@@ -9,17 +9,7 @@
 //
 // Same households + same ratio + same seed → same sample (tests, scenarios, and anyone re-checking).
 
-/** A small, well-known 32-bit PRNG: deterministic given its seed, uniform enough for sampling. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../prng.js";
 
 export type Candidate = { householdId: number; gridId: number | null };
 
