@@ -57,6 +57,10 @@ export const PROBLEMS: Record<string, string[]> = {
   decoration: [
     "[楼上|隔壁|楼下]装修[天天|周末|中午]电钻[响个不停|砸墙]", "装修[垃圾|渣土]堆在楼道[好几天|一个月]了", "[楼上|隔壁]装修晚上[十点|十一点]还在[敲|钻]",
   ],
+  elevatorOut: [
+    "电梯[坏了|停了|不动了|停运了|罢工了]", "电梯门关不上 [走不了|用不了]", "电梯[停在|卡在][一楼|负一楼|10楼]不动了 [没人在里面|里面没人]", "[两部|两台|所有]电梯都[停了|坏了]",
+    "[东边|西边|靠里]那部电梯[停用了|不运行了|按了不来]", "电梯[一直停在|停在]顶楼[叫不下来|下不来]",
+  ],
   noise: [
     "楼上[天天|每天晚上|半夜][跺脚|蹦跶|拖椅子|开音响]", "[隔壁|对门|楼下]天天[唱K|打麻将|吵架]到半夜", "广场舞音响[太大声|从早放到晚]", "楼下的商铺音乐开得震天响",
   ],
@@ -110,7 +114,7 @@ export const ENTRIES: Entry[] = [
       "{P} [你们一直不管|拖了一个月] 我已经[联系电视台|找了记者|打了12345|报警了]", "{P} 再不[解决|处理]我就去法院起诉[你们|物业公司]",
       "{P} 反映了[很多|好多|无数]次[了|] [一点用都没有|根本没人理] [我要投诉到|直接找]街道办"],
   })),
-  { i: "complaint", c: "staff", u: 1, t: ["[你们|物业]这服务我要[发抖音|发微博|找媒体]曝光", "我已经打了12345投诉你们物业了", "再这样我就[起诉物业|找律师告你们]", "I'm going to report this to the [housing bureau|district office] if nobody replies"] },
+  { i: "complaint", c: "other", u: 1, t: ["[你们|物业]这服务我要[发抖音|发微博|找媒体]曝光", "我已经打了12345投诉你们物业了", "再这样我就[起诉物业|找律师告你们]", "I'm going to report this to the [housing bureau|district office] if nobody replies"] },
   // ---------- complaint: safety (urgency 1) ----------
   { i: "complaint", c: "security", u: 1, w: 3, t: [`${L}[楼下|门口]有人打[起来|架]了 [都见血了|保安呢|快来人]`, "[我家|邻居家]门被撬了 [东西被翻得乱七八糟|快来调监控]", "家里[进小偷了|被偷了] [门锁都坏了|赶紧调监控]",
     "有人[从楼上|高空][往下扔|抛][东西|酒瓶|花盆] [差点砸到人|太吓人了]", "[楼道里|楼下]有人[烧纸|烧东西] [烟特别大|整层楼都是烟]", "[楼道|车棚]着火了 [快来人|快打119]", "[楼下|车库]的电动车[着火了|冒烟了] [快来人|烧起来了]",
@@ -263,3 +267,125 @@ export const EXTRA: Entry[] = [
   { i: "repair", c: "water", w: 2, t: ["wo jia [shui long tou|ma tong|xia shui dao] [huai le|du le|lou shui] [yi zhi di shui|]", "[My|The] [toilet|tap|washing machine hose] [keeps running|is leaking|won't stop dripping]", "[消防栓|消防水管][一直在漏水|漏水流了一地]"] },
   { i: "repair", c: "parking", t: ["[车库|停车场]的道闸[抬杆坏了|抬不起来|一直不落] [出不去了|进不来]", "[充电桩|车位地锁][坏了|充不了电|升不起来]"] },
 ];
+
+// ---------- generalisation, round 2: written after a second independent guide set ----------
+// Lift outages (urgency 2), figurative and second-hand danger words in banter, sarcastic praise,
+// fee-value complaints that name the broken thing, liability and rule questions, English and
+// Cantonese variety across every intent. New phrasings, not copies of any evaluation message.
+export const EXTRA2: Entry[] = [
+  // repair: lifts out of service, unit doors that no longer lock (urgency 2)
+  { i: "repair", c: "elevator", u: 2, p: "elevatorOut", w: 3, t: ["{P}", `${L} {P}`, "{P} [老人|孕妇|推婴儿车的][上不去|下不来|只能爬楼]", "{P} [麻烦|赶紧|尽快]派人[看看|修一下]", "[我们|咱]单元{P} [住高层的|十几楼的][怎么办|只能走楼梯]",
+    "[The|Our] lift [is out of service|has stopped working|is out of order] [in Building 6|in our block|today]", "部电梯[停咗|唔郁|坏咗] [行楼梯|上唔到去]"] },
+  { i: "repair", c: "access", u: 2, w: 2, t: ["[单元门|楼下大门|单元楼门]的锁[坏了|失灵了] [一推就开|关不住|谁都能进]", "[单元|楼栋]门禁[整个|全部]失灵 [谁的卡都刷不开|刷谁的都没反应|大家都进不去]", "[大门|单元门]合不上 [外人随便进|晚上不安全]"] },
+  // repair: attempts are not repeat reports
+  { i: "repair", c: "access", w: 2, t: ["[门禁|人脸识别|刷脸][刷了|试了|弄了][好几次|十几次|半天][都不行|没反应|还是失败]", "[门禁卡|钥匙扣][刷了好多次|换着角度刷]都[没反应|不亮] [别人的可以|是卡坏了吗]"] },
+  { i: "repair", c: "electricity", t: ["[灯|开关][按了好几次|开了关关了开][都不亮|没反应]", "[插座|排插]插了[好几个电器|好几次][都没电|都不行]"] },
+  // repair: inside the lift car is the lift
+  { i: "repair", c: "elevator", w: 2, t: ["[轿厢|电梯里面|电梯里][的灯|的风扇|的空调][不亮|不转|坏了] [黑乎乎的|闷死了|热得要命]", "电梯轿厢[的镜子|的地板|壁板][裂了|翘起来了|掉了一块]", "电梯[里的|内]紧急[电话|对讲][打不通|没人接|坏了]"] },
+  // repair: wider water/structure/facility phrasings, voice style
+  { i: "repair", c: "water", w: 3, t: ["[暗管|墙里的水管|地暖管|埋在地下的水管][好像|可能|应该]漏了 [水表一直在走|地板缝冒水|踢脚线那里一直湿]", "[阳台|厨房|洗衣机]的[排水管|下水管][接口|弯头][脱了|松了|漏了]", "[空调|冷凝]水管[掉了|断了|漏了] 水[滴到|流到][楼下|墙上|窗台]",
+    "[我家|家里]的[水表|阀门|角阀][关不严|拧不动|一直滴]", "[洗澡|洗衣服|拖地]的时候[地漏|下水口]冒水 [下不去|积了一地]", "[水|自来水][出来是黄的|有沙子|一股铁锈味] [放了好久|放了半天]还是这样",
+    "嗯那个我家[厨房|卫生间]那个[水管|下水]又[好像|]漏了还是怎么的[反正|]一直在滴你们[派个人|来看看]吧", "[Water|There's water] [leaking|coming] [from under the sink|out of the wall|through the kitchen ceiling]"] },
+  { i: "repair", c: "structure", w: 2, t: ["[顶楼|最高层]一下雨[就|]往[屋里|卧室|客厅]渗 [墙纸|墙皮|乳胶漆][都|]泡[起来了|烂了]", "[窗户|阳台窗|卧室窗][把手|锁扣|铰链][断了|掉了|坏了] [关不上|合不拢]", "[入户门|家里大门|防盗门][锁芯|锁][坏了|拧不动|卡死了] [人在外面进不去|钥匙拔不出来]",
+    "[地砖|墙砖][空鼓|裂了|掉了几块] [踩上去响|掉渣]", "The [roof|ceiling] [leaks|drips] [whenever it rains|every time it rains]"] },
+  { i: "repair", c: "facility", w: 2, t: ["[信报箱|信箱|快递柜]的[门|锁|屏幕][坏了|关不上|黑屏了|打不开]", "[健身器材|漫步机|单杠|扭腰盘][卡住了|松了|断了|掉漆生锈] [不敢用|有点危险]", "[消防栓|灭火器箱|应急灯|烟感][的门|][掉了|坏了|一直在响|一直叫]",
+    "[滑梯|秋千|儿童区的摇摇马][螺丝掉了|边上翘起来|链子断了] [小孩容易受伤|划到手]", "[小区|楼下]的[摄像头|监控][歪了|拍不到|一直不亮]"] },
+  // other: second-hand, figurative, hypothetical, over and done
+  { i: "other", w: 5, chat: "group", t: ["[我|我老公|我闺蜜][在|去][公司|单位|商场|医院|地铁站]被[困在电梯里|关在电梯里|卡电梯里][一会儿|十几分钟|半小时] [吓死|惨|还好出来了] [哈哈|]",
+    "[看|刷到]新闻[说|] [别的城市|某小区|隔壁市][燃气爆炸|着火|水管爆了|电梯出事] [太吓人了|大家注意安全|好可怕]", "我[老家|妈家|朋友那边][发大水|停电三天|着火了|被淹了] [还好人没事|好担心|心疼]",
+    "[热|晒|渴|累|气]得[我|]要冒烟了[🥵|哈哈|]", "[嗓子|喉咙]都[冒烟了|要着火了] [喊娃写作业喊的|哈哈]", "[我家|我们]要是[停电|停水|电梯坏了|水管爆了][我就|就][去你家蹭|住公司|躺平] [哈哈|😂]",
+    "[我家|我们家][猫|狗|娃|熊孩子]把[水龙头|花洒|浴缸水][打开了|玩了一下午] [地上全是水|水流了一地|淹了半个厨房] [哈哈|笑死|服了|😂]", "[昨晚|前天]梦见[电梯|房子|楼][掉下去|塌了|着火] [吓醒了|一身汗]",
+    "[大家都说|有人吐槽|群里说]电梯[慢|旧] [我觉得还行|比老小区好多了|知足吧]", "[谁家|哪家][炖肉|炒菜|烤蛋糕|煲汤] [整个楼道|整个单元|满楼][都是香味|都香] [馋哭|饿了]",
+    "[今天|刚才]楼道里[冒烟|一股烟]是[有人|物业][烧艾草|熏蚊子|消杀] [问过了|]没事 [大家别慌|]", "[刚才|上午]那个[水管|电闸|门禁][的事|]是我[搞错了|看错了] [不好意思|打扰了]",
+    "[专业|上门][防水补漏|管道疏通|电路维修|开锁|家电清洗] [不砸砖|免费检测|价格透明|当天上门] [有需要的|]联系[我|138xxxx]", "[出|转|卖][二手|闲置|九成新][热水器|空调|净水器|电梯房车位] [价格好说|自提|私聊]",
+    "[上个月|那次|前阵子]电梯坏了[我们|我]爬了[二十层|十几层] [腿疼了三天|当锻炼了] [哈哈|]", "[隔壁小区|别的小区][电梯困人|停水|着火]上[新闻|热搜]了 [吓人|还好不是我们]",
+    "[嗯嗯|好的|收到] [已经|都][恢复了|来电了|来水了|好了] [刚才|刚刚]闪了一下", "[我家|家里]的[电费|水费|燃气费]这个月[好贵|涨了] [空调开太多了|洗澡太久了] 哈哈", "物业费[又要交了|该交了] [钱包|荷包][哭泣|瘦了|扁了][😭|哈哈|]",
+    "[lol|haha] [the lift|my kid|the wifi] [is so slow|broke my phone|is down again] [today|this morning]", "[琴日|噚日][公司|地铁]部[lift|电梯]困咗我[十分钟|半个钟] 好惊"] },
+  { i: "other", w: 2, chat: "direct", t: ["[我搞错了|不好意思看错了|误会了] 不是[我家|我们家]的[问题|水管|电] [是楼上在|是隔壁在][拖地|装修|浇花]", "[不用了|没事了|取消吧] [刚才报的|上午说的][跳闸|漏水|门禁]我[自己|家人][弄好了|推上去就好了|修好了]", "[你是机器人吗|你是真人吗|你叫什么名字]"], loc: false },
+  // complaint: sarcasm, fee value with the broken thing named, outages without notice
+  { i: "complaint", c: "elevator", p: "elevatorOut", u: 2, w: 2, t: ["{P} 报修[两|三|好几]次了 [还是没人来|到现在没修好|一直拖着]", "{P} [都|已经][三天|一个礼拜|好几天]了 [还没修好|没人管] [什么服务|太过分了]", "又是{P} [上次根本没修好|修了又坏] [维保公司能不能换一个|能不能认真点]"] },
+  { i: "complaint", c: "elevator", u: 2, w: 2, t: ["[感谢|谢谢|多谢]物业[让我|带我][每天|天天]爬[十几楼|18楼|二十层] 电梯[坏了|停了][好几天|三天|一周]了 [减肥效果真好|腿都练粗了|真贴心]", "交[这么贵的|那么多]物业费 电梯[三天两头|隔三差五|动不动就]坏 [你们好意思吗|钱花哪了|像话吗]"] },
+  { i: "complaint", c: "electricity", u: 2, w: 2, t: ["物业[真棒|真行|太贴心了] [楼道灯|路灯|车库灯]坏了[一个月|好几周|半个月] [每天|天天]摸黑[回家|上楼] [真锻炼人|佩服|👍]", "[物业费照收|钱一分不少] [楼道|路]灯坏了[几个月|大半个月]没人[换|修]"] },
+  { i: "complaint", c: "water", u: 2, w: 2, t: ["[停水|停气|停电]也不[提前|事先]通知[一声|一下] [我正|刚][洗澡|做饭|洗头][洗到一半|打了一头泡沫|没法弄了]", "[师傅|维修的]来了[十分钟|一会儿][就走了|看了一眼] [说修好了|说没问题] 结果[还是漏|还在滴|照样堵] [糊弄谁呢|应付了事]",
+    "[马桶|水管|下水道]的事[报了|说了][两|三|好几]次 [每次|师傅每次]来看一眼[就走|说要配件] [然后|就][没下文了|没人管了]"] },
+  { i: "complaint", c: "staff", u: 2, w: 2, t: ["[报修|报了修][五天|一个礼拜|好几天]了 师傅[是从火星来的吗|在路上迷路了吧|还在路上吗]", "The [security guard|guard at the gate|receptionist|housekeeper] [shouted at|was rude to|ignored] [my mother|me|my kids] [today|this morning]. [Unacceptable|Not okay|Please deal with it]."] },
+  { i: "complaint", c: "sanitation", u: 2, t: ["The [cleaners|cleaning staff] [haven't cleaned|never mop|skip] [our stairwell|the lobby|the corridor] [for weeks|anymore], it's [filthy|disgusting]", "[保洁|清洁阿姨][一周|半个月]才来一次 [楼道|电梯|垃圾点][脏得|臭得]没法[看|待]"] },
+  { i: "complaint", c: "greenery", u: 2, t: ["[割草|修剪|打药][偏偏|总是]安排在[中午|早上六点|午休时间] 你们绿化[就不能|能不能]换个时间", "[绿化|园林]的[割草机|吹叶机][一大早|中午]就轰轰响 [孩子都被吵醒了|还让不让人休息]"] },
+  { i: "complaint", c: "pets", w: 2, t: ["[My|The] neighbour's [dog|cat] keeps [barking all night|pooping in the hallway|peeing in the lift]", "[楼下|隔篱|对面]只狗[成晚|成日]吠 [好烦|主人都唔理]", "[隔壁|楼下|对门]养的[狗|鹦鹉|猫][整晚|一整夜|从早到晚][叫|吠|嚎] [狗主人|主人][也不管|不管不顾]"] },
+  { i: "complaint", c: "sanitation", w: 2, t: ["[对门|隔壁|楼上][经常|老是|天天]在[走廊|楼道|电梯口]抽烟 [烟味|二手烟][全飘进|都钻进][我家|屋里]", "[楼道里|走廊上]全是烟味 [有人|邻居][天天|总]在那抽烟"] },
+  { i: "complaint", c: "noise", t: ["[Someone upstairs|The neighbours] [keep|keeps] [jumping|moving furniture|playing drums] [after midnight|at 1am|all night]"] },
+  // fee: who collects what
+  { i: "fee", w: 2, t: ["[水费|电费|燃气费]是[物业收|交给物业]还是[直接交|交给][自来水公司|供电局|燃气公司]", "[电梯|电梯坏了一个月][这个月的|的][电梯费|电梯运行费][还要交吗|能少交吗|怎么算]", "[电子发票|收据|缴费凭证][什么时候|多久][能|会][发到邮箱|开出来|给我]"] },
+  // inquiry: liability, rules, English questions
+  { i: "inquiry", w: 3, t: ["[家里|楼上]漏水[泡坏了|弄湿了][楼下的天花板|我家的柜子|楼下的地板] 这种情况[一般|]谁[来赔|负责|承担]", "[快递|外卖|跑腿][能不能|可以][送到|进][单元门口|楼下|小区里面]吗", "[门口|广场上][那个|今天的][义诊|测血压|活动|摆摊]是物业[组织的|同意的]吗",
+    "[Is|Are] the [gym|pool|clubhouse|management office] open on [weekends|Sundays|holidays]?", "[What time|When] does the [office|front desk|parcel room] [open|close]?", "[Who|Which number] should I call [about|for] [a lost access card|parking registration|moving in]?"] },
+  // suggestion: "should", "would be nice", pinned notices
+  { i: "suggestion", w: 3, t: ["[我觉得|个人觉得|感觉][儿童区|游乐场|健身区]的地面[应该|最好][换成|铺上][塑胶|软垫|草皮] [摔了不疼|安全点]", "[群公告|通知][能不能|可不可以][置顶|在公告栏也贴一份|多发几遍] [每次都找不到|老人看不到]",
+    "It['d| would] be [nice|great|helpful] to have [a bike repair stand|more benches|a dog park|a book corner] [near the gate|in the garden|by the lake]", "[物业|你们]可以[搞个|建个|弄个][群接龙|线上]报修 [比打电话方便|省得排队]"] },
+  // praise: after a repair or an emergency handled well, English
+  { i: "praise", w: 3, t: ["[昨晚|那天|上次][水管爆了|停电了|电梯困人]物业[半夜就来了|十分钟就到了|马上就处理了] [真靠谱|太给力了|点赞]", "[Big thanks|Many thanks|Shout-out] to the [maintenance guy|plumber|guard|cleaning team] who [came on Sunday|fixed our leak|helped my dad]!",
+    "[跳闸|漏水|门锁坏了]那次[电工|师傅|管家][一个电话就|马上][上门|赶过来]了 [谢谢你们|太感谢了]"] },
+  // progress: English
+  { i: "progress", w: 2, t: ["[How long|When] until someone [fixes|looks at] my [intercom|door|tap|light]? [I|] reported it [2 days ago|on Monday|last week]", "[Any update|Any news] on [the leak|my repair|the broken door] I reported [on Monday|yesterday]?",
+    "[刚|刚刚|上午]在[小程序|公众号]上报了[个|]修 [显示|状态是][待受理|处理中] [要等多久|大概什么时候]"] },
+];
+
+// ---------- round 3: boundaries that still slipped (all new phrasings) ----------
+export const EXTRA3: Entry[] = [
+  // inquiry that names a broken thing: who fixes it, who pays, whom to call
+  { i: "inquiry", w: 4, t: ["[家里的|我家][热水器|油烟机|空调|洗衣机|门铃][坏了|不好用了] [物业管修吗|是找厂家还是找你们|你们能上门吗|修要钱吗]", "[电梯|门禁|路灯|水管]坏了[一般|]找[谁|哪个部门|哪个电话] [晚上也有人吗|24小时有人吗]",
+    "[户内|家里|自家]的[水管|电线|门锁|窗户]坏了[维修|]费用[谁出|谁承担|怎么算]", "[楼上|隔壁]漏水到我家 [应该|是][找物业|找他们|走保险]还是[自己协商|找谁] [怎么处理|流程是什么]",
+    "[停水|停电|停气|电梯停运]的通知[在哪看|什么时候发|会提前几天发]", "[贴在|电梯里|群里]的[检修|维保|消杀]通知[是今天吗|要多久|影响哪些楼]", "[燃气|消防|电梯][检查|安检|年检]要[入户吗|人在家吗|多久]",
+    "[If|When] [the lift breaks|a pipe bursts|the power goes out], [who do I call|what number should I ring|is someone on duty at night]?"] },
+  { i: "inquiry", w: 2, t: ["[装修|搬家|施工|打孔][可不可以|能不能|可以][周末|星期天|晚上|中午|节假日][做|搞|进行|开工]吗?", "[几点|什么时候]可以[开始|]装修 [周日|星期天|周末][能不能|可不可以]做", "[阳台|露台|车位][可不可以|能不能][装|放|搭][遮阳棚|储物柜|充电桩]"] },
+  // repair attempts, not repeat reports (urgency 3)
+  { i: "repair", c: "access", w: 2, t: ["[刷脸|刷卡|门禁]我[都|已经][刷了|试了][十几次了|好几次了|n次了] [还是不行|一直失败|门就是不开]", "[人脸识别|门禁][一直|老是]提示[识别失败|无效卡|未授权] [刷了好多次了|试了好几次了]"] },
+  { i: "repair", c: "greenery", w: 2, t: ["[草坪|绿化带|花坛|中心花园]的[喷头|喷灌|浇水管|洒水器][坏了|一直在喷|漏水|歪了] [路上全湿了|浪费水|喷到人行道上]", "[花坛|绿化带]的[围栏|护栏]被[车撞坏了|踩塌了]"] },
+  { i: "repair", c: "facility", w: 2, t: ["[垃圾房|自行车棚|设备间|地下室|活动室|门卫室旁边]的门[坏了|关不上|合页掉了|锁坏了] [麻烦修一下|一直敞着]", "[车棚|凉亭|连廊]的[顶棚|雨棚][破了个洞|被风掀了|漏雨]"] },
+  { i: "complaint", c: "decoration", w: 2, t: ["装修[队|工人|师傅][没做|不做][电梯保护|地面保护] 电梯[墙上|地上][全是|都是][划痕|水泥|油漆]", "[隔壁|楼上]装修[把|][楼道墙|公共走廊|电梯口][弄得|搞得][全是灰|又脏又破|坑坑洼洼] [也没人管|工人拍拍屁股走了]"] },
+  { i: "fee", w: 2, t: ["[是不是|我家是不是]欠费了 [门禁卡|车卡|电][突然|怎么][刷不了|用不了|停了] [说是|显示]欠费[停用|冻结]", "[门禁|车位卡|充电卡]因为欠费被停了 补交[完|了][多久|什么时候]能恢复"] },
+  // complaint: repeated reports with displeasure, in new words
+  { i: "complaint", c: "water", u: 2, w: 2, t: ["[每次下雨|一下大雨|每到雨天][地库入口|单元门口|楼下路口][都|就]积水 [说了|反映了|提了][好几次|很多次|好多回][也没见|都不见|也没看到][你们|物业][弄|管|处理]"] },
+  // suggestion: opening a service, not asking whether one exists
+  { i: "suggestion", w: 3, t: ["[小区|附近|会所][能不能|可不可以|要是能][开个|办个|建个|引进个][老年食堂|托管班|便民理发点|社区菜店|洗衣房] [方便老人|大家都需要|就好了]", "[要是|如果][门口|路边|地库][能|可以][划|留|设][一块|几个][临时停车位|卸货区|接送区][就好了|多方便]",
+    "[割草|清运垃圾|洒水|施工][能不能|可不可以][别|不要][安排在|放在][早上七点前|中午午休|周末一大早] [大家想休息|老人孩子要睡觉]"] },
+  // other: recommendations and English group chatter
+  { i: "other", w: 3, chat: "group", t: ["[有没有|求|谁能]推荐[个|][靠谱的|好的|便宜的][保洁阿姨|钟点工|水电师傅|月嫂|家教] [每周来两次|最好住附近|私聊我]", "[Anyone|Does anyone|Who] [want to join|wants to join|is up for] [a running group|badminton|a book club|a walk] [this weekend|tomorrow morning|at 7am]?",
+    "[Good morning|Morning|Hi] [neighbours|everyone|all]! [Lovely weather today|Have a nice day|Happy Friday]", "[Thanks|Thank you] [neighbour|all], [found it|got it|see you there]"] },
+];
+
+/** English problem phrases per category, for residents who write in English. */
+export const EN_PROBLEMS: Record<string, string[]> = {
+  water: ["the [kitchen|bathroom] [sink|drain|toilet] is [blocked|clogged|leaking]", "[the|my] [tap|faucet|shower head|pipe under the sink] [is leaking|keeps dripping|is broken]", "there's no [hot water|water pressure|water] in my flat", "water is [leaking|dripping] from the pipe [under the basin|behind the toilet]"],
+  electricity: ["the [light|lights|lamp] in [the corridor|our hallway|my kitchen|the stairwell] [is out|has been out since yesterday|keeps flickering|doesn't work]", "the [socket|outlet|switch|fuse] in my [bedroom|kitchen|living room] [is dead|keeps tripping|doesn't work]", "the [bathroom|kitchen] [extractor fan|exhaust fan|ceiling fan] [is dead|stopped working|makes a noise]", "my [flat|apartment] has no power but the neighbours do"],
+  gas: ["the gas [stove|hob|cooker] won't [light|ignite]", "the gas meter [shows an error|isn't working]"],
+  elevator: ["the lift [buttons|doors|lights] [don't work|are stuck|are broken]", "the elevator [makes a grinding noise|shakes a lot|stops at the wrong floor]"],
+  access: ["my [access card|key fob|face ID] [doesn't open|stopped working at] the [main gate|building door|lobby door]", "the [intercom|door buzzer|entry phone] [doesn't ring|is broken|has no sound]"],
+  structure: ["the [roof|ceiling] [leaks|drips] [when it rains|after heavy rain]", "there's a [crack|damp patch|mould patch] [in the wall|on the ceiling|by the window]", "the [window|balcony door|front door] [won't close|won't lock|is cracked]", "[tiles|plaster] [fell off|are coming off] the [wall|ceiling]"],
+  facility: ["the [playground slide|swing|bench|fitness machine] [is broken|has a loose bolt|is damaged]", "the [mailbox|parcel locker|CCTV camera] [is broken|won't open|is pointing at the wall]"],
+  greenery: ["the [tree|branches] outside my window [need trimming|block the light|are touching the balcony]", "the [lawn|hedge|flower bed] [is dying|needs watering|is overgrown]"],
+  parking: ["the [EV charger|charging point] [near my space|in the car park] [doesn't work|won't start]", "my parking lock [won't go down|is stuck]"],
+};
+EXTRA3.push(
+  ...Object.keys(EN_PROBLEMS).map((c): Entry => ({
+    i: "repair", c: c as Category, p: "en_" + c, w: 1,
+    t: ["{P}", "Hi, {P}. [Could someone come and fix it?|Can you send someone?|Please help.]", "{P} [in Building 5|in Block 2, flat 1203|on the 6th floor], [please send someone|thanks]", "[Hello|Hi there], {P} [since yesterday|since this morning|for two days]"],
+  })),
+  { i: "complaint", c: "noise", w: 2, t: ["[凌晨|半夜|晚上十二点][一两点|两点|多了][楼下|门口|小区外面]的[烧烤摊|大排档|夜宵店][还在|一直][划拳|喝酒|大声嚷嚷] [吵得|闹得][根本|完全]睡不着", "[一群人|几个年轻人][半夜|深夜]在[楼下|凉亭|广场][喝酒|打牌|唱歌] [吵死了|没法睡]"] },
+);
+for (const [c, xs] of Object.entries(EN_PROBLEMS)) PROBLEMS["en_" + c] = xs;
+
+// English small talk and acknowledgements: without them "written in English" itself reads as a repair.
+EXTRA3.push(
+  { i: "other", w: 3, chat: "group", t: ["[The sunset|The view|The moon|The cherry blossom] [from the rooftop|in the garden|by the lake|tonight] is [amazing|so pretty|beautiful]", "[lol|haha|omg] my [toddler|cat|husband|dog] [flushed a toy down the toilet|locked himself out|tried to fix the lamp himself|ate my sandwich]",
+    "[Anyone|Does anyone|Who] [selling|have] a [second-hand|used] [air conditioner|bike|stroller|desk]? [DM me|Let me know]", "[Happy|Merry] [new year|holidays|weekend|Christmas] [everyone|neighbours|all] [🎉|!]", "[Lost|Found] a [black cat|set of keys|kid's scooter] [near Building 3|by the south gate|in the garden], [DM me|call me]",
+    "[Is it just me or|Anyone else think] [the weather|this heat|the traffic outside] is [crazy|unbearable] today?", "[Welcome|Hello] to the [new neighbours|new family] in [Building 9|our block]!"] },
+  { i: "other", w: 2, chat: "any", t: ["[Thanks|Thank you|Thx], [it's working now|all good now|never mind|sorted]", "[Ok|OK|Okay|Got it|Noted|Sure], [thanks|thank you|cheers]", "[Never mind|No worries], [I fixed it myself|my husband fixed it|it was my mistake]", "[Hello|Hi|Hey] [there|], [are you a bot|anyone here]?"], loc: false },
+  { i: "other", w: 2, chat: "group", t: ["[这天气|回南天|梅雨天] [墙上|地上|镜子上][都在冒水珠|湿漉漉的|全是水汽] [真难受|衣服都不干]", "[隔壁楼|楼上|对面][今天|好像]有人[搬家|装修完了|办喜事] [电梯一直被占着|好热闹|好多人]", "[今天|刚才]快递柜满了 快递[员|小哥][放门卫了|放驿站了|打电话让我下楼拿]", "[群里|有没有人][有|在]卖[二手|闲置][空调|冰箱|洗衣机|婴儿床]的吗"] },
+);
+
+// A repair promised and not done takes the category of the thing to repair (LABELS.md: the problem).
+EXTRA3.push(...(["water", "electricity", "elevator", "access", "structure", "facility"] as const).map((c): Entry => ({
+  i: "complaint", c, p: c, u: 2,
+  t: ["[说好|约好|答应][今天|上午|下午|昨天]来修 {P} [等了一天|等到现在|请了假在家等][人影都没有|也没来|电话也不接] [能不能靠谱点|什么意思|耍人呢]", "{P} [师傅|你们]说[马上到|下午来|今天一定来] [结果|到现在][没影了|鸽了|也没来] [太不靠谱了|拿业主开涮吗]"],
+})));

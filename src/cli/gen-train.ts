@@ -1,10 +1,10 @@
 // Generates the labelled training corpus data/train/generated.jsonl from templates × slots × styles.
 // Template syntax: "[a|b|c]" picks one alternative (nestable), "{L}" a location, "{P}" a problem phrase.
-// Labels follow /work/shared/data/LABELS.md. Run: npx tsx src/cli/gen-train.ts [count-per-template]
+// Labels follow /work/shared/data/LABELS.md. Run: npx tsx src/cli/gen-train.ts [count-per-template] [seed] [out-dir]
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/cn2t";
 import type { Category, Intent, Location, Urgency } from "../intents/types.js";
-import { ENTRIES, EXTRA, PROBLEMS, type Entry } from "./gen-train-data.js";
+import { ENTRIES, EXTRA, EXTRA2, EXTRA3, PROBLEMS, type Entry } from "./gen-train-data.js";
 
 const toTraditional: (text: string) => string = OpenCC.Converter({ from: "cn", to: "hk" });
 
@@ -118,10 +118,12 @@ function render(e: Entry, idx: number): Row {
 
 function main(): void {
   const per = Number(process.argv[2] ?? 6);
+  if (process.argv[3]) seed = Number(process.argv[3]) >>> 0;
+  const dir = process.argv[4] ?? "data/train";
   const rows: Row[] = [];
   const seen = new Set<string>();
   let idx = 0;
-  for (const e of [...ENTRIES, ...EXTRA]) {
+  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3]) {
     const n = Math.max(2, Math.round((per * (e.w ?? 1) * e.t.length) / 2));
     for (let k = 0, tries = 0; k < n && tries < n * 4; tries++) {
       const row = render(e, idx);
@@ -132,11 +134,11 @@ function main(): void {
       k++;
     }
   }
-  mkdirSync("data/train", { recursive: true });
-  writeFileSync("data/train/generated.jsonl", rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/generated.jsonl`, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.intent] = (counts[r.intent] ?? 0) + 1;
-  console.log(`wrote ${rows.length} rows to data/train/generated.jsonl`, counts);
+  console.log(`wrote ${rows.length} rows to ${dir}/generated.jsonl`, counts);
 }
 
 main();

@@ -23,7 +23,23 @@ export function loadCorpus(dir = TRAIN_DIR): Row[] {
   return rows;
 }
 
-export function build(rows: Row[]): ModelFile {
+/** `bag`: heads trained with this many shuffle seeds and their weights averaged (default 5). A
+ * generated corpus makes single runs order-sensitive; the average is steadier on unseen messages,
+ * at the same model size. */
+export type TrainOptions = { epochs?: number; lr?: number; l2?: number; bag?: number };
+
+function trainBagged(ex: Example[], nFeat: number, nClass: number, opts: TrainOptions): { w: Float64Array; b: Float64Array } {
+  const bag = Math.max(1, opts.bag ?? 5);
+  const w = new Float64Array(nFeat * nClass), b = new Float64Array(nClass);
+  for (let k = 0; k < bag; k++) {
+    const t = trainHead(ex, nFeat, nClass, { ...opts, seed: 7 + 7919 * k });
+    for (let i = 0; i < w.length; i++) w[i] = (w[i] ?? 0) + (t.w[i] ?? 0) / bag;
+    for (let i = 0; i < b.length; i++) b[i] = (b[i] ?? 0) + (t.b[i] ?? 0) / bag;
+  }
+  return { w, b };
+}
+
+export function build(rows: Row[], opts: TrainOptions = {}): ModelFile {
   const feats = rows.map((r) => features(normalize(r.text), metaTags(r.chat, r.mentioned)));
   const df = new Map<string, number>();
   for (const fs of feats) for (const f of fs) df.set(f, (df.get(f) ?? 0) + 1);
@@ -40,11 +56,11 @@ export function build(rows: Row[]): ModelFile {
   const urgEx: Example[] = rows.map((r, i) => ({ idx: idx[i] ?? [], label: URGENCIES.indexOf(String(r.urgency)) }));
 
   const heads: ModelFile["heads"] = {};
-  const it = trainHead(intentEx, vocab.length, intents.length);
+  const it = trainBagged(intentEx, vocab.length, intents.length, opts);
   heads.intent = packHead(intents, it.w, it.b);
-  const ct = trainHead(catEx, vocab.length, cats.length);
+  const ct = trainBagged(catEx, vocab.length, cats.length, opts);
   heads.category = packHead(cats, ct.w, ct.b);
-  const ut = trainHead(urgEx, vocab.length, URGENCIES.length);
+  const ut = trainBagged(urgEx, vocab.length, URGENCIES.length, opts);
   heads.urgency = packHead(URGENCIES, ut.w, ut.b);
   return { version: 1, vocab, heads };
 }

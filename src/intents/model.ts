@@ -11,6 +11,7 @@ export type ModelFile = {
 };
 
 const CJK = /[\u3400-\u9fff]/;
+const ENGLISH_ONLY = /^[\^$a]+$/;
 
 /** Feature strings of a normalised text plus chat meta tags. */
 export function features(text: string, meta: string[] = []): string[] {
@@ -29,14 +30,17 @@ export function features(text: string, meta: string[] = []): string[] {
     const chars = [...seg.replace(/[a-z]+/g, "a")].filter((c) => CJK.test(c) || c === "#" || c === "a");
     if (words.length === 0) prevWord = "";
     const s = ["^", ...chars, "$"];
+    // Grams made only of boundaries and English-word placeholders ("^a$") say nothing but "this is
+    // English", which the corpus would otherwise learn as a class prior: left out.
+    const add = (g: string) => { if (!ENGLISH_ONLY.test(g)) out.add(g); };
     for (let i = 0; i < s.length; i++) {
       const c1 = s[i] ?? "";
       if (c1 !== "^" && c1 !== "$" && c1 !== "a") out.add(c1);
       const c2 = s[i + 1];
       if (c2 === undefined) continue;
-      out.add(c1 + c2);
+      add(c1 + c2);
       const c3 = s[i + 2];
-      if (c3 !== undefined) out.add(c1 + c2 + c3);
+      if (c3 !== undefined) add(c1 + c2 + c3);
     }
   }
   return [...out];

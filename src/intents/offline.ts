@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, categoryPriors, escalates, isUrgency2, safetySignal } from "./rules.js";
+import { BANTER, categoryPriors, escalates, isUrgency2, objectOfStaffComplaint, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -68,6 +68,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   if (TICKET.has(intent)) {
     const pc = categoryPriors(text, ch.classes, predict(ch, idx));
     category = ch.classes[argmax(pc)] as Category;
+    if (intent === "complaint" && category === "staff") category = objectOfStaffComplaint(text, ch.classes, pc) ?? category;
     if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
     if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {
       // Rules know the category of a danger better; wiring smoke is electrical, not a fire complaint.

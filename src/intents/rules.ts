@@ -5,7 +5,7 @@ import type { Category, Intent } from "./types.js";
 export type Safety = { kind: string; intent: Intent; category: Category | null };
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
-const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训)\s*$/;
+const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训|禁止|严禁)\s*$/;
 const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
@@ -13,9 +13,43 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /通知|明天|后天|下周|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /没事了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报/;
+const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上个月|去年|上次|那次|前阵子|之前|以前/;
+// The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
+// Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
+const ELSEWHERE = /老家|隔壁小区|别的小区|其他小区|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
+// ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
+const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
+function elsewhere(text: string, at: number): boolean {
+  const win = text.slice(Math.max(0, at - 16), at);
+  const hits = [...win.matchAll(ELSEWHERE)];
+  const last = hits[hits.length - 1];
+  if (!last) return false;
+  return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length));
+}
+// Figurative smoke: "热得要冒烟了", "嗓子冒烟".
+const FIGURATIVE = /(热|渴|累|气|急|忙)得[^，。]{0,8}$|感觉[^，。]{0,6}$|嗓子[^，。]{0,3}$|(头|脑袋|脑子)[^，。]{0,3}$/;
+// A hypothetical inside the matched phrase ("水管要是爆了").
+const HYPO_INSIDE = /要是|如果|万一|假如/;
+// A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
+const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿/;
+const NOW = /现在|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|right away/i;
+// Joking about a small mishap ("熊孩子把厨房淹了 哈哈"); never applied when anything sounds urgent.
+const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
+const URGENT = /快|救命|赶紧|急|119|110|120|报警|help|hurry/i;
+// Animals or children squabbling at home is not a fight, unless someone is hurt or armed.
+const PLAYFIGHT = /(猫|狗|鸟|鸡|鸭|鹅|娃|孩子|小孩|小朋友|兄弟俩|姐弟|姐妹俩|俩娃|两个娃|熊孩子)[^，。]{0,6}(打架|打起来)|(麻将|扑克)[^，。]{0,4}打起来|三缺一/;
+const HURT = /血|受伤|伤了|刀|棍|报警|110|120|救命|快来/;
+// An ambulance or fire engine driving past is not an incident here.
+const PASSING = /(救护车|消防车)[^，。]{0,6}(开过去|开过|经过|路过|开走|过去了)/;
+// Things that "leak air" or "take on water" without any danger: tyres, balls, phones; "脑子进水" is an insult.
+const NOT_GAS = /(胎|气球|气垫|充气|篮球|足球|游泳圈|床垫|打气)[^，。]{0,4}漏气|漏气[^，。]{0,3}(的胎|轮胎)/;
+const NOT_FLOOD = /(手机|电脑|耳机|相机|手表|鞋|鞋子|脑子|脑袋|耳朵)(?:(?!家|屋|房|地下室|车库|楼)[^，。\s]){0,6}进水/;
+// Asking neighbours for a lawyer or a journalist they know is not a threat to the office.
+const ASK_FOR = /(推荐|认识|介绍|有没有|谁知道|求)[^，。]{0,6}(律师|记者|媒体|lawyer)/;
+// Figurative drowning: "被作业淹没了".
+const SWAMPED = /(作业|工作|消息|文件|订单|人潮|人海|口水|快递)[^，。]{0,4}淹/;
 // Words that put a person in a lift: without them "被困在地铁里" is not a lift rescue.
 const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
 
@@ -28,28 +62,28 @@ type SafetyRule = {
 
 const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
-    re: /(配电箱|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表)[^，。,.!！?？]{0,6}(冒烟|着火|起火|火花|烧焦|烧起来|烧了)|(焦糊味|烧焦味|烧焦的味)/ },
+    re: /(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)/ },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大|全是烟|都是烟|烧起来了|\b(fire|smoke)\b|119/ },
+    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|\b(fire|smoke)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋味|gas (smell|leak)|smell(s|ed)? (of )?gas|smell gas/i },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|\b(burst|flood(ed|ing)?|pouring)\b/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|\b(burst|flood(ed|ing)?)\b|water (is )?pouring|pouring (water|in through|through|from the ceiling)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
-    re: /困人|被困|困在|困住|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|\b(trapped|stuck in (the )?(lift|elevator))\b/i },
+    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|\b(trapped|stuck in (the )?(lift|elevator))\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)/i },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬门|撬锁|被撬|撬开|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
-    re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救|\b(injured|unconscious|ambulance)\b/i },
+    re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security",
     re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   { kind: "falling", intent: "repair", category: null,
     re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /12345|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
     re: /(投诉|反映|举报|说)了?(好几|无数|多|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
 ];
@@ -67,11 +101,25 @@ export function safetySignal(text: string): Safety | null {
     if (r.needs && !r.needs.test(text)) continue;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (HYPOTHETICAL.test(before)) continue;
+    if (HYPO_INSIDE.test(m[0])) continue;
+    if (r.kind !== "ignored" && elsewhere(text, m.index)) {
+      // Someone else's trouble in the news is not this sender's threat, nor a danger here.
+      if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
+    }
+    if (r.kind === "fire" && /烟/.test(m[0]) && FIGURATIVE.test(text.slice(0, m.index))) continue;
     // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
     const clause = text.slice(Math.max(0, m.index - 10), m.index).split(/[，。,.!！?？;；]/).pop() ?? "";
     if (HYPO_CLAUSE.test(clause)) continue;
     if (r.resolvable && RESOLVED.test(text)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
+    if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
+    if ((r.kind === "fire" || r.kind === "flood") && JOKE.test(text) && !URGENT.test(text)) continue;
+    if (r.kind === "escalation" && JOKE.test(text) && !/你们|物业|管理处/.test(text)) continue;
+    if (r.kind === "fight" && PLAYFIGHT.test(text) && !HURT.test(text)) continue;
+    if ((r.kind === "injury" || r.kind === "fire") && PASSING.test(text)) continue;
+    if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
+    if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
+    if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
     if (r.planned && PLANNED.test(text)) continue;
     let category = r.category;
@@ -82,9 +130,11 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|老是坏|总是坏|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|老是坏|总是坏|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家/;
+const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
+// A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
+const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
 const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
 
@@ -92,7 +142,7 @@ const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|�
 export function isUrgency2(text: string, intent: Intent, category: Category | null): boolean {
   if (intent !== "repair" && intent !== "complaint") return false;
   if (REPEAT.test(text)) return true;
-  if (intent === "repair") return SHARED.test(text);
+  if (intent === "repair") return SHARED.test(text) || (category === "elevator" && LIFT_OUT.test(text));
   if (category === "staff") return true;
   // Complaints about neighbours (noise, pets, decoration) stay routine unless aimed at the office.
   return AT_OFFICE.test(text);
@@ -104,18 +154,22 @@ export const BANTER = /哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
-  [/水管|水龙头|马桶|下水|地漏|漏水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
-  [/插座|灯|电闸|跳闸|空开|停电|没电|电线|开关|电表|\b(socket|light|power|fuse|switch)\b/i, "electricity", 0.2],
+  [/(屋顶|楼顶|顶楼|外墙|roof)[^，。]{0,10}(漏|渗)|漏雨|渗雨|下雨[^，。]{0,6}(渗|漏)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.25],
+  [/信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
+  [/电梯(里|里面|内|轿厢)?的?(灯|按钮|按键|风扇|通风|空调|显示屏|门)|\b(lift|elevator) (button|door|light|fan)s?\b/i, "elevator", 0.2],
+  [/水管|水龙头|马桶|下水|地漏|漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
+  [/插座|灯|电闸|跳闸|空开|停电|没电|电线|开关|电表|排风扇|排气扇|\b(socket|light|power|fuse|switch|fan|extractor|bulb|lamp)s?\b/i, "electricity", 0.2],
   [/燃气|煤气|天然气|\bgas\b/i, "gas", 0.3],
   [/电梯|\b(lift|elevator)\b/i, "elevator", 0.3],
+  [/(单元|楼下|楼栋|小区|楼道|[0-9]+单元[^，。]{0,3})大门|谁都能进|外人随便进/, "access", 0.25],
   [/门禁|对讲|门铃|闸机|人脸识别|刷卡|刷脸|单元门|\b(intercom|access card|gate)\b/i, "access", 0.2],
   [/道闸|车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
   [/装修|电钻|砸墙|施工|\b(renovation|drilling|hammering)\b/i, "decoration", 0.25],
-  [/狗|猫|宠物|鹦鹉|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
+  [/狗|猫|宠物|鹦鹉|吠|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
   [/吵|噪音|噪声|喧哗|音响|唱k|\b(noise|noisy|loud)\b/i, "noise", 0.15],
-  [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
+  [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
   [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
-  [/树|草坪|草地|绿化|花坛|灌木|修剪|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
+  [/树|草坪|草地|绿化|花坛|灌木|修剪|割草|除草|剪草|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
   [/小偷|被偷|陌生人|推销|打架|撬|监控没|\b(stranger|theft|stolen)\b/i, "security", 0.15],
 ];
 
@@ -128,4 +182,21 @@ export function categoryPriors(text: string, classes: readonly string[], p: numb
     if (i >= 0) out[i] = (out[i] ?? 0) + boost;
   }
   return out;
+}
+
+// A complaint that a repair was promised and not done is about the thing to repair (LABELS.md: the
+// problem's category), unless it is about how a person behaved.
+const STAFF_CONDUCT = /态度|一地|满地|弄脏|弄得|鞋套|留在|不收拾|不清理|什么服务|骂|吼|凶|不耐烦|爱答不理|翻白眼|阴阳怪气|冷漠|玩手机|睡觉|打瞌睡|喝酒|抽烟|收钱|乱收费|多收|素质|不礼貌|没礼貌|\b(rude|yell(ed)?|shout(ed)?)\b/i;
+const OBJECT_CATEGORIES: ReadonlySet<Category> = new Set(["water", "electricity", "gas", "elevator", "access", "structure", "facility"]);
+
+/** The physical category a staff complaint names, when it names one and is not about conduct. */
+export function objectOfStaffComplaint(text: string, classes: readonly string[], p: number[]): Category | null {
+  if (STAFF_CONDUCT.test(text)) return null;
+  let best: Category | null = null, bestP = -1;
+  for (const [re, cat] of CATEGORY_PRIORS) {
+    if (!OBJECT_CATEGORIES.has(cat) || !re.test(text)) continue;
+    const q = p[classes.indexOf(cat)] ?? 0;
+    if (q > bestP) { best = cat; bestP = q; }
+  }
+  return best;
 }

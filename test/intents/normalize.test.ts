@@ -32,3 +32,10 @@ describe("normalize", () => {
     expect(normalize("B座1502")).toBe("B座1502");
   });
 });
+
+describe("normalize: more Cantonese", () => {
+  it("reads common Cantonese words", () => {
+    expect(normalize("係咪停水 點解冇水")).toBe("是不是停水 为什么没水");
+    expect(normalize("屋企水喉爆咗 快啲嚟睇下")).toBe("家里水管爆了 快些来看下");
+  });
+});

@@ -91,3 +91,34 @@ describe("routine intents", () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 });
+
+describe("lifts out of service and unit doors (LABELS.md conventions)", () => {
+  it("a lift out of service is urgency 2, a small fault stays 3", () => {
+    expect(c("6栋电梯停运了 住高层的只能爬楼").urgency).toBe(2);
+    expect(c("电梯按钮有点不灵 按两下才亮").urgency).toBe(3);
+  });
+  it("a unit door that no longer locks is urgency 2", () => {
+    const r = c("2单元单元门的锁坏了 一推就开");
+    expect(r.category).toBe("access");
+    expect(r.urgency).toBe(2);
+  });
+  it("attempts are not repeat reports", () => expect(c("门禁卡刷了七八次了 就是不开门").urgency).toBe(3));
+});
+
+describe("complaint categories", () => {
+  it("a repair promised and not done is about the thing", () => {
+    const r = c("约好上午来修马桶 等到下午人影都没有 耍人呢");
+    expect(r.intent).toBe("complaint");
+    expect(r.category).toBe("water");
+  });
+  it("conduct stays staff", () => expect(c("修灯的师傅态度很凶 还嫌我事多").category).toBe("staff"));
+});
+
+describe("group banter with danger words", () => {
+  it.each(["热得我要冒烟了", "我同事在公司被困电梯了 吓死", "看新闻说外省有个小区燃气爆炸 大家注意", "我家狗把水盆打翻了 地上全是水 哈哈"])(
+    "%s → other", (text) => {
+      const r = c(text, "group", false);
+      expect(r.intent).toBe("other");
+      expect(r.urgency).toBe(3);
+    });
+});

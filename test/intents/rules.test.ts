@@ -37,3 +37,41 @@ describe("category priors", () => {
     expect((p[1] ?? 0) > (p[0] ?? 0)).toBe(true);
   });
 });
+
+describe("safety rules: wider phrasings of real dangers", () => {
+  it.each([
+    ["3号楼电梯关人了 快来", "trapped"],
+    ["部電梯困咗人", "trapped"],
+    ["热水器炸了 满屋子水", "flood"],
+    ["吸顶灯里在往下滴水 地上已经一层水", "flood"],
+    ["变压器那边冒黑烟了", "electrical-smoke"],
+    ["有人在地库撬车门", "fight"],
+    ["我家门锁被人撬了", "fight"],
+  ])("%s → %s", (text, kind) => expect(sig(text)).toBe(kind));
+});
+
+describe("safety rules: banter, stories and other places", () => {
+  it.each([
+    "家里全是烟味 谁家在抽烟",
+    "太阳太毒了 晒得我头顶冒烟",
+    "我朋友在商场被困电梯半小时",
+    "老家那边下暴雨 半个镇都淹了",
+    "抖音上刷到有人被困电梯 好可怕",
+    "我家水管要是爆了就去你家洗澡",
+    "上次楼里着火那件事 后来查清楚了吗",
+    "我家熊孩子把浴缸水放满了 厕所淹了 哈哈",
+    "俩娃又打起来了 头疼",
+    "我电动车胎漏气了 谁有打气筒",
+    "手机掉进鱼缸进水了",
+    "笑得眼泪止不住",
+    "疏通下水道 电话13911900000",
+    "谁认识靠谱的律师 想咨询下继承的事",
+    "刚才救护车从门口开过去了",
+  ])("%s → no signal", (text) => expect(sig(text)).toBeNull());
+  it("still fires when the sender is back home or it is happening now", () => {
+    expect(sig("我在公司 家里水管爆了")).toBe("flood");
+    expect(sig("上次电梯困人 今天又困人了")).toBe("trapped");
+    expect(sig("两个小孩在楼下打起来了 有个流血了")).toBe("fight");
+    expect(sig("燃气管漏气了 嘶嘶响")).toBe("gas");
+  });
+});
