@@ -10,6 +10,14 @@ export function maskValue(value: unknown, path: string[]): unknown {
   return value.length <= 1 ? "*" : value[0] + "*".repeat(Math.min(2, value.length - 1));
 }
 
+/** A mainland mobile number standing alone (not part of a longer number such as a timestamp). */
+const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+
+/** Masks mobile numbers anywhere in the written line: error messages and stacks can quote free text. */
+function maskingDestination(dest: pino.DestinationStream): pino.DestinationStream {
+  return { write: (line: string) => dest.write(line.replace(MOBILE, "$1****$2")) };
+}
+
 export function createLogger(level: string, destination: pino.DestinationStream | number = 2): Logger {
   return pino(
     {
@@ -18,6 +26,6 @@ export function createLogger(level: string, destination: pino.DestinationStream 
       // Free text can carry a phone number: mask any 11-digit run in the message line itself.
       hooks: { logMethod(args, method) { method.apply(this, args.map((a) => (typeof a === "string" ? a.replace(PHONE, "$1****$2") : a)) as Parameters<typeof method>); } },
     },
-    typeof destination === "number" ? pino.destination({ fd: destination, sync: true }) : destination,
+    maskingDestination(typeof destination === "number" ? pino.destination({ fd: destination, sync: true }) : destination),
   );
 }

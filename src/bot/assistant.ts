@@ -23,8 +23,30 @@ export function createAssistant(o: AssistantOptions) {
   const flush = () => (flushing = flushing.then(() => flushOutbox(sender), () => flushOutbox(sender)));
 
   const receive = async (inbound: Inbound) => {
-    await handleInbound(deps, inbound);
-    await flush();
+    try {
+      await handleInbound(deps, inbound);
+    } catch (err) {
+      // Not stored, or stored but not processed (e.g. the database is unavailable): the rejection
+      // tells the transport; a stored message is retried by a later tick (retryReceived).
+      o.log.error({ err, messageId: inbound.messageId }, "inbound message not handled");
+      throw err;
+    }
+    // The message is handled and its replies are in the outbox: if sending fails now, a later tick sends them.
+    await flush().catch((err: unknown) => o.log.error({ err }, "outbox flush failed; the next tick retries"));
+  };
+
+  /** Processes messages stored but left unprocessed (a crash, the database briefly unavailable); `before`: received before then. */
+  const retryReceived = async (before?: Date) => {
+    const pending = await o.db.inboundMessage.findMany({ where: { status: "received", ...(before ? { receivedAt: { lt: before } } : {}) }, include: { attachments: true }, orderBy: { id: "asc" } });
+    for (const m of pending) {
+      const user = await o.db.chatUser.findUniqueOrThrow({ where: { id: m.chatUserId } });
+      const inbound: Inbound = {
+        messageId: m.transportMessageId, userId: user.platformId, userName: user.name, roomId: m.groupPlatformId ?? undefined,
+        mentionsSelf: m.mentioned, kind: m.kind as Inbound["kind"], text: m.text, receivedAt: m.receivedAt, filePath: m.attachments[0]?.path ?? undefined,
+      };
+      await processStored(deps, m.id, inbound, m.chatUserId);
+    }
+    if (pending.length) o.log.info({ count: pending.length }, "recovered unprocessed messages");
   };
 
   return {
@@ -33,21 +55,14 @@ export function createAssistant(o: AssistantOptions) {
     /** Runs due scheduled work (revisits, deadlines...) and sends what it queued. */
     async tick(now: Date = o.clock.now()) {
       const ran = await runDue({ db: o.db, clock: o.clock, log: o.log }, now);
+      // Messages whose processing failed for want of the database are retried without a restart.
+      await retryReceived(new Date(now.getTime() - 30_000));
       await flush();
       return ran;
     },
     /** Messages stored but not processed when the process last stopped are processed now. */
     async recover() {
-      const pending = await o.db.inboundMessage.findMany({ where: { status: "received" }, include: { attachments: true }, orderBy: { id: "asc" } });
-      for (const m of pending) {
-        const user = await o.db.chatUser.findUniqueOrThrow({ where: { id: m.chatUserId } });
-        const inbound: Inbound = {
-          messageId: m.transportMessageId, userId: user.platformId, userName: user.name, roomId: m.groupPlatformId ?? undefined,
-          mentionsSelf: m.mentioned, kind: m.kind as Inbound["kind"], text: m.text, receivedAt: m.receivedAt, filePath: m.attachments[0]?.path ?? undefined,
-        };
-        await processStored(deps, m.id, inbound, m.chatUserId);
-      }
-      if (pending.length) o.log.info({ count: pending.length }, "recovered unprocessed messages");
+      await retryReceived();
       await flush();
     },
     async start() {

@@ -37,16 +37,22 @@ export async function handleInbound(deps: DispatchDeps, inbound: Inbound): Promi
 async function storeInbound(db: Db, chatUserId: number, inbound: Inbound) {
   const existing = await db.inboundMessage.findUnique({ where: { transportMessageId: inbound.messageId } });
   if (existing) return existing.status === "received" ? existing : null; // "received": a crash interrupted it; process again
-  return db.$transaction(async (tx) => {
-    const row = await tx.inboundMessage.create({
-      data: {
-        transportMessageId: inbound.messageId, chatUserId, groupPlatformId: inbound.roomId ?? null, mentioned: inbound.mentionsSelf,
-        kind: inbound.kind, text: inbound.text, receivedAt: inbound.receivedAt,
-      },
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.inboundMessage.create({
+        data: {
+          transportMessageId: inbound.messageId, chatUserId, groupPlatformId: inbound.roomId ?? null, mentioned: inbound.mentionsSelf,
+          kind: inbound.kind, text: inbound.text, receivedAt: inbound.receivedAt,
+        },
+      });
+      if (inbound.kind !== "text") await tx.attachment.create({ data: { inboundMessageId: row.id, kind: inbound.kind, path: inbound.filePath ?? null } });
+      return row;
     });
-    if (inbound.kind !== "text") await tx.attachment.create({ data: { inboundMessageId: row.id, kind: inbound.kind, path: inbound.filePath ?? null } });
-    return row;
-  });
+  } catch (err) {
+    // Delivered twice at once (a redelivery, or another instance): the other delivery stored it and processes it.
+    if ((err as { code?: unknown }).code === "P2002") return null;
+    throw err;
+  }
 }
 
 export async function processStored(deps: DispatchDeps, messageId: number, inbound: Inbound, chatUserId: number): Promise<void> {
@@ -82,10 +88,29 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
       return ctx.ticketId;
     });
   } catch (err) {
+    if (databaseUnavailable(err)) {
+      // Not this message's fault: it stays "received", a later tick processes it, and the caller is told.
+      log.error({ err, messageId, transportMessageId: inbound.messageId }, "database unavailable; message kept for a retry");
+      throw err;
+    }
     log.error({ err, messageId, transportMessageId: inbound.messageId }, "message processing failed");
     await db.inboundMessage.update({ where: { id: messageId }, data: { status: "failed", error: String(err).slice(0, 500), processedAt: now } });
     await enqueue(db, { communityId, to: replyTo, key: "error.unknown", notBefore: now });
   }
+}
+
+/**
+ * Prisma's errors for a database that cannot be reached or did not answer in time: P1xxx (SQLite busy
+ * is P1008), pool and transaction timeouts, and PostgreSQL's connection and shutdown errors (08xxx,
+ * 57Pxx, 53300) that arrive wrapped as P2039.
+ */
+function databaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } } | null;
+  if (typeof e?.code === "string" && (/^P1\d{3}$/.test(e.code) || e.code === "P2024" || e.code === "P2028")) return true;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  if (typeof cause?.kind === "string" && ["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"].includes(cause.kind)) return true;
+  if (typeof cause?.originalCode === "string" && /^(08|57P|53300)/.test(cause.originalCode)) return true;
+  return e?.name === "PrismaClientInitializationError";
 }
 
 async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => Promise<void>): Promise<void> {
@@ -146,6 +171,10 @@ async function communityOf(db: Db, sender: Sender, inbound: Inbound) {
 /** Runs the message's writes and marks it processed, with its labels, in one transaction. */
 async function finish(db: Db, messageId: number, now: Date, c: Classification | null, work: (tx: Tx) => Promise<number | null | void>) {
   await db.$transaction(async (tx) => {
+    // Claim the message first: of two processings at once (a redelivery while the first is still
+    // classifying, a second instance, recovery), exactly one writes; the other changes nothing.
+    const claimed = await tx.inboundMessage.updateMany({ where: { id: messageId, status: "received" }, data: { status: "processed", processedAt: now } });
+    if (claimed.count === 0) return;
     const ticketId = await work(tx);
     await tx.inboundMessage.update({
       where: { id: messageId },

@@ -13,33 +13,67 @@ export type SenderOptions = {
   /** Minimum gap between two sends, plus random jitter (0 in tests and scenarios). */
   pace?: { minGapMs: number; jitterMs: number; sleep: (ms: number) => Promise<void>; random: () => number };
   maxAttempts?: number;
+  /** A send that has not finished after this long counts as failed and is retried (default 30 s). */
+  sendTimeoutMs?: number;
 };
+
+/**
+ * Messages the transport delivered but the database did not record as sent (it was briefly
+ * unavailable), per sender: never sent again by this process, recorded on a later flush.
+ */
+const unrecorded = new WeakMap<SenderOptions, Map<number, string>>();
+
+/** Half of an emoji cut by a `.slice()` upstream is not valid text: drop it rather than send it. */
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransportError(`send timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Sends every message due now; returns how many were sent. */
 export async function flushOutbox(o: SenderOptions): Promise<number> {
   let sent = 0;
   const tzCache = new Map<number, string>();
+  const pendingRecord = unrecorded.get(o) ?? new Map<number, string>();
+  unrecorded.set(o, pendingRecord);
+  for (const [id, text] of pendingRecord) {
+    await markSent(o.db, id, text, o.clock.now());
+    pendingRecord.delete(id);
+  }
   for (;;) {
     const now = o.clock.now();
-    const batch = await claimDue(o.db, now, 50);
+    // Paced, a batch takes about a second a message: keep it well inside the 60 s claim.
+    const batch = (await claimDue(o.db, now, o.pace ? 10 : 50)).filter((m) => !pendingRecord.has(m.id));
     if (batch.length === 0) return sent;
     for (const m of batch) {
       const row = await o.db.outboxMessage.findUniqueOrThrow({ where: { id: m.id }, select: { communityId: true } });
       const tz = row.communityId ? await tzOf(o.db, row.communityId, tzCache) : "Asia/Shanghai";
       let text: string;
       try {
-        text = render(m.key, m.params, { tz, now: o.clock.now(), botName: o.botName });
+        text = render(m.key, m.params, { tz, now: o.clock.now(), botName: o.botName }).replace(loneSurrogates, "");
       } catch (err) {
         // A bug, not a platform failure: park it as dead at once, loudly.
         o.log.error({ err, outboxId: m.id, key: m.key }, "outbox message cannot be rendered");
         await markFailed(o.db, m.id, String(err), now, 1);
         continue;
       }
+      let delivered = false;
       try {
-        await o.transport.send({ kind: m.to.kind, id: m.to.platformId }, text);
+        await withTimeout(o.transport.send({ kind: m.to.kind, id: m.to.platformId }, text), o.sendTimeoutMs ?? 30_000);
+        delivered = true;
         await markSent(o.db, m.id, text, o.clock.now());
         sent++;
       } catch (err) {
+        if (delivered) {
+          // Sent, but not recorded (the database is unavailable): it must not count as a failed send.
+          pendingRecord.set(m.id, text);
+          o.log.error({ err, outboxId: m.id }, "message sent but not recorded as sent; will record it when the database is back");
+          throw err;
+        }
         const outcome = await markFailed(o.db, m.id, err instanceof Error ? err.message : String(err), o.clock.now(), o.maxAttempts ?? 5);
         const log = { err, outboxId: m.id, to: m.to.kind, attempts: m.attempts + 1 };
         if (outcome === "dead") o.log.error(log, "outbox message dead after repeated send failures");

@@ -31,7 +31,9 @@ export async function enqueue(db: DbOrTx, item: OutboxItem): Promise<void> {
     batch: item.batch ?? null,
   };
   if (item.dedupeKey) {
-    await db.outboxMessage.upsert({ where: { dedupeKey: item.dedupeKey }, create: data, update: {} });
+    // The no-op update (the key itself) makes Prisma issue one native INSERT … ON CONFLICT DO UPDATE:
+    // atomic across instances. With `update: {}` it reads then inserts, and two at once collide (P2002).
+    await db.outboxMessage.upsert({ where: { dedupeKey: item.dedupeKey }, create: data, update: { dedupeKey: item.dedupeKey } });
   } else {
     await db.outboxMessage.create({ data });
   }

@@ -11,7 +11,8 @@ export async function scheduleTask(db: DbOrTx, t: TaskInput): Promise<void> {
   await db.scheduledTask.upsert({
     where: { dedupeKey: t.dedupeKey },
     create: { communityId: t.communityId, kind: t.kind, ticketId: t.ticketId ?? null, data: JSON.stringify(t.data ?? {}), dueAt: t.dueAt, dedupeKey: t.dedupeKey },
-    update: {},
+    // A no-op update (the key itself) makes this one native INSERT … ON CONFLICT: atomic across instances.
+    update: { dedupeKey: t.dedupeKey },
   });
 }
 

@@ -17,7 +17,7 @@ export async function loadCommunity(db: Db, def: CommunityDefinition, people: Re
     const community = await tx.community.create({ data: { name: def.name, timezone: def.timezone, settings: JSON.stringify(def.settings) } });
     const communityId = community.id;
     const chatUser = (platformId: string, name: string) =>
-      tx.chatUser.upsert({ where: { platformId }, create: { platformId, name }, update: {} });
+      tx.chatUser.upsert({ where: { platformId }, create: { platformId, name }, update: { platformId } });
 
     const staffIds = new Map<string, number>();
     for (const s of def.staff) {

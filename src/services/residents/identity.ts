@@ -2,7 +2,8 @@
 import type { DbOrTx } from "../../db.js";
 
 export async function findOrCreateChatUser(db: DbOrTx, platformId: string, name: string) {
-  return db.chatUser.upsert({ where: { platformId }, create: { platformId, name }, update: {} });
+  // The no-op update keeps this one atomic INSERT … ON CONFLICT (two instances, one new contact).
+  return db.chatUser.upsert({ where: { platformId }, create: { platformId, name }, update: { platformId } });
 }
 
 export async function loadSender(db: DbOrTx, chatUserId: number) {

@@ -16,6 +16,8 @@ import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 export type StaffActor = Actor & { name: string; communityId: number };
 
 async function loadTicket(db: DbOrTx, staff: StaffActor, number: number) {
+  // "接单 #99999999999" names no ticket; the database's integer would refuse it with an error.
+  if (!Number.isSafeInteger(number) || number > 2_147_483_647) throw new DomainError("ticket.not_found", { number });
   const ticket = await db.ticket.findUnique({ where: { communityId_number: { communityId: staff.communityId, number } }, include: { assignee: true } });
   if (!ticket) throw new DomainError("ticket.not_found", { number });
   if (!canActOnTicket(staff, ticket)) throw new DomainError("ticket.not_your_grid", { number });
