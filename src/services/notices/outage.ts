@@ -6,7 +6,7 @@
 // Only "no water / no power / no gas" reports are answered. Anything that also mentions a leak, burst,
 // flood, smell, smoke, sparks, someone trapped or hurt is a different problem — possibly an emergency
 // — and goes on to become a ticket as usual: when in doubt, a ticket. So does a complaint about the
-// office itself ("停水也不提前通知" — category staff, not water): the notice does not answer that.
+// office ("停水也不提前通知", or any complaint): the notice does not answer that.
 //
 // The link between the resident's message and the notice is the answer itself: an outbox row with
 // key "notice.outage_answer" and dedupeKey `notice.answer:<noticeId>:<inboundMessageId>` (the schema
@@ -67,7 +67,8 @@ export type OutageReport = {
 
 /** The announced outage (sent, window open, in scope) that a report is about; null if none. */
 export async function findOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">) {
-  if (r.intent === "complaint" && !(r.category && CATEGORY_KIND[r.category])) return null;
+  // A complaint ("停水也不提前通知") is about the office, not the outage: it is always a ticket.
+  if (r.intent === "complaint") return null;
   const kinds = reportedOutages(r.text, r.category);
   if (kinds.length === 0) return null;
   let where: string[] | null = r.building ? [r.building] : null;
