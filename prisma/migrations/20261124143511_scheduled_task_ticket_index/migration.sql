@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ScheduledTask_ticketId_claimedAt_idx" ON "ScheduledTask"("ticketId", "claimedAt");
