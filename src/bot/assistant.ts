@@ -18,9 +18,29 @@ export type AssistantOptions = {
 export function createAssistant(o: AssistantOptions) {
   const deps = { db: o.db, clock: o.clock, log: o.log, classifier: o.classifier, botName: o.botName };
   const sender: SenderOptions = { db: o.db, clock: o.clock, log: o.log, transport: o.transport, botName: o.botName, ...(o.pace ? { pace: o.pace } : {}) };
-  // One flush at a time: a second caller waits for the running one, then runs again.
-  let flushing: Promise<number> = Promise.resolve(0);
-  const flush = () => (flushing = flushing.then(() => flushOutbox(sender), () => flushOutbox(sender)));
+  // One flush at a time. A caller that finds one running gets the next flush, which starts when the
+  // running one ends (the running one may have looked for rows before the caller's committed); all
+  // callers meanwhile share that one next flush instead of queueing one each: under load a burst of
+  // messages costs a flush or two, not one per message. Every caller's rows are looked for by a flush
+  // that starts after the call.
+  let running: Promise<number> | null = null;
+  let next: Promise<number> | null = null;
+  const startFlush = (): Promise<number> => {
+    const p: Promise<number> = flushOutbox(sender).finally(() => {
+      if (running === p) running = null;
+    });
+    running = p;
+    return p;
+  };
+  const flush = (): Promise<number> => {
+    if (next) return next; // (checked first: between the running flush ending and `next` starting, running is null)
+    if (!running) return startFlush();
+    next = running.then(noop, noop).then(() => {
+      next = null;
+      return startFlush();
+    });
+    return next;
+  };
 
   const receive = async (inbound: Inbound) => {
     try {
@@ -44,7 +64,7 @@ export function createAssistant(o: AssistantOptions) {
         messageId: m.transportMessageId, userId: user.platformId, userName: user.name, roomId: m.groupPlatformId ?? undefined,
         mentionsSelf: m.mentioned, kind: m.kind as Inbound["kind"], text: m.text, receivedAt: m.receivedAt, filePath: m.attachments[0]?.path ?? undefined,
       };
-      await processStored(deps, m.id, inbound, m.chatUserId);
+      await processStored(deps, m.id, inbound, user);
     }
     if (pending.length) o.log.info({ count: pending.length }, "recovered unprocessed messages");
   };
@@ -71,9 +91,11 @@ export function createAssistant(o: AssistantOptions) {
       await this.recover();
     },
     async stop() {
-      await flushing.catch(() => 0);
+      await Promise.all([running?.catch(noop), next?.catch(noop)]);
       await o.transport.stop();
     },
   };
 }
 export type Assistant = ReturnType<typeof createAssistant>;
+
+const noop = () => undefined;

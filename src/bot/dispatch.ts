@@ -8,10 +8,10 @@ import type { Db, Tx } from "../db.js";
 import type { Classifier } from "../intents/policy.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import type { Classification } from "../intents/types.js";
-import { getSettings } from "../services/community/community.js";
+import { cachedCommunity, cachedDefaultCommunity, cachedGroupCommunity, getSettings } from "../services/community/community.js";
 import { DomainError, type Clock } from "../services/deps.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
-import { findOrCreateChatUser, loadSender, type Sender } from "../services/residents/identity.js";
+import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, type Reply } from "./commands.js";
@@ -30,38 +30,41 @@ export async function handleInbound(deps: DispatchDeps, inbound: Inbound): Promi
     log.debug({ messageId: inbound.messageId }, "duplicate delivery ignored");
     return;
   }
-  await processStored(deps, stored.id, inbound, user.id);
+  await processStored(deps, stored.id, inbound, user);
 }
 
-/** Stores the message first; null when this transport id was already processed. */
+/**
+ * Stores the message first; null when this transport id was already stored and processed.
+ * Insert first: a new message (nearly all of them) costs one statement; a photo's attachment is a
+ * nested create, so message and attachment are stored together or not at all.
+ */
 async function storeInbound(db: Db, chatUserId: number, inbound: Inbound) {
-  const existing = await db.inboundMessage.findUnique({ where: { transportMessageId: inbound.messageId } });
-  if (existing) return existing.status === "received" ? existing : null; // "received": a crash interrupted it; process again
   try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.inboundMessage.create({
-        data: {
-          transportMessageId: inbound.messageId, chatUserId, groupPlatformId: inbound.roomId ?? null, mentioned: inbound.mentionsSelf,
-          kind: inbound.kind, text: inbound.text, receivedAt: inbound.receivedAt,
-        },
-      });
-      if (inbound.kind !== "text") await tx.attachment.create({ data: { inboundMessageId: row.id, kind: inbound.kind, path: inbound.filePath ?? null } });
-      return row;
+    return await db.inboundMessage.create({
+      data: {
+        transportMessageId: inbound.messageId, chatUserId, groupPlatformId: inbound.roomId ?? null, mentioned: inbound.mentionsSelf,
+        kind: inbound.kind, text: inbound.text, receivedAt: inbound.receivedAt,
+        ...(inbound.kind !== "text" ? { attachments: { create: { kind: inbound.kind, path: inbound.filePath ?? null } } } : {}),
+      },
     });
   } catch (err) {
-    // Delivered twice at once (a redelivery, or another instance): the other delivery stored it and processes it.
-    if ((err as { code?: unknown }).code === "P2002") return null;
-    throw err;
+    if ((err as { code?: unknown }).code !== "P2002") throw err;
   }
+  // Stored before (a redelivery, or another instance storing it at the same moment). Still "received":
+  // a crash interrupted it, or the other delivery is at it: process it (again) — the claim in finish()
+  // lets exactly one processing write. Processed or failed: ignored.
+  const existing = await db.inboundMessage.findUnique({ where: { transportMessageId: inbound.messageId } });
+  return existing?.status === "received" ? existing : null;
 }
 
-export async function processStored(deps: DispatchDeps, messageId: number, inbound: Inbound, chatUserId: number): Promise<void> {
+/** `chatUser`: the row when the caller has it (saves a read), else its id. */
+export async function processStored(deps: DispatchDeps, messageId: number, inbound: Inbound, chatUser: number | ChatUserRow): Promise<void> {
   const { db, log } = deps;
   const now = deps.clock.now();
   const replyTo: Recipient = inbound.roomId ? { kind: "group", platformId: inbound.roomId } : { kind: "user", platformId: inbound.userId };
   let communityId: number | null = null;
   try {
-    const sender = await loadSender(db, chatUserId);
+    const sender = await loadSender(db, chatUser);
     const community = await communityOf(db, sender, inbound);
     if (!community) {
       await finish(db, messageId, now, null, async (tx) => void (await enqueue(tx, { to: replyTo, key: "error.no_community", notBefore: now })));
@@ -156,30 +159,32 @@ function isStaffOnlyText(text: string): boolean {
   return Boolean(parsed?.command.roles && parsed.args.rest);
 }
 
+/** The community a message belongs to (rows cached per process: src/services/community/community.ts). */
 async function communityOf(db: Db, sender: Sender, inbound: Inbound) {
   if (inbound.roomId) {
-    const group = await db.chatGroup.findUnique({ where: { platformId: inbound.roomId }, include: { community: true } });
-    if (group) return group.community;
+    const community = await cachedGroupCommunity(db, inbound.roomId);
+    if (community) return community;
   }
-  if (sender.staff) return db.community.findUnique({ where: { id: sender.staff.communityId } });
+  if (sender.staff) return cachedCommunity(db, sender.staff.communityId);
   const home = sender.residents[0]?.household;
-  if (home) return db.community.findUnique({ where: { id: home.communityId } });
+  if (home) return cachedCommunity(db, home.communityId);
   // One bot serves its first community by default (README: several communities per bot need their groups registered).
-  return db.community.findFirst({ orderBy: { id: "asc" } });
+  return cachedDefaultCommunity(db);
 }
 
 /** Runs the message's writes and marks it processed, with its labels, in one transaction. */
 async function finish(db: Db, messageId: number, now: Date, c: Classification | null, work: (tx: Tx) => Promise<number | null | void>) {
   await db.$transaction(async (tx) => {
-    // Claim the message first: of two processings at once (a redelivery while the first is still
-    // classifying, a second instance, recovery), exactly one writes; the other changes nothing.
-    const claimed = await tx.inboundMessage.updateMany({ where: { id: messageId, status: "received" }, data: { status: "processed", processedAt: now } });
+    // Claim the message first (and label it in the same statement): of two processings at once (a
+    // redelivery while the first is still classifying, a second instance, recovery), exactly one
+    // writes; the other changes nothing. If the work fails, the claim rolls back with it.
+    const claimed = await tx.inboundMessage.updateMany({
+      where: { id: messageId, status: "received" },
+      data: { status: "processed", processedAt: now, intent: c?.intent ?? null, category: c?.category ?? null, urgency: c?.urgency ?? null, decidedBy: c?.decidedBy ?? null },
+    });
     if (claimed.count === 0) return;
     const ticketId = await work(tx);
-    await tx.inboundMessage.update({
-      where: { id: messageId },
-      data: { status: "processed", processedAt: now, intent: c?.intent ?? null, category: c?.category ?? null, urgency: c?.urgency ?? null, decidedBy: c?.decidedBy ?? null, ticketId: ticketId ?? null },
-    });
+    if (ticketId) await tx.inboundMessage.update({ where: { id: messageId }, data: { ticketId } });
   });
 }
 

@@ -4,6 +4,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../db.js";
 import type { Clock } from "../services/deps.js";
+import { cachedTimezone } from "../services/community/community.js";
 import { claimDue, markFailed, markSent } from "../services/outbox.js";
 import { render } from "./texts.js";
 import { TransportError, type Transport } from "./transport.js";
@@ -37,7 +38,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 /** Sends every message due now; returns how many were sent. */
 export async function flushOutbox(o: SenderOptions): Promise<number> {
   let sent = 0;
-  const tzCache = new Map<number, string>();
   const pendingRecord = unrecorded.get(o) ?? new Map<number, string>();
   unrecorded.set(o, pendingRecord);
   for (const [id, text] of pendingRecord) {
@@ -50,8 +50,7 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
     const batch = (await claimDue(o.db, now, o.pace ? 10 : 50)).filter((m) => !pendingRecord.has(m.id));
     if (batch.length === 0) return sent;
     for (const m of batch) {
-      const row = await o.db.outboxMessage.findUniqueOrThrow({ where: { id: m.id }, select: { communityId: true } });
-      const tz = row.communityId ? await tzOf(o.db, row.communityId, tzCache) : "Asia/Shanghai";
+      const tz = m.communityId ? await cachedTimezone(o.db, m.communityId) : "Asia/Shanghai";
       let text: string;
       try {
         text = render(m.key, m.params, { tz, now: o.clock.now(), botName: o.botName }).replace(loneSurrogates, "");
@@ -82,13 +81,4 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
       if (o.pace) await o.pace.sleep(o.pace.minGapMs + Math.floor(o.pace.random() * o.pace.jitterMs));
     }
   }
-}
-
-async function tzOf(db: Db, communityId: number, cache: Map<number, string>): Promise<string> {
-  let tz = cache.get(communityId);
-  if (!tz) {
-    tz = (await db.community.findUnique({ where: { id: communityId }, select: { timezone: true } }))?.timezone ?? "Asia/Shanghai";
-    cache.set(communityId, tz);
-  }
-  return tz;
 }

@@ -83,6 +83,8 @@ const CORE_TEXTS = {
   "staff.escalation": (p) => `【超时升级 #${s(p.number)}】${kind(p)}，登记 ${s(p.minutes)} 分钟仍未受理。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
   "staff.daily_list": (p) => `【日未处理工作盘点 ${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
   "staff.daily_list_all": (p) => `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
+  "staff.daily_list_summary": (p) =>
+    `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单，超时 ${s(p.overdue)} 单。\n按网格/负责人：\n${s(p.groups)}\n\n最需关注的 ${s(p.shown)} 单：\n${s(p.lines)}\n（其余工单见各管家的盘点清单）`,
   "staff.morning_overdue": (p) => `【昨日遗留 ${s(p.date)}】以下工单仍未完成，请今天优先处理：\n${s(p.lines)}`,
   "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n回复「接单 #${s(p.number)}」受理。`,
   "staff.repeat_report": (p) => `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,

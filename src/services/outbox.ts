@@ -39,28 +39,26 @@ export async function enqueue(db: DbOrTx, item: OutboxItem): Promise<void> {
   }
 }
 
-export type PendingMessage = { id: number; to: Recipient; key: string; params: Params; attempts: number };
+export type PendingMessage = { id: number; communityId: number | null; to: Recipient; key: string; params: Params; attempts: number };
 
 /**
  * Claims up to `limit` due messages for sending. A claim older than `staleMs` (a sender that died
  * mid-send) is taken over, so a crash between "claimed" and "sent" resends rather than forgets.
+ * Two statements whatever the batch size: read the candidates, then claim them in one conditional
+ * UPDATE … RETURNING (`updateManyAndReturn`, SQLite and PostgreSQL) that repeats the "unclaimed or
+ * stale" test, so of several senders at once each row goes to exactly one, and the rows returned are
+ * exactly the ones this sender won (PostgreSQL re-checks the condition on a row another transaction
+ * just claimed).
  */
 export async function claimDue(db: DbOrTx, now: Date, limit = 100, staleMs = 60_000): Promise<PendingMessage[]> {
   const stale = new Date(now.getTime() - staleMs);
-  const rows = await db.outboxMessage.findMany({
-    where: { status: "pending", notBefore: { lte: now }, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] },
-    orderBy: { id: "asc" },
-    take: limit,
-  });
-  const claimed: PendingMessage[] = [];
-  for (const r of rows) {
-    // Conditional update: only one sender wins each row, however many instances run.
-    const won = await db.outboxMessage.updateMany({ where: { id: r.id, claimedAt: r.claimedAt }, data: { claimedAt: now } });
-    if (won.count === 1) {
-      claimed.push({ id: r.id, to: { kind: r.toKind as Recipient["kind"], platformId: r.toPlatformId }, key: r.key, params: JSON.parse(r.params) as Params, attempts: r.attempts });
-    }
-  }
-  return claimed;
+  const claimable = { status: "pending", notBefore: { lte: now }, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] };
+  const candidates = await db.outboxMessage.findMany({ where: claimable, orderBy: { id: "asc" }, take: limit, select: { id: true } });
+  if (candidates.length === 0) return [];
+  const won = await db.outboxMessage.updateManyAndReturn({ where: { id: { in: candidates.map((r) => r.id) }, ...claimable }, data: { claimedAt: now } });
+  return won
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ id: r.id, communityId: r.communityId, to: { kind: r.toKind as Recipient["kind"], platformId: r.toPlatformId }, key: r.key, params: JSON.parse(r.params) as Params, attempts: r.attempts }));
 }
 
 export async function markSent(db: DbOrTx, id: number, text: string, now: Date): Promise<void> {

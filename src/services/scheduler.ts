@@ -2,7 +2,7 @@
 // tick, the scenario runner's clock) claims due rows atomically and acts, in one transaction with
 // the task's effects, so a crash retries the task and two instances never both act on it.
 import type { DbOrTx, Tx } from "../db.js";
-import type { Deps } from "./deps.js";
+import { SweepCache, type Deps } from "./deps.js";
 
 export type TaskInput = { communityId: number; kind: string; ticketId?: number | null; data?: object; dueAt: Date; dedupeKey: string };
 
@@ -13,6 +13,17 @@ export async function scheduleTask(db: DbOrTx, t: TaskInput): Promise<void> {
     create: { communityId: t.communityId, kind: t.kind, ticketId: t.ticketId ?? null, data: JSON.stringify(t.data ?? {}), dueAt: t.dueAt, dedupeKey: t.dedupeKey },
     // A no-op update (the key itself) makes this one native INSERT … ON CONFLICT: atomic across instances.
     update: { dedupeKey: t.dedupeKey },
+  });
+}
+
+/**
+ * Schedules tasks whose dedupe keys cannot exist yet — they name a row created in the same
+ * transaction (a new ticket's deadlines) — with one multi-row INSERT instead of one upsert each.
+ */
+export async function scheduleNewTasks(db: DbOrTx, tasks: TaskInput[]): Promise<void> {
+  if (tasks.length === 0) return;
+  await db.scheduledTask.createMany({
+    data: tasks.map((t) => ({ communityId: t.communityId, kind: t.kind, ticketId: t.ticketId ?? null, data: JSON.stringify(t.data ?? {}), dueAt: t.dueAt, dedupeKey: t.dedupeKey })),
   });
 }
 
@@ -28,6 +39,7 @@ const TASK_TX = { timeout: 60_000, maxWait: 10_000 };
 /** Runs every task due at `now`, oldest first; returns how many ran. */
 export async function runDueTasks(deps: Deps, now: Date, handlers: Record<string, TaskHandler>, batch = 200): Promise<number> {
   let ran = 0;
+  deps = { ...deps, sweep: new SweepCache() }; // read-only lookups shared by this sweep's tasks
   for (;;) {
     const due = await deps.db.scheduledTask.findMany({ where: { claimedAt: null, dueAt: { lte: now } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: batch });
     if (due.length === 0) return ran;

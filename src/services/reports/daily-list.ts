@@ -7,7 +7,7 @@ import { getSettings } from "../community/community.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { supervisorsOf } from "../staff/routing.js";
-import { nextPromise } from "../tickets/deadlines.js";
+import { nextPromises } from "../tickets/deadlines.js";
 import { OPEN_STATUSES } from "../tickets/transitions.js";
 import { atLocal, formatLocal, localParts, localTimeOnDay } from "../time.js";
 
@@ -34,28 +34,65 @@ export async function ensureDailyLists(db: DbOrTx, now: Date): Promise<void> {
   }
 }
 
+/** Open tickets (oldest number first), each with its next open promise (one query for all of them). */
 async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
-  return tx.ticket.findMany({
+  const tickets = await tx.ticket.findMany({
     where: { communityId, status: { in: OPEN_STATUSES }, ...(createdBefore ? { createdAt: { lt: createdBefore } } : {}) },
-    include: { assignee: { include: { chatUser: true } } },
+    include: { assignee: { include: { chatUser: true } }, grid: { select: { name: true } } },
     orderBy: { number: "asc" },
   });
+  const promises = await nextPromises(tx, communityId);
+  return tickets.map((t) => ({ ...t, promise: t.waitingUntil ? null : (promises.get(t.id) ?? null) }));
 }
 
 type Open = Awaited<ReturnType<typeof openTickets>>[number];
 
 const STEP_NAMES = { accept: "受理", onsite: "到场", resolve: "完成", feedback: "反馈", complete: "最终完成" } as const;
 
-async function lines(tx: Tx, tickets: Open[], now: Date, tz: string, withOwner: boolean): Promise<string> {
-  const out: string[] = [];
+const ageOf = (t: Open, now: Date) => {
+  const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3_600_000);
+  return hours >= 24 ? `${Math.floor(hours / 24)}天${hours % 24}小时` : `${hours}小时`;
+};
+
+function lines(tickets: Open[], now: Date, tz: string, withOwner: boolean): string {
+  return tickets.map((t) => {
+    const next = t.waitingUntil ? `约定 ${formatLocal(t.waitingUntil, tz)}` : t.promise ? `${STEP_NAMES[t.promise.step]}时限 ${formatLocal(t.promise.at, tz)}` : "已超过全部时限";
+    return `#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${ageOf(t, now)}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`;
+  }).join("\n");
+}
+
+/** Above this many tickets the supervisors' list is a summary plus this many lines (a WeChat message holds a few KB). */
+export const FULL_LIST_MAX = 30;
+
+/**
+ * Overdue: not accepted by its acceptance deadline, past its resolution deadline, or past every
+ * deadline (no promise left). A ticket waiting on the resident has its clocks stopped: not overdue.
+ */
+const overdue = (t: Open, now: Date) =>
+  !t.waitingUntil && ((t.acceptedAt === null && t.acceptBy !== null && t.acceptBy < now) || (t.resolveBy !== null && t.resolveBy < now) || !t.promise);
+
+/**
+ * The supervisors' list when it is long: per grid and assignee the count, how many are overdue and
+ * the oldest; then the FULL_LIST_MAX most pressing tickets (overdue first, then by grade, then oldest).
+ * Housekeepers still get their own full lists.
+ */
+function summary(tickets: Open[], now: Date, tz: string): { groups: string; lines: string; overdue: number } {
+  const byOwner = new Map<string, { count: number; overdue: number; oldest: Open }>();
   for (const t of tickets) {
-    const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3_600_000);
-    const age = hours >= 24 ? `${Math.floor(hours / 24)}天${hours % 24}小时` : `${hours}小时`;
-    const promise = t.waitingUntil ? null : await nextPromise(tx, t.id);
-    const next = t.waitingUntil ? `约定 ${formatLocal(t.waitingUntil, tz)}` : promise ? `${STEP_NAMES[promise.step]}时限 ${formatLocal(promise.at, tz)}` : "已超过全部时限";
-    out.push(`#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${age}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`);
+    const key = `${t.grid?.name ?? "未分网格"} ${t.assignee?.name ?? "未分配"}`;
+    const g = byOwner.get(key) ?? { count: 0, overdue: 0, oldest: t };
+    g.count++;
+    if (overdue(t, now)) g.overdue++;
+    if (t.createdAt < g.oldest.createdAt) g.oldest = t;
+    byOwner.set(key, g);
   }
-  return out.join("\n");
+  const groups = [...byOwner]
+    .sort(([ka, a], [kb, b]) => b.overdue - a.overdue || b.count - a.count || ka.localeCompare(kb))
+    .map(([key, g]) => `${key}：${g.count} 单，超时 ${g.overdue} 单，最早 #${g.oldest.number}（已${ageOf(g.oldest, now)}）`);
+  const pressing = [...tickets]
+    .sort((a, b) => Number(overdue(b, now)) - Number(overdue(a, now)) || a.urgency - b.urgency || a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number)
+    .slice(0, FULL_LIST_MAX);
+  return { groups: groups.join("\n"), lines: lines(pressing, now, tz, true), overdue: tickets.filter((t) => overdue(t, now)).length };
 }
 
 function reschedule(tx: Tx, communityId: number, kind: string, now: Date, hhmm: string, tz: string) {
@@ -74,12 +111,16 @@ export const sendDailyList: TaskHandler = async (tx, _deps, task, now) => {
   for (const list of byOwner.values()) {
     const owner = list[0]!.assignee!;
     if (!owner.chatUser) continue;
-    await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.daily_list", params: { date, count: list.length, lines: await lines(tx, list, now, tz, false) }, notBefore: now, dedupeKey: `daily.list:${community.id}:${date}:${owner.id}` });
+    await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.daily_list", params: { date, count: list.length, lines: lines(list, now, tz, false) }, notBefore: now, dedupeKey: `daily.list:${community.id}:${date}:${owner.id}` });
   }
   if (tickets.length > 0) {
-    const all = await lines(tx, tickets, now, tz, true);
+    // Up to FULL_LIST_MAX tickets: the whole list; more: a summary (the same message key, so one per supervisor and day).
+    const long = tickets.length > FULL_LIST_MAX;
+    const params = long
+      ? { date, count: tickets.length, ...summary(tickets, now, tz), shown: FULL_LIST_MAX }
+      : { date, count: tickets.length, lines: lines(tickets, now, tz, true) };
     for (const s of await supervisorsOf(tx, community.id)) {
-      if (s.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.daily_list_all", params: { date, count: tickets.length, lines: all }, notBefore: now, dedupeKey: `daily.list.all:${community.id}:${date}:${s.id}` });
+      if (s.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: s.chatUser.platformId }, key: long ? "staff.daily_list_summary" : "staff.daily_list_all", params, notBefore: now, dedupeKey: `daily.list.all:${community.id}:${date}:${s.id}` });
     }
   }
   await reschedule(tx, community.id, "report.daily_list", now, settings.dailyListAt, tz);
@@ -95,7 +136,7 @@ export const sendMorningOverdue: TaskHandler = async (tx, _deps, task, now) => {
   for (const t of await openTickets(tx, community.id, startOfToday)) if (t.assignee) byOwner.set(t.assignee.id, [...(byOwner.get(t.assignee.id) ?? []), t]);
   for (const list of byOwner.values()) {
     const owner = list[0]!.assignee!;
-    if (owner.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.morning_overdue", params: { date, lines: await lines(tx, list, now, tz, false) }, notBefore: now, dedupeKey: `morning.overdue:${community.id}:${date}:${owner.id}` });
+    if (owner.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.morning_overdue", params: { date, lines: lines(list, now, tz, false) }, notBefore: now, dedupeKey: `morning.overdue:${community.id}:${date}:${owner.id}` });
   }
   await reschedule(tx, community.id, "report.morning_overdue", now, getSettings(community).morningListAt, tz);
 };

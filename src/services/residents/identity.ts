@@ -6,16 +6,20 @@ export async function findOrCreateChatUser(db: DbOrTx, platformId: string, name:
   return db.chatUser.upsert({ where: { platformId }, create: { platformId, name }, update: { platformId } });
 }
 
-export async function loadSender(db: DbOrTx, chatUserId: number) {
-  const user = await db.chatUser.findUniqueOrThrow({
-    where: { id: chatUserId },
-    include: {
-      staff: { include: { grid: true } },
-      residents: { where: { verified: true }, include: { household: { include: { building: true } } }, orderBy: { id: "asc" } },
-      conversation: true,
-    },
-  });
-  return user;
+export type ChatUserRow = Awaited<ReturnType<typeof findOrCreateChatUser>>;
+
+/**
+ * The sender: the chat user (pass the row when it is in hand, to save reading it again), their
+ * staff record with its grid, and their verified households with buildings, oldest binding first.
+ * The conversation state is read inside the processing transaction (getState), not here.
+ */
+export async function loadSender(db: DbOrTx, user: number | ChatUserRow) {
+  const row = typeof user === "number" ? await db.chatUser.findUniqueOrThrow({ where: { id: user } }) : user;
+  const [staff, residents] = await Promise.all([
+    db.staff.findUnique({ where: { chatUserId: row.id }, include: { grid: true } }),
+    db.resident.findMany({ where: { chatUserId: row.id, verified: true }, include: { household: { include: { building: true } } }, orderBy: { id: "asc" } }),
+  ]);
+  return { ...row, staff, residents };
 }
 export type Sender = Awaited<ReturnType<typeof loadSender>>;
 

@@ -1,12 +1,12 @@
 // The revisit conversation: the question, the resident's answer, and what no answer means.
 import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
-import { getSettings } from "../community/community.js";
+import { cachedCommunity, getSettings } from "../community/community.js";
 import { clearState, getState, setState } from "../residents/conversation.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { scheduleDeadlines } from "../tickets/deadlines.js";
 import { recordEvent, transition } from "../tickets/transitions.js";
-import { supervisorsOf } from "../staff/routing.js";
+import { staffWithRole, supervisorsOf } from "../staff/routing.js";
 import { outsideQuietHours } from "../time.js";
 
 /** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
@@ -25,15 +25,17 @@ function onBehalfOf(ticket: { intent: string; urgency: number }): "desk" | "supe
 }
 
 export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
-  const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 }, include: { community: true } });
+  const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
   if (!ticket || ticket.status !== "done" || !ticket.reporterId) return;
+  const community = await cachedCommunity(deps.db, ticket.communityId);
+  if (!community) return;
   const reporter = await tx.chatUser.findUniqueOrThrow({ where: { id: ticket.reporterId } });
-  const settings = getSettings(ticket.community);
+  const settings = getSettings(community);
   // One question at a time: while the resident is binding or answering another revisit, ask again
   // in 30 minutes (outside quiet hours). A survey in progress gives way: its reminder asks again.
   const current = await getState(tx, reporter.id, now);
   if (current && current.kind !== "survey" && !(current.kind === "revisit" && current.ticketId === ticket.id)) {
-    const later = outsideQuietHours(new Date(now.getTime() + 30 * 60_000), settings.quietHours, ticket.community.timezone);
+    const later = outsideQuietHours(new Date(now.getTime() + 30 * 60_000), settings.quietHours, community.timezone);
     await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.ask", ticketId: ticket.id, dueAt: later, dedupeKey: `revisit.ask:${ticket.id}:after:${task.id}` });
     return;
   }
@@ -46,7 +48,7 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
 };
 
 /** No answer in time: recorded as no answer (never as satisfied); the front desk phones instead. */
-export const revisitTimeout: TaskHandler = async (tx, _deps, task, now) => {
+export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
   if (!ticket || ticket.status !== "done" || ticket.satisfaction !== null) return;
   await recordEvent(tx, ticket.id, "revisit_no_answer", { actor: "system", at: now });
@@ -54,7 +56,7 @@ export const revisitTimeout: TaskHandler = async (tx, _deps, task, now) => {
     const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));
     if (state?.kind === "revisit" && state.ticketId === ticket.id) await clearState(tx, ticket.reporterId);
   }
-  const desk = await tx.staff.findMany({ where: { communityId: ticket.communityId, role: "frontdesk", active: true }, include: { chatUser: true } });
+  const desk = await staffWithRole(tx, ticket.communityId, "frontdesk", deps.sweep);
   for (const s of desk) {
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
   }

@@ -1,6 +1,7 @@
 // Who handles a ticket: the housekeeper of the grid that owns the building; for a place no grid
 // owns, the front desk (then the supervisor, then the manager).
 import type { DbOrTx } from "../../db.js";
+import { memo, type SweepCache } from "../deps.js";
 
 export type Route = { gridId: number | null; assignee: { id: number; name: string; chatUserId: number | null } | null };
 
@@ -22,13 +23,23 @@ async function fallbackStaff(db: DbOrTx, communityId: number) {
   return null;
 }
 
-/** Staff who oversee a ticket's grid: supervisors (and team leads) of the community. */
-export async function supervisorsOf(db: DbOrTx, communityId: number) {
-  return db.staff.findMany({ where: { communityId, role: { in: ["supervisor"] }, active: true }, include: { chatUser: true } });
+/** Active staff of a role with their chat users; `sweep`: memoised for one sweep of due work. */
+export async function staffWithRole(db: DbOrTx, communityId: number, role: string, sweep?: SweepCache) {
+  return memo(sweep, `staff:${communityId}:${role}`, () => db.staff.findMany({ where: { communityId, role, active: true }, include: { chatUser: true } }));
 }
 
-export async function managersOf(db: DbOrTx, communityId: number) {
-  return db.staff.findMany({ where: { communityId, role: "manager", active: true }, include: { chatUser: true } });
+/** Staff who oversee a ticket's grid: supervisors (and team leads) of the community. */
+export async function supervisorsOf(db: DbOrTx, communityId: number, sweep?: SweepCache) {
+  return staffWithRole(db, communityId, "supervisor", sweep);
+}
+
+export async function managersOf(db: DbOrTx, communityId: number, sweep?: SweepCache) {
+  return staffWithRole(db, communityId, "manager", sweep);
+}
+
+/** A staff member with their chat user (a ticket's assignee); `sweep`: memoised for one sweep. */
+export async function staffWithUser(db: DbOrTx, id: number, sweep?: SweepCache) {
+  return memo(sweep, `staff:${id}`, () => db.staff.findUnique({ where: { id }, include: { chatUser: true } }));
 }
 
 /** The grid (and its housekeeper) a household belongs to. */

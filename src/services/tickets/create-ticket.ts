@@ -4,7 +4,9 @@ import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { managersOf, routeTicket, supervisorsOf } from "../staff/routing.js";
-import { scheduleDeadlines } from "./deadlines.js";
+import { scheduleNewTasks } from "../scheduler.js";
+import { planDeadlines } from "./deadline-plan.js";
+import { deadlineTasks } from "./deadlines.js";
 import { recordEvent } from "./transitions.js";
 
 export type NewTicket = {
@@ -28,18 +30,21 @@ export type NewTicket = {
 export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
   const { lastTicketNumber: number, timezone } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
   const route = await routeTicket(tx, input.communityId, input.building);
+  // The promised times are known before the ticket exists: stored with it, then its tasks in one insert.
+  const plan = planDeadlines(settings, input, now, timezone);
   const ticket = await tx.ticket.create({
     data: {
       communityId: input.communityId, number, intent: input.intent, category: input.category, urgency: input.urgency,
       summary: input.summary.slice(0, 2000), place: input.place, scope: input.scope, householdId: input.householdId,
       gridId: route.gridId, assigneeId: route.assignee?.id ?? null, reporterId: input.reporter?.chatUserId ?? null, createdAt: now,
+      acceptBy: plan.accept ?? null, resolveBy: plan.resolve ?? null,
     },
   });
   await recordEvent(tx, ticket.id, "created", { actor: input.reporter ? `resident:${input.reporter.chatUserId}` : "system", at: now, note: route.assignee ? `assigned to staff:${route.assignee.id}` : "unassigned" });
   if (input.sourceMessageId) {
     await tx.attachment.updateMany({ where: { inboundMessageId: input.sourceMessageId, ticketId: null }, data: { ticketId: ticket.id } });
   }
-  const plan = await scheduleDeadlines(tx, ticket, now, settings, timezone);
+  await scheduleNewTasks(tx, deadlineTasks(ticket, plan, now, settings));
   const acceptBy = plan.accept!;
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,

@@ -5,11 +5,12 @@
 // told what happens next whenever a promise to them passes (no silent waits). Grade-1 alerts
 // repeat until someone accepts.
 import type { Tx } from "../../db.js";
-import { getSettings } from "../community/community.js";
+import { cachedCommunity, getSettings } from "../community/community.js";
 import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
-import { scheduleTask, type TaskHandler } from "../scheduler.js";
-import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { scheduleTask, type TaskHandler, type TaskInput } from "../scheduler.js";
+import type { Deps } from "../deps.js";
+import { managersOf, staffWithUser, supervisorsOf } from "../staff/routing.js";
 import { outsideQuietHours } from "../time.js";
 import { DEADLINE_STEPS, planDeadlines, promiseKept, type DeadlinePlan, type DeadlineStep } from "./deadline-plan.js";
 import { recordEvent } from "./transitions.js";
@@ -32,35 +33,80 @@ export async function scheduleDeadlines(
   from: Date, settings: Settings, tz: string, suffix = "",
 ): Promise<DeadlinePlan> {
   const plan = planDeadlines(settings, ticket, from, tz);
-  const base = { communityId: ticket.communityId, ticketId: ticket.id };
-  for (const step of DEADLINE_STEPS) {
-    const due = plan[step];
-    if (!due) continue;
-    await scheduleTask(tx, { ...base, kind: `sla.${step}`, data: { level: 1 }, dueAt: due, dedupeKey: `sla.${step}:${ticket.id}:1${suffix}` });
-    const lead = (step === "resolve" ? settings.warnBeforeResolveMinutes : settings.warnBeforeMinutes) * 60_000;
-    const window = due.getTime() - from.getTime();
-    if (WARNED.includes(step) && lead > 0 && window > lead * 2) {
-      await scheduleTask(tx, { ...base, kind: "sla.warn", data: { step }, dueAt: new Date(due.getTime() - lead), dedupeKey: `sla.warn:${ticket.id}:${step}${suffix}` });
-    }
-  }
-  if (ticket.urgency === 1 && settings.urgentRepeatMax > 0) {
-    await scheduleTask(tx, { ...base, kind: "alert.repeat", data: { n: 1 }, dueAt: new Date(from.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${ticket.id}:1${suffix}` });
-  }
+  for (const t of deadlineTasks(ticket, plan, from, settings, suffix)) await scheduleTask(tx, t);
   await tx.ticket.update({ where: { id: ticket.id }, data: { acceptBy: plan.accept ?? null, resolveBy: plan.resolve ?? null } });
   return plan;
 }
 
+/**
+ * The scheduled tasks of a deadline plan: each step's deadline, a warning to the assignee before the
+ * acceptance, on-site and resolution deadlines (when there is time for one), and for grade 1 the
+ * repeated alert. createTicket inserts them all at once for a new ticket.
+ */
+export function deadlineTasks(
+  ticket: { id: number; communityId: number; urgency: number }, plan: DeadlinePlan, from: Date, settings: Settings, suffix = "",
+): TaskInput[] {
+  const base = { communityId: ticket.communityId, ticketId: ticket.id };
+  const tasks: TaskInput[] = [];
+  for (const step of DEADLINE_STEPS) {
+    const due = plan[step];
+    if (!due) continue;
+    tasks.push({ ...base, kind: `sla.${step}`, data: { level: 1 }, dueAt: due, dedupeKey: `sla.${step}:${ticket.id}:1${suffix}` });
+    const lead = (step === "resolve" ? settings.warnBeforeResolveMinutes : settings.warnBeforeMinutes) * 60_000;
+    const window = due.getTime() - from.getTime();
+    if (WARNED.includes(step) && lead > 0 && window > lead * 2) {
+      tasks.push({ ...base, kind: "sla.warn", data: { step }, dueAt: new Date(due.getTime() - lead), dedupeKey: `sla.warn:${ticket.id}:${step}${suffix}` });
+    }
+  }
+  if (ticket.urgency === 1 && settings.urgentRepeatMax > 0) {
+    tasks.push({ ...base, kind: "alert.repeat", data: { n: 1 }, dueAt: new Date(from.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${ticket.id}:1${suffix}` });
+  }
+  return tasks;
+}
+
 /** The next promise still open on a ticket, for 进度 and the daily list. */
 export async function nextPromise(tx: Tx, ticketId: number): Promise<{ step: DeadlineStep; at: Date } | null> {
-  const task = await tx.scheduledTask.findFirst({
-    where: { ticketId, claimedAt: null, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } },
-    orderBy: { dueAt: "asc" },
-  });
+  const task = earliest(await tx.scheduledTask.findMany({ where: { ticketId, claimedAt: null, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } } }));
   return task ? { step: task.kind.slice(4) as DeadlineStep, at: task.dueAt } : null;
 }
 
-async function loadTicket(tx: Tx, id: number | null) {
-  return tx.ticket.findUnique({ where: { id: id ?? -1 }, include: { community: true, assignee: { include: { chatUser: true } } } });
+/**
+ * The task due first (ties: the one scheduled first). A ticket's pending tasks are picked in code
+ * rather than with ORDER BY dueAt LIMIT 1: with that ORDER BY, SQLite walks the (claimedAt, dueAt)
+ * index over every pending task of every ticket instead of using the (ticketId, claimedAt) one.
+ */
+function earliest<T extends { id: number; dueAt: Date }>(tasks: T[]): T | null {
+  let first: T | null = null;
+  for (const t of tasks) if (!first || t.dueAt < first.dueAt || (t.dueAt.getTime() === first.dueAt.getTime() && t.id < first.id)) first = t;
+  return first;
+}
+
+/**
+ * The ticket, read in the task's transaction, with its community (cached per process) and its
+ * assignee with their chat user (read once per sweep: see SweepCache).
+ */
+/**
+ * nextPromise for every ticket of a community with one open deadline (one query; for the daily
+ * lists): ticket id → the earliest unclaimed deadline task (ties: the one scheduled first).
+ */
+export async function nextPromises(tx: Tx, communityId: number): Promise<Map<number, { step: DeadlineStep; at: Date }>> {
+  const tasks = await tx.scheduledTask.findMany({
+    where: { communityId, claimedAt: null, ticketId: { not: null }, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: { ticketId: true, kind: true, dueAt: true },
+  });
+  const next = new Map<number, { step: DeadlineStep; at: Date }>();
+  for (const t of tasks) if (!next.has(t.ticketId!)) next.set(t.ticketId!, { step: t.kind.slice(4) as DeadlineStep, at: t.dueAt });
+  return next;
+}
+
+async function loadTicket(tx: Tx, deps: Deps, id: number | null) {
+  const t = await tx.ticket.findUnique({ where: { id: id ?? -1 } });
+  if (!t) return null;
+  const community = await cachedCommunity(deps.db, t.communityId);
+  if (!community) throw new Error(`community ${t.communityId} of ticket ${t.id} not found`);
+  const assignee = t.assigneeId ? await staffWithUser(tx, t.assigneeId, deps.sweep) : null;
+  return { ...t, community, assignee };
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 
@@ -78,11 +124,11 @@ async function kept(tx: Tx, t: Loaded, step: DeadlineStep) {
   return promiseKept(step, t, step === "feedback" ? await hadFeedback(tx, t.id) : false);
 }
 
-export const warnBeforeDeadline: TaskHandler = async (tx, _deps, task, now) => {
-  const t = await loadTicket(tx, task.ticketId);
+export const warnBeforeDeadline: TaskHandler = async (tx, deps, task, now) => {
+  const t = await loadTicket(tx, deps, task.ticketId);
   const step = (task.data.step ?? "accept") as DeadlineStep;
   if (!t || (await kept(tx, t, step)) || !t.assignee?.chatUser) return;
-  const due = await tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: `sla.${step}`, claimedAt: null }, orderBy: { dueAt: "asc" } });
+  const due = earliest(await tx.scheduledTask.findMany({ where: { ticketId: t.id, kind: `sla.${step}`, claimedAt: null } }));
   const minutes = due ? Math.max(1, Math.round((due.dueAt.getTime() - now.getTime()) / 60_000)) : getSettings(t.community).warnBeforeMinutes;
   await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_warning", params: { ...card(t), minutes, step }, notBefore: now, dedupeKey: `sla.warn.msg:${task.id}` });
 };
@@ -96,13 +142,13 @@ const CHAIN: Record<DeadlineStep, { up: "supervisor" | "manager" | "both"; resid
   complete: { up: "both", resident: "resident.complete_late" },
 };
 
-async function handleBreach(tx: Tx, task: { id: number; kind: string; data: Record<string, unknown> }, t: Loaded, step: DeadlineStep, now: Date) {
+async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string; data: Record<string, unknown> }, t: Loaded, step: DeadlineStep, now: Date) {
   const settings = getSettings(t.community);
   const tz = t.community.timezone;
   const level = Number(task.data.level ?? 1);
   // Acceptance climbs twice: the supervisor, then (one more acceptance period later) the manager.
   const up = step === "accept" && level >= 2 ? "manager" : CHAIN[step].up;
-  const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId) : [])];
+  const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId, deps.sweep) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId, deps.sweep) : [])];
   const role = up === "supervisor" ? "主管" : "经理";
   await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `${step} deadline missed → ${role}` });
   const minutes = Math.round((now.getTime() - t.createdAt.getTime()) / 60_000);
@@ -134,19 +180,19 @@ async function handleBreach(tx: Tx, task: { id: number; kind: string; data: Reco
 /** One handler per step: `sla.accept`, `sla.onsite`, `sla.resolve`, `sla.feedback`, `sla.complete`. */
 export const DEADLINE_HANDLERS: Record<string, TaskHandler> = Object.fromEntries(DEADLINE_STEPS.map((step) => [
   `sla.${step}`,
-  (async (tx, _deps, task, now) => {
-    const t = await loadTicket(tx, task.ticketId);
+  (async (tx, deps, task, now) => {
+    const t = await loadTicket(tx, deps, task.ticketId);
     if (!t || (await kept(tx, t, step))) return;
-    await handleBreach(tx, task, t, step, now);
+    await handleBreach(tx, deps, task, t, step, now);
   }) satisfies TaskHandler,
 ]));
 
-export const repeatUrgentAlert: TaskHandler = async (tx, _deps, task, now) => {
-  const t = await loadTicket(tx, task.ticketId);
+export const repeatUrgentAlert: TaskHandler = async (tx, deps, task, now) => {
+  const t = await loadTicket(tx, deps, task.ticketId);
   if (!t || !notAccepted(t) || t.waitingUntil) return;
   const n = Number(task.data.n ?? 1);
   const settings = getSettings(t.community);
-  const people = [...(await managersOf(tx, t.communityId)), ...(await supervisorsOf(tx, t.communityId)), ...(t.assignee ? [t.assignee] : [])];
+  const people = [...(await managersOf(tx, t.communityId, deps.sweep)), ...(await supervisorsOf(tx, t.communityId, deps.sweep)), ...(t.assignee ? [t.assignee] : [])];
   const seen = new Set<number>();
   for (const s of people) {
     if (seen.has(s.id) || !s.chatUser) continue;
