@@ -42,13 +42,26 @@ export function createAssistant(o: AssistantOptions) {
     return next;
   };
 
+  // Messages that could not even be stored (the database unavailable). WeChat does not redeliver,
+  // so they are held here and offered again on every tick until stored (storing is idempotent by
+  // transport id, so a transport that does redeliver causes no duplicate). Bounded: a database down
+  // for hours must not exhaust memory; what overflows is logged with its id.
+  const unstored = new Map<string, Inbound>();
+  const MAX_UNSTORED = 10_000;
+  const hold = (inbound: Inbound) => {
+    if (unstored.size >= MAX_UNSTORED) return void o.log.error({ messageId: inbound.messageId }, "inbound message dropped: too many held while the database is unavailable");
+    unstored.set(inbound.messageId, inbound);
+  };
+
   const receive = async (inbound: Inbound) => {
     try {
       await handleInbound(deps, inbound);
+      unstored.delete(inbound.messageId);
     } catch (err) {
       // Not stored, or stored but not processed (e.g. the database is unavailable): the rejection
-      // tells the transport; a stored message is retried by a later tick (retryReceived).
+      // tells the transport; the message is held and retried by later ticks (retryUnstored, retryReceived).
       o.log.error({ err, messageId: inbound.messageId }, "inbound message not handled");
+      hold(inbound);
       throw err;
     }
     // The message is handled and its replies are in the outbox: if sending fails now, a later tick sends them.
@@ -69,13 +82,27 @@ export function createAssistant(o: AssistantOptions) {
     if (pending.length) o.log.info({ count: pending.length }, "recovered unprocessed messages");
   };
 
+  const retryUnstored = async () => {
+    for (const inbound of [...unstored.values()]) {
+      try {
+        await handleInbound(deps, inbound);
+        unstored.delete(inbound.messageId);
+      } catch {
+        return; // still unavailable: the next tick tries again
+      }
+    }
+  };
+
   return {
     receive,
+    /** How many messages are held because they could not be stored yet. */
+    heldCount: () => unstored.size,
     flush,
     /** Runs due scheduled work (revisits, deadlines...) and sends what it queued. */
     async tick(now: Date = o.clock.now()) {
       const ran = await runDue({ db: o.db, clock: o.clock, log: o.log }, now);
-      // Messages whose processing failed for want of the database are retried without a restart.
+      // Messages whose storing or processing failed for want of the database are retried without a restart.
+      await retryUnstored();
       await retryReceived(new Date(now.getTime() - 30_000));
       await flush();
       return ran;
@@ -91,6 +118,7 @@ export function createAssistant(o: AssistantOptions) {
       await this.recover();
     },
     async stop() {
+      if (unstored.size) o.log.error({ count: unstored.size, messageIds: [...unstored.keys()] }, "stopping with inbound messages that could not be stored");
       await Promise.all([running?.catch(noop), next?.catch(noop)]);
       await o.transport.stop();
     },
