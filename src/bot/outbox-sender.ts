@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db.js";
 import type { Clock } from "../services/deps.js";
 import { cachedTimezone } from "../services/community/community.js";
-import { claimDue, markFailed, markSent } from "../services/outbox.js";
+import { claimDue, DEFAULT_MAX_ATTEMPTS, markFailed, markSent } from "../services/outbox.js";
 import { render } from "./texts.js";
 import { TransportError, type Transport } from "./transport.js";
 
@@ -73,7 +73,7 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
           o.log.error({ err, outboxId: m.id }, "message sent but not recorded as sent; will record it when the database is back");
           throw err;
         }
-        const outcome = await markFailed(o.db, m.id, err instanceof Error ? err.message : String(err), o.clock.now(), o.maxAttempts ?? 5);
+        const outcome = await markFailed(o.db, m.id, err instanceof Error ? err.message : String(err), o.clock.now(), o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
         const log = { err, outboxId: m.id, to: m.to.kind, attempts: m.attempts + 1 };
         if (outcome === "dead") o.log.error(log, "outbox message dead after repeated send failures");
         else o.log.warn(log, err instanceof TransportError ? "send failed; will retry" : "send failed unexpectedly; will retry");

@@ -66,13 +66,21 @@ export async function markSent(db: DbOrTx, id: number, text: string, now: Date):
 }
 
 /** A failed send is retried with backoff; after `maxAttempts` it is dead (logged by the caller). */
-export async function markFailed(db: DbOrTx, id: number, error: string, now: Date, maxAttempts = 5): Promise<"retry" | "dead"> {
+/**
+ * Backoff 2 s, 4 s, 8 s … capped at 10 minutes: with the default 10 attempts a message is given up
+ * ("dead", for the office to look at) only after about 17 minutes of failures, so a short platform
+ * outage delays messages instead of losing them.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 10;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+export async function markFailed(db: DbOrTx, id: number, error: string, now: Date, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<"retry" | "dead"> {
   const row = await db.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), claimedAt: null } });
   if (row.attempts >= maxAttempts) {
     await db.outboxMessage.update({ where: { id }, data: { status: "dead" } });
     return "dead";
   }
-  const backoffMs = 2 ** row.attempts * 1000;
+  const backoffMs = Math.min(2 ** row.attempts * 1000, MAX_BACKOFF_MS);
   await db.outboxMessage.update({ where: { id }, data: { notBefore: new Date(now.getTime() + backoffMs) } });
   return "retry";
 }

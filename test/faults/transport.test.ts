@@ -1,5 +1,5 @@
 // Transport faults: sends refused, timing out or throwing are retried with growing backoff and sent
-// once; after five attempts a message is parked as dead with an error log line; redelivered
+// once; after ten attempts (backoff capped at 10 min) a message is parked as dead with an error log line; redelivered
 // messages (in a row, at once, while the first is still being classified, to two instances) are
 // processed once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,22 +44,26 @@ describe("sends that fail", () => {
     expect(inst.lines.filter((l) => l.msg === "send failed; will retry")).toHaveLength(3);
   });
 
-  it("parks a message as dead after five failed attempts, logs it once, and keeps sending the rest", async () => {
+  it("parks a message as dead after ten failed attempts (about 17 minutes, backoff capped at 10), logs it once, and keeps sending the rest", async () => {
     const t = new FlakyTransport(h.clock);
     const inst = await secondInstance(h, { transport: t });
     t.otherwise = "error";
     await deliver(t, "res1", "帮助");
-    for (let i = 0; i < 10; i++) {
-      h.clock.advance(60 * SECOND);
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await h.db.outboxMessage.findFirstOrThrow({ where: { toPlatformId: "res1" } });
+      if (r.status === "pending") waits.push(Math.round((r.notBefore.getTime() - h.clock.now().getTime()) / SECOND));
+      h.clock.advance(10 * 60 * SECOND);
       await inst.assistant.flush();
     }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512]);
     const row = await h.db.outboxMessage.findFirstOrThrow({ where: { toPlatformId: "res1" } });
-    expect(row).toMatchObject({ status: "dead", attempts: 5 });
-    expect(t.attempts).toHaveLength(5);
+    expect(row).toMatchObject({ status: "dead", attempts: 10 });
+    expect(t.attempts).toHaveLength(10);
     expect(t.sent).toHaveLength(0);
     const dead = inst.lines.filter((l) => l.msg === "outbox message dead after repeated send failures");
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ level: 50, outboxId: row.id, attempts: 5 });
+    expect(dead[0]).toMatchObject({ level: 50, outboxId: row.id, attempts: 10 });
     // The platform is back: new messages go out, the dead one stays dead (for the office to look at).
     t.otherwise = "ok";
     await deliver(t, "res1", "进度");
