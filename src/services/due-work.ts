@@ -6,7 +6,7 @@ import { REPORT_TASK_HANDLERS } from "./reports/periodic.js";
 import { SURVEY_TASK_HANDLERS } from "./surveys/tasks.js";
 import { sendDailyList, sendMorningOverdue } from "./reports/daily-list.js";
 import { askRevisit, revisitTimeout } from "./revisits/revisit.js";
-import { DEADLINE_HANDLERS, repeatUrgentAlert, warnBeforeDeadline } from "./tickets/deadlines.js";
+import { DEADLINE_HANDLERS, repeatUrgentAlert, tellResidentLater, warnBeforeDeadline } from "./tickets/deadlines.js";
 import { waitEnded } from "./tickets/waiting.js";
 import { runDueTasks, type TaskHandler } from "./scheduler.js";
 
@@ -19,6 +19,7 @@ export const TASK_HANDLERS: Record<string, TaskHandler> = {
   ...REPORT_TASK_HANDLERS,
   "sla.warn": warnBeforeDeadline,
   ...DEADLINE_HANDLERS,
+  "sla.tell_resident": tellResidentLater,
   "ticket.wait_end": waitEnded,
   "alert.repeat": repeatUrgentAlert,
   "report.daily_list": sendDailyList,

@@ -21,10 +21,11 @@ describe("the promised times of a ticket", () => {
     expect(local(plan.resolve)).toBe("3月3日 18:00");
   });
 
-  it("a routine report at night starts its clocks at the next business hour; an emergency does not wait", () => {
+  it("a routine report at night is accepted within 30 minutes, its work starts at the next business hour; an emergency does not wait", () => {
     const night = at("2026-03-02T23:10:00");
     expect(local(businessStart(night, defaults, TZ))).toBe("3月3日 08:30");
-    expect(local(planDeadlines(defaults, { intent: "repair", category: "other", urgency: 3 }, night, TZ).accept)).toBe("3月3日 09:00");
+    const routine = planDeadlines(defaults, { intent: "repair", category: "other", urgency: 3 }, night, TZ);
+    expect([routine.accept, routine.onsite, routine.resolve].map(local)).toEqual(["3月2日 23:40", "3月3日 12:30", "3月3日 18:00"]);
     const urgent = planDeadlines(defaults, { intent: "repair", category: "water", urgency: 1 }, night, TZ);
     expect([urgent.accept, urgent.onsite, urgent.resolve].map(local)).toEqual(["3月2日 23:15", "3月2日 23:40", "3月3日 03:10"]);
   });

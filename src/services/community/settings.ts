@@ -14,7 +14,7 @@ export const SettingsSchema = z
     urgentResolveHours: z.number().positive().default(4),
     /** Reported after this local time, "same day" means the next business day. */
     sameDayCutoff: hhmm.default("16:00"),
-    /** The office's business hours: routine (grade 3) clocks run only from their start; "same day" ends at their end. */
+    /** The office's business hours: routine (grade 3) work clocks (on site, same day) start at their start; "same day" ends at their end. Acceptance runs 24 hours. */
     businessHours: z.object({ start: hhmm, end: hhmm }).default({ start: "08:30", end: "18:00" }),
     /** What is not finished the same day: feedback to the resident within N days, completion within N days. */
     feedbackDays: z.number().positive().default(2),

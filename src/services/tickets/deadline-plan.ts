@@ -5,8 +5,9 @@
 //              when reported after the same-day cut-off;
 //   feedback — the resident hears how it stands within 2 days;
 //   complete — finished within 5 days.
-// Grade-1 and grade-2 clocks run around the clock; routine (grade 3) clocks start at the next
-// business hour when a report comes in outside business hours. `deadlineRules` override any figure
+// Requests are accepted 24 hours a day (DOMAIN.md): the acceptance clock always runs. The work
+// clocks of routine (grade 3) tickets — on site, same day — start at the next business hour when a
+// report comes in outside business hours; grade 1 and 2 work clocks run around the clock. `deadlineRules` override any figure
 // by intent, category and grade (first matching rule wins, field by field).
 import type { Settings } from "../community/settings.js";
 import { atLocal, localParts, localTimeOnDay } from "../time.js";
@@ -55,7 +56,7 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
   const f = deadlineFigures(settings, t);
   const start = t.urgency === 3 ? businessStart(from, settings, tz) : from;
   const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
-  const plan: DeadlinePlan = { accept: after(f.acceptMinutes) };
+  const plan: DeadlinePlan = { accept: new Date(from.getTime() + f.acceptMinutes * 60_000) };
   if (f.onsiteMinutes !== null) plan.onsite = after(f.onsiteMinutes);
   if (f.resolveHours !== null) {
     plan.resolve = after(f.resolveHours * 60);

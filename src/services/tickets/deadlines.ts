@@ -162,20 +162,36 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   if (t.assignee?.chatUser) {
     await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_missed", params: { ...card(t), role, step }, notBefore: now, dedupeKey: `sla.missed:${task.id}` });
   }
-  // The resident hears what happens next, once per step (not at night for routine tickets).
-  const residentKey = level === 1 ? CHAIN[step].resident : null;
-  if (residentKey && t.reporterId) {
-    const reporter = await tx.chatUser.findUnique({ where: { id: t.reporterId } });
-    const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
-    const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
+  // The resident hears what happens next, once per step; for routine tickets not at night — then
+  // the message waits for the morning, and is dropped if the promise was kept meanwhile.
+  if (level === 1 && CHAIN[step].resident && t.reporterId) {
     const when = t.urgency === 3 ? outsideQuietHours(now, settings.quietHours, tz) : now;
-    if (reporter) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key: residentKey, params: { number: t.number, staff: t.assignee?.name ?? "", feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: when, dedupeKey: `sla.resident:${t.id}:${step}` });
+    if (when > now) await scheduleTask(tx, { communityId: t.communityId, kind: "sla.tell_resident", ticketId: t.id, data: { step }, dueAt: when, dedupeKey: `sla.tell:${t.id}:${step}:${task.id}` });
+    else await tellResident(tx, t, step, now);
   }
   if (step === "accept" && level === 1) {
     const next = new Date(now.getTime() + settings.acceptMinutes[t.urgency as 1 | 2 | 3] * 60_000);
     await scheduleTask(tx, { communityId: t.communityId, kind: "sla.accept", ticketId: t.id, data: { level: 2 }, dueAt: next, dedupeKey: `sla.accept:${t.id}:2:${task.id}` });
   }
 }
+
+/** Tells the reporter that a promise to them passed and what happens next. */
+async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
+  const key = CHAIN[step].resident;
+  const reporter = t.reporterId ? await tx.chatUser.findUnique({ where: { id: t.reporterId } }) : null;
+  if (!key || !reporter) return;
+  const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
+  const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
+  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
+}
+
+/** The morning after a missed routine promise: the resident is told, unless it has been kept since. */
+export const tellResidentLater: TaskHandler = async (tx, deps, task, now) => {
+  const t = await loadTicket(tx, deps, task.ticketId);
+  const step = task.data.step as DeadlineStep;
+  if (!t || (await kept(tx, t, step))) return;
+  await tellResident(tx, t, step, now);
+};
 
 /** One handler per step: `sla.accept`, `sla.onsite`, `sla.resolve`, `sla.feedback`, `sla.complete`. */
 export const DEADLINE_HANDLERS: Record<string, TaskHandler> = Object.fromEntries(DEADLINE_STEPS.map((step) => [
