@@ -28,9 +28,16 @@ export async function staffWithRole(db: DbOrTx, communityId: number, role: strin
   return memo(sweep, `staff:${communityId}:${role}`, () => db.staff.findMany({ where: { communityId, role, active: true }, include: { chatUser: true } }));
 }
 
-/** Staff who oversee a ticket's grid: supervisors (and team leads) of the community. */
+/**
+ * Staff who oversee the housekeepers: the supervisors; an office without one has its team leads,
+ * or else its managers, take the supervisor's alerts — an escalation never reaches nobody.
+ */
 export async function supervisorsOf(db: DbOrTx, communityId: number, sweep?: SweepCache) {
-  return staffWithRole(db, communityId, "supervisor", sweep);
+  for (const role of ["supervisor", "team_lead", "manager"]) {
+    const staff = await staffWithRole(db, communityId, role, sweep);
+    if (staff.some((s) => s.chatUserId !== null)) return staff;
+  }
+  return [];
 }
 
 export async function managersOf(db: DbOrTx, communityId: number, sweep?: SweepCache) {
