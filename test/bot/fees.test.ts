@@ -49,20 +49,20 @@ async function reminderDays(days: number, who = "res1") {
 }
 
 describe("fee reminders (催缴)", () => {
-  it("arrive after the due date at 09:30, not at 22:00, every 14 days, at most 2 a month, and stop after a payment", async () => {
+  it("arrive after the due date at 09:00, not at 22:00, every 14 days, at most 2 a month, and stop after a payment", async () => {
     h = await startHarness({ community: { ...COMMUNITY, residents: FEES_COMMUNITY.residents }, start: "2026-03-02T20:00:00+08:00" });
     const dueAt = await ensureFeeSweepScheduled(h.db, h.communityId, h.clock.now(), parseSettings({}), TZ);
-    expect(dueAt.toISOString()).toBe("2026-03-03T01:30:00.000Z"); // 09:30 local, next morning
+    expect(dueAt.toISOString()).toBe("2026-03-03T01:00:00.000Z"); // 09:00 local, next morning
     // A sweep that falls due in quiet hours (a late tick) sends nothing and waits for the morning.
     await scheduleTask(h.db, { communityId: h.communityId, kind: "fee.sweep", dueAt: new Date("2026-03-02T22:00:00+08:00"), dedupeKey: "fee.sweep:test-late" });
 
     let out = await h.advance(2 * HOUR); // 22:00
     expect(out).toEqual([]);
     expect(await h.db.outboxMessage.count({ where: { key: "fee.reminder" } })).toBe(0);
-    out = await h.advance(11 * HOUR + 29 * 60_000); // 09:29
+    out = await h.advance(10 * HOUR + 59 * 60_000); // 08:59
     expect(out).toEqual([]);
 
-    out = await h.advance(60_000); // 09:30
+    out = await h.advance(60_000); // 09:00
     const sent = reminders(h.textsTo(out, "res1"));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("3栋2单元1201");
@@ -101,7 +101,7 @@ describe("fee reminders (催缴)", () => {
       toHk.push(...h.textsTo(out, "hk1"));
     }
     expect(toHk.join()).toMatch(/催缴暂停到期.*3栋2单元1201.*费用争议/);
-    expect(got).toEqual(["3-6"]); // 3-3, 3-4, 3-5 (09:30, before the 10:00 review) held
+    expect(got).toEqual(["3-6"]); // 3-3, 3-4, 3-5 (09:00, before the 10:00 review) held
   });
 });
 

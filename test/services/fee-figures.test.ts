@@ -64,7 +64,7 @@ describe("reminder sweep", () => {
     expect(JSON.parse(row.params)).toMatchObject({ address: "3栋2单元1201", total: "100.00", months: 1 });
   });
   it("defaults the settings", () => {
-    expect(feeReminderSettings(parseSettings({}))).toEqual({ feeReminderAt: "09:30", feeFirstReminderDays: 3, feeReminderIntervalDays: 14, feeMaxRemindersPerMonth: 2 });
+    expect(feeReminderSettings(parseSettings({}))).toEqual({ feeReminderAt: "09:00", feeFirstReminderDays: 3, feeReminderIntervalDays: 14, feeMaxRemindersPerMonth: 2 });
   });
 });
 

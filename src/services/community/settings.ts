@@ -37,7 +37,7 @@ export const SettingsSchema = z
     /** Reports of the same public fault (building + category) within this window join one incident. */
     incidentWindowHours: z.number().positive().default(6),
     /** Fee reminders (催缴): daily sweep time; first reminder N days after the due date, then every N days, at most N per calendar month. */
-    feeReminderAt: hhmm.default("09:30"),
+    feeReminderAt: hhmm.default("09:00"),
     feeFirstReminderDays: z.number().int().min(0).default(3),
     feeReminderIntervalDays: z.number().int().positive().default(14),
     feeMaxRemindersPerMonth: z.number().int().min(0).default(2),

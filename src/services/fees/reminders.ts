@@ -1,4 +1,4 @@
-// Fee reminders (催缴): once a day, at the office's configured local time (default 09:30, never in
+// Fee reminders (催缴): once a day, at the office's configured local time (default 09:00, the end of the quiet hours; never in
 // quiet hours), households with overdue bills get a polite direct message — to each verified
 // resident of the household, nobody else. Cadence: the first when the oldest unpaid bill is
 // `feeFirstReminderDays` past its due date, then every `feeReminderIntervalDays`, at most
@@ -27,7 +27,7 @@ export type FeeReminderSettings = {
   feeReminderIntervalDays: number;
   feeMaxRemindersPerMonth: number;
 };
-export const FEE_REMINDER_DEFAULTS: FeeReminderSettings = { feeReminderAt: "09:30", feeFirstReminderDays: 3, feeReminderIntervalDays: 14, feeMaxRemindersPerMonth: 2 };
+export const FEE_REMINDER_DEFAULTS: FeeReminderSettings = { feeReminderAt: "09:00", feeFirstReminderDays: 3, feeReminderIntervalDays: 14, feeMaxRemindersPerMonth: 2 };
 
 /** The reminder settings, with defaults (works whether or not settings.ts declares them yet). */
 export function feeReminderSettings(settings: Settings): FeeReminderSettings {
