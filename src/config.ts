@@ -25,7 +25,6 @@ export const ConfigSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
   /** Unset: info, or warn on the console transport (whose conversation owns the terminal). */
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
-  TZ_OFFICE: z.preprocess(emptyAsUndefined, z.string().default("Asia/Shanghai")),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
