@@ -1,8 +1,8 @@
 // The Prisma client with its driver adapter: a SQLite file by default, PostgreSQL when DATABASE_URL
 // is a postgres URL. Two clients are generated from one schema (see README, "PostgreSQL").
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations } from "./db-migrate.js";
+import { cachingSqliteAdapter } from "./db-statement-cache.js";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -21,7 +21,7 @@ export async function openDb(url: string): Promise<Db> {
     // Same models, other provider: the generated APIs are identical, so one type serves both.
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url) }) });
+  return new PrismaClient({ adapter: cachingSqliteAdapter(sqlitePath(url)) });
 }
 
 /** "file:./data/x.db" → "./data/x.db" (better-sqlite3 takes a path). */

@@ -1,6 +1,7 @@
-// `--count-sql`: counts the SQL statements the Prisma SQLite adapter runs (it prepares every
-// statement it runs) and the time SQLite spends executing them, grouped by shape, to see where the
-// work goes: how many statements, and which ones are slow (e.g. a scan for want of an index).
+// `--count-sql`: counts the SQL statements SQLite runs for Prisma's adapter and the time it spends
+// executing them, grouped by shape, to see where the work goes: how many statements, and which ones
+// are slow (e.g. a scan for want of an index). It wraps better-sqlite3's Statement methods, so it
+// counts executions whether or not the statement was prepared anew (src/db-statement-cache.ts).
 import Database from "better-sqlite3";
 
 type Entry = { count: number; ms: number };
@@ -9,35 +10,32 @@ let total = 0;
 let totalMs = 0;
 let installed = false;
 
-type Stmt = { run: (...a: unknown[]) => unknown; all: (...a: unknown[]) => unknown; get: (...a: unknown[]) => unknown };
+type StmtProto = Record<"run" | "all" | "get", (this: { source: string }, ...a: unknown[]) => unknown>;
 
 export function installSqlCounter(): void {
   if (installed) return;
   installed = true;
-  const proto = Database.prototype as unknown as { prepare: (sql: string) => Stmt };
-  const orig = proto.prepare;
-  proto.prepare = function (this: unknown, sql: string) {
-    total++;
-    const shape = sql.replace(/\s+/g, " ").replace(/^SELECT .*? FROM/, "SELECT … FROM").replace(/VALUES \(.*?\)/, "VALUES (…)").slice(0, 120);
-    let e = shapes.get(shape);
-    if (!e) shapes.set(shape, (e = { count: 0, ms: 0 }));
-    e.count++;
-    const stmt = orig.call(this, sql);
-    for (const m of ["run", "all", "get"] as const) {
-      const fn = stmt[m];
-      stmt[m] = (...args: unknown[]) => {
-        const t = performance.now();
-        try {
-          return fn.apply(stmt, args);
-        } finally {
-          const d = performance.now() - t;
-          e.ms += d;
-          totalMs += d;
-        }
-      };
-    }
-    return stmt;
-  };
+  const probe = new Database(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as StmtProto;
+  probe.close();
+  for (const m of ["run", "all", "get"] as const) {
+    const fn = proto[m];
+    proto[m] = function (...args: unknown[]) {
+      total++;
+      const shape = this.source.replace(/\s+/g, " ").replace(/^SELECT .*? FROM/, "SELECT … FROM").replace(/VALUES \(.*?\)/, "VALUES (…)").slice(0, 120);
+      let e = shapes.get(shape);
+      if (!e) shapes.set(shape, (e = { count: 0, ms: 0 }));
+      e.count++;
+      const t = performance.now();
+      try {
+        return fn.apply(this, args);
+      } finally {
+        const d = performance.now() - t;
+        e.ms += d;
+        totalMs += d;
+      }
+    };
+  }
 }
 
 export function resetSqlCounter(): void {

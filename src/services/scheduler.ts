@@ -18,13 +18,16 @@ export async function scheduleTask(db: DbOrTx, t: TaskInput): Promise<void> {
 
 /**
  * Schedules tasks whose dedupe keys cannot exist yet — they name a row created in the same
- * transaction (a new ticket's deadlines) — with one multi-row INSERT instead of one upsert each.
+ * transaction (a new ticket's deadlines) — with plain INSERTs, no conflict handling. One INSERT per
+ * task rather than a createMany: Prisma 7.10 never caches the query plan of a createMany and compiles
+ * it anew on every call, which costs more than three or four cached INSERTs.
  */
 export async function scheduleNewTasks(db: DbOrTx, tasks: TaskInput[]): Promise<void> {
-  if (tasks.length === 0) return;
-  await db.scheduledTask.createMany({
-    data: tasks.map((t) => ({ communityId: t.communityId, kind: t.kind, ticketId: t.ticketId ?? null, data: JSON.stringify(t.data ?? {}), dueAt: t.dueAt, dedupeKey: t.dedupeKey })),
-  });
+  for (const t of tasks) {
+    await db.scheduledTask.create({
+      data: { communityId: t.communityId, kind: t.kind, ticketId: t.ticketId ?? null, data: JSON.stringify(t.data ?? {}), dueAt: t.dueAt, dedupeKey: t.dedupeKey },
+    });
+  }
 }
 
 export type DueTask = { id: number; communityId: number; kind: string; ticketId: number | null; data: Record<string, unknown>; dueAt: Date };
