@@ -129,7 +129,10 @@ export const warnBeforeDeadline: TaskHandler = async (tx, deps, task, now) => {
   const step = (task.data.step ?? "accept") as DeadlineStep;
   if (!t || (await kept(tx, t, step)) || !t.assignee?.chatUser) return;
   const due = earliest(await tx.scheduledTask.findMany({ where: { ticketId: t.id, kind: `sla.${step}`, claimedAt: null } }));
-  const minutes = due ? Math.max(1, Math.round((due.dueAt.getTime() - now.getTime()) / 60_000)) : getSettings(t.community).warnBeforeMinutes;
+  // No pending deadline, or one already past (a tick that ran late, after an outage): the breach
+  // notice is what the assignee needs, and it follows in the same sweep; "due in 1 minute" would mislead.
+  if (!due || due.dueAt <= now) return;
+  const minutes = Math.max(1, Math.round((due.dueAt.getTime() - now.getTime()) / 60_000));
   await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_warning", params: { ...card(t), minutes, step }, notBefore: now, dedupeKey: `sla.warn.msg:${task.id}` });
 };
 
