@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db.js";
 import type { Clock } from "../services/deps.js";
 import { cachedTimezone } from "../services/community/community.js";
-import { claimDue, DEFAULT_MAX_ATTEMPTS, markFailed, markSent } from "../services/outbox.js";
+import { claimDuePage, DEFAULT_MAX_ATTEMPTS, markFailed, markSent } from "../services/outbox.js";
 import { render } from "./texts.js";
 import { TransportError, type Transport } from "./transport.js";
 
@@ -47,8 +47,9 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
   for (;;) {
     const now = o.clock.now();
     // Paced, a batch takes about a second a message: keep it well inside the 60 s claim.
-    const batch = (await claimDue(o.db, now, o.pace ? 10 : 50)).filter((m) => !pendingRecord.has(m.id));
-    if (batch.length === 0) return sent;
+    const page = await claimDuePage(o.db, now, o.pace ? 10 : 50);
+    const batch = page.messages.filter((m) => !pendingRecord.has(m.id));
+    if (batch.length === 0 && !page.more) return sent;
     for (const m of batch) {
       const tz = m.communityId ? await cachedTimezone(o.db, m.communityId) : "Asia/Shanghai";
       let text: string;
@@ -80,5 +81,7 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
       }
       if (o.pace) await o.pace.sleep(o.pace.minGapMs + Math.floor(o.pace.random() * o.pace.jitterMs));
     }
+    // A short page was everything due when it was read; what was queued since asked for its own flush.
+    if (!page.more) return sent;
   }
 }

@@ -51,22 +51,28 @@ export type PendingMessage = { id: number; communityId: number | null; to: Recip
  * just claimed).
  */
 export async function claimDue(db: DbOrTx, now: Date, limit = 100, staleMs = 60_000): Promise<PendingMessage[]> {
+  return (await claimDuePage(db, now, limit, staleMs)).messages;
+}
+
+/** As claimDue, and whether there may be more due rows than this page (`more`: the read was full). */
+export async function claimDuePage(db: DbOrTx, now: Date, limit = 100, staleMs = 60_000): Promise<{ messages: PendingMessage[]; more: boolean }> {
   const stale = new Date(now.getTime() - staleMs);
   const claimable = { status: "pending", notBefore: { lte: now }, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] };
   const candidates = await db.outboxMessage.findMany({ where: claimable, orderBy: { id: "asc" }, take: limit, select: { id: true } });
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { messages: [], more: false };
   const won = await db.outboxMessage.updateManyAndReturn({ where: { id: { in: candidates.map((r) => r.id) }, ...claimable }, data: { claimedAt: now } });
-  return won
+  const messages = won
     .sort((a, b) => a.id - b.id)
     .map((r) => ({ id: r.id, communityId: r.communityId, to: { kind: r.toKind as Recipient["kind"], platformId: r.toPlatformId }, key: r.key, params: JSON.parse(r.params) as Params, attempts: r.attempts }));
+  return { messages, more: candidates.length === limit };
 }
 
 export async function markSent(db: DbOrTx, id: number, text: string, now: Date): Promise<void> {
   await db.outboxMessage.update({ where: { id }, data: { status: "sent", text, sentAt: now, attempts: { increment: 1 } } });
 }
 
-/** A failed send is retried with backoff; after `maxAttempts` it is dead (logged by the caller). */
 /**
+ * A failed send is retried with backoff; after `maxAttempts` it is dead (logged by the caller).
  * Backoff 2 s, 4 s, 8 s … capped at 10 minutes: with the default 10 attempts a message is given up
  * ("dead", for the office to look at) only after about 17 minutes of failures, so a short platform
  * outage delays messages instead of losing them.
