@@ -389,3 +389,59 @@ EXTRA3.push(...(["water", "electricity", "elevator", "access", "structure", "fac
   i: "complaint", c, p: c, u: 2,
   t: ["[说好|约好|答应][今天|上午|下午|昨天]来修 {P} [等了一天|等到现在|请了假在家等][人影都没有|也没来|电话也不接] [能不能靠谱点|什么意思|耍人呢]", "{P} [师傅|你们]说[马上到|下午来|今天一定来] [结果|到现在][没影了|鸽了|也没来] [太不靠谱了|拿业主开涮吗]"],
 })));
+
+// ---------- round 4: unseen-style robustness (after a third self-made holdout, fresh3) ----------
+// Indirect danger phrasing, staff notices and shop promos in groups, English fee / inquiry / progress
+// vocabulary, voice run-ons, Cantonese praise, overcharging staff, sarcasm. New phrasings: none of
+// these copies a holdout sentence; they teach the vocabulary and the shapes, not the examples.
+export const EXTRA4: Entry[] = [
+  // repair, urgency 1: dangers told indirectly
+  { i: "repair", c: "gas", u: 1, w: 3, t: ["[厨房|楼道|家里|电梯口|单元门口|走廊][有股|飘着|一直有][怪味|刺鼻的味道|臭鸡蛋一样的味|煤气那种味道] [是不是漏气了|不敢开灯|头都有点晕|开窗也散不掉]",
+    "[燃气表|灶台下面|热水器那里][附近|旁边][有漏气的声音|呲呲的声音|有股味] [阀门关了还有|越来越大|不敢点火]", "[It smells like|There's a smell of|I can smell] [rotten eggs|gas] [in the hallway|in my kitchen|near the lift|on our floor], [is it a leak?|please check|getting stronger]",
+    "[闻着|感觉][像是|好像是][煤气|燃气|天然气][没关好|在往外跑|漏出来了] [屋里|楼道][一股子味|味儿很冲]"] },
+  { i: "repair", c: "water", u: 1, w: 3, t: ["[客厅|卧室|厨房|走廊|过道]的地上[全是水|积了一层水|一汪水] [拖都拖不完|还在往外冒|已经流到[卧室|客厅]了]", "[楼上|天花板|吊顶][往下|哗哗地|一直]漏水 [接了三个盆都不够|家具全湿了|床都湿透了]",
+    "[负一层|设备间|地库坡道|单元门口][积了|灌进来][好深的水|半米深的水|一大片水] [还在往里流|车都泡着|排水沟还在冒水]", "[洗衣机进水管|三通|热水管|马桶进水软管][突然|一下子][脱开了|炸开了|断了] [水到处飙|满地都是水|找不到总阀]",
+    "Water is [gushing|spraying|pouring] [from a pipe|out of the wall|from the ceiling light|everywhere] [in my kitchen|in the bathroom|in the corridor]"] },
+  { i: "repair", c: "elevator", u: 1, w: 3, t: ["[有人|我老婆|一个小孩|外卖员|我家老人|邻居阿姨]被[关|卡|困]在电梯[里|里面][好久了|出不来|在喊人|一直拍门]", "电梯[停在半空|门打不开|突然不动了] [里面有人|我还在里面|人出不来]",
+    "电梯[一下子往下坠|急坠了一下|往下溜了一段|一下子冲到顶] [吓死了|门也打不开|人还在里面]", "[The|Our] lift [stopped|got stuck|broke down] between floors [and my son is inside|with people inside|with me in it|with an old man inside]",
+    "[升降机|𨋢]困[咗|住]人 [出唔到嚟|好耐喇|快啲嚟]"] },
+  { i: "repair", c: "electricity", u: 1, w: 2, t: ["[整栋楼|全楼|整个小区|整个单元][都|全][停电了|没电了|黑了|断电了] [楼道一片黑|电梯也停了|家家户户都这样|一点通知都没有]", "[一下子|刚刚|突然]全黑了 [整栋楼|整个小区|全单元]的灯都灭了 [电梯也不动了|什么情况]",
+    "[电闸|总闸|空开|插线板][一直|突然][冒火星|打火|发烫冒烟|有焦糊味] [不敢碰|快来人|吓死了]", "[A socket|The fuse box|The wiring] in my [kitchen|flat|hallway] is [sparking|smoking|giving off a burning smell]"] },
+  { i: "repair", c: "water", u: 1, w: 2, t: ["[整栋楼|全楼|整个小区|整个单元][都|全][停水了|没水了|断水了] [做饭都没水|马桶都冲不了|也没个通知]"] },
+  { i: "repair", c: "structure", u: 1, w: 2, t: ["[高层|顶楼|外立面]的[空调外机支架|装饰板|防盗窗|晾衣架][锈断了|歪了一半|半挂着|被风吹得哐哐响] [底下天天有人走|正对着单元入口|下面停着车]", "[The|A] [window pane|balcony railing|AC unit|sign] [upstairs|on the facade] is [loose|hanging off] right above the [pavement|playground|entrance]"] },
+  // complaint, urgency 1
+  { i: "complaint", c: "security", u: 1, w: 3, t: ["[楼道|走廊|车棚|垃圾房][里|那边][烟雾弥漫|烟大得看不清|呛得人直咳嗽] [不知道哪里着的|快来看看]", "[Smoke|Thick smoke] [is coming out of|is filling] [the stairwell|a flat upstairs|the bike shed]",
+    "[门口|楼下|广场上|停车场][两伙人|几个人|两个男的][打起来了|抄起家伙了|扭打在一起] [快叫保安|有人流血了|快报警]", "[有人|一个陌生男的][在|刚才在][撬|拧|扭][邻居家|对门|我家][的门|门锁|门把手] [吓死我了|快来|已经报警了]",
+    "[Someone|A guy] [is trying to|tried to] [force|break open] [my door|the neighbour's door|a car] [right now|last night|in the car park]", "[有人|小孩|楼上][往下|从窗户][扔|丢|泼][垃圾|水|烟头|酒瓶] [差点砸到|砸到了][人|车]"] },
+  { i: "complaint", c: "other", u: 1, w: 2, t: ["[这事|这个问题|这件事]再[不管|拖下去] 我就[去市政府|找政府|写信给市长信箱|去信访|找报社|上电视|走法律途径]", "[I'll|I will|I'm going to] [go to the press|call the newspaper|contact the government office|take you to court] [if this isn't fixed|about this|this week]"] },
+  // repair, routine
+  { i: "repair", c: "greenery", w: 2, t: ["[楼前|门前|窗户边上]那棵[樟树|桂花树|杨树|大树][长得太密了|枝条太长|快碰到电线了|把阳光全挡了] [该剪剪了|请安排园林师傅|麻烦处理下]"] },
+  { i: "repair", c: "water", w: 2, t: ["[Barely any|Very little|No] water [comes out of|from] [the shower|the kitchen tap|the bath tap] [since yesterday|in the mornings|on the top floors]", "[我家|家里]水压[小得|低得|弱得][像|跟][挤牙膏|细线]一样"] },
+  { i: "repair", c: "structure", w: 2, t: ["[Several|A few|Two] [wall tiles|floor tiles] [fell off|popped off|cracked] [behind the toilet|in the shower area|next to the sink]", "[卫生间|厨房|阳台]的[墙砖|地砖][松了|翘起来了|一碰就掉|敲着空空的]"] },
+  { i: "repair", c: "electricity", w: 2, t: ["[浴霸|换气扇|排风扇][的开关|][按了没反应|只有灯亮 风不转|转起来咔咔响]", "[厨房|客厅|卧室]的[灯泡|灯管|筒灯]换了新的还是[不亮|闪|一会亮一会不亮]"] },
+  { i: "repair", c: "access", u: 2, w: 2, t: ["[Our|The] [building's|block's] [entrance|lobby] door [lock is broken|closer is broken|won't latch], [people just walk in|it stays open all night]"] },
+  // complaint, routine and urgency 2
+  { i: "complaint", c: "sanitation", u: 2, w: 2, t: ["[Nobody has|No one has] [mopped|swept|cleaned] [the stairwell|our corridor|the lift lobby] [in two weeks|for ages|since last month], [the cleaning staff|your cleaners] [just don't show up|never come]"] },
+  { i: "complaint", c: "decoration", w: 2, t: ["[The flat above|The people next door|Someone downstairs] [is renovating|has builders in] and [they're drilling|they're banging|the saw is going] [from 7am|all day|even on Sundays]", "[隔壁|楼上|对门]在[装修|翻新|搞装修] [电锤|切割机|冲击钻][从早到晚|一大早就|周末也][响|开]"] },
+  { i: "complaint", c: "staff", u: 2, w: 2, t: ["[换个|修个][灯泡|角阀|门把手|水龙头][就|居然]收了[八十|一百二|两百][块|元] [师傅说是|说是][人工费|材料钱] [连个单据都没有|这价格离谱|外面才几十]",
+    "[值夜班的保安|门岗大爷|巡逻的][在岗亭里|在监控室][睡着了|打瞌睡|刷剧] [我敲了半天窗|车都堵在门口|外人进出没人看]"] },
+  { i: "complaint", c: "noise", u: 2, w: 2, t: ["[冷库压缩机|风机|水泵|冷却塔][的声音|噪音][每晚|整夜][嗡嗡|轰轰]的 [跟你们说过两回了|电话打过两次了] [还是老样子|一点没变]"] },
+  { i: "complaint", c: "noise", w: 2, t: ["[楼下商铺|隔壁餐馆|楼下超市]的[排风机|风机|冷柜|空调外机][整晚|从早到晚][轰隆隆|嗡嗡]地响 [吵得睡不着|窗户都在震]"] },
+  // fee: English, voice, sarcasm about the amount
+  { i: "fee", w: 3, t: ["[How is|How do you calculate] the [service charge|management fee] [for my unit|per month|for a two-bedroom]?", "[What's the rate|What do you charge] per [square metre|sqm] [for management|for the service charge]?", "[Is there|Do I need to pay] a [deposit|fee] for [renovation|moving in|a new key card]?",
+    "[水费|电费|燃气费|物业费]这个月[五百多|翻了三倍|一千多] [我家是开厂的吗|是不是抄错表了|平时才几十块]", "[那个|就是|嗯]我想咨询下[停车费|物业费|水费][是按什么标准收的|怎么突然变了|从哪个月开始调]"] },
+  // progress: follow-ups in new words
+  { i: "progress", w: 3, t: ["[前两天|上礼拜|周一][登记的|报上去的][堵塞|门禁|灯|漏水][维修|报修][排上了吗|轮到我了没|派谁去了]", "[Is|Will] [the plumber|the electrician|your technician] [still coming|coming by|going to show up] [today|this afternoon|before 5]? [I've been waiting since morning|I need to go out later|Nobody has called me]",
+    "[师傅|维修的][还没到|还没来][吗|啊|呢] [我在家等着呢|大概还要多久|出发了没]"] },
+  // inquiry: English and liability
+  { i: "inquiry", w: 3, t: ["Are [guests|visitors] allowed to [leave their car|park] [in the basement|by the gate] [for a few hours|until tomorrow]?", "Are [pets|BBQs|fireworks|e-bikes] allowed [in the compound|on the rooftop|in the lift|in the garden]?",
+    "[邻居家|上面那户|隔壁][跑水|漏水|装修][弄坏了|泡坏了|弄脏了]我家的[衣柜|木地板|墙纸|沙发] [赔偿怎么算|物业能出面吗|该找谁要钱]"] },
+  // suggestion: opening a shop or service
+  { i: "suggestion", w: 2, t: ["[希望|建议|要是]小区[附近|里面|会所][能有|引进|开][一家|个][早餐铺|药店|快递驿站|菜店|洗衣店] [上班族|老人家|大家][会方便很多|肯定欢迎]"] },
+  // praise: Cantonese and short
+  { i: "praise", w: 2, t: ["[管理处|保安|清洁][嘅|的][阿姐|大哥|师傅][真系|好][细心|热心|负责] [成日|每次][帮我|帮老人家][开门|拎嘢|收信] [多谢晒|唔该晒|赞]", "[赞|给][新来的|值班的][电工|保安|保洁|管家][一个|点个]赞 [做事很细|特别热心|顺手帮我收了快递]"] },
+  // other: staff notices and replies, shop promos, banter about one's own appliances
+  { i: "other", w: 4, chat: "group", t: ["【[温馨提示|通知|公告|停水通知|停电通知]】[明天|本周六|下周一|周三][上午|下午][9点至11点|两点到五点|八点到十二点][全小区|高区|部分楼栋][停水|停电|电梯维保|消杀|水箱清洗] [请提前储水|请大家相互转告|给您带来不便敬请谅解]",
+    "[收到|好的][已安排|已通知|马上安排][维修师傅|保洁|保安|工程部][下午|马上|半小时内][上门|过去|处理]", "[各位业主|各位邻居][大家好|晚上好|早上好] [本周六|明天|周日][在|于][中心广场|会所|东门广场][举办|开展][亲子活动|消防宣传|跳蚤市场] [欢迎参加|请踊跃报名|欢迎大家来]",
+    "[对面|附近|楼下]的[水果店|面包店|生鲜超市][今天|周末][搞活动|大促|清仓] [榴莲|吐司|鸡蛋][特价|半价|便宜] [需要的快去|速度|去晚了就没了]", "[这鬼天气|今天三十九度|太阳毒得很] 我家[空调|风扇][开了一整天|转个不停|都吹不凉] [🥵|哈哈|]"] },
+];

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/cn2t";
 import type { Category, Intent, Location, Urgency } from "../intents/types.js";
-import { ENTRIES, EXTRA, EXTRA2, EXTRA3, PROBLEMS, type Entry } from "./gen-train-data.js";
+import { ENTRIES, EXTRA, EXTRA2, EXTRA3, EXTRA4, PROBLEMS, type Entry } from "./gen-train-data.js";
 
 const toTraditional: (text: string) => string = OpenCC.Converter({ from: "cn", to: "hk" });
 
@@ -68,16 +68,25 @@ function randomLocation(english: boolean): LocText {
   return pick(forms);
 }
 
-const PREFIX = ["", "", "", "你好 ", "您好，", "喂 ", "那个 ", "物业你好 ", "麻烦问一下 ", "请问 ", "在吗 ", "哎 ", "不好意思打扰一下 ", "管家你好 "];
+const PREFIX = ["", "", "", "你好 ", "您好，", "喂 ", "那个 ", "物业你好 ", "麻烦问一下 ", "请问 ", "在吗 ", "哎 ", "不好意思打扰一下 ", "管家你好 ",
+  "喂喂 ", "嗯 那个 ", "就是 ", "我跟你说啊 ", "喂你好 我想说一下就是 ", "hello ", "哈喽 ", "打扰了 ", "我想问问 "];
+// Voice input drops fillers into the middle of a sentence.
+const FILLER = ["那个", "就是", "然后", "嗯", "啊", "就是说"];
 const SUFFIX = ["", "", "", "", " 谢谢", " 麻烦了", "，谢谢！", " 辛苦", "🙏", " 急", "！！", "。", "?", " 😭", " 怎么办"];
 const TYPOS: ReadonlyArray<readonly [string, string]> = [
   ["渗水", "甚水"], ["报修", "报休"], ["漏水", "漏谁"], ["物业", "物叶"], ["水龙头", "水笼头"], ["下水道", "下水到"],
+  ["灯泡", "灯炮"], ["插座", "插坐"], ["马桶", "马通"], ["电梯", "电题"], ["门禁", "门尽"], ["投诉", "投述"], ["天然气", "天燃气"],
 ];
 
 function style(text: string, intent: Intent): string {
   let t = text;
   if (chance(0.25)) t = pick(PREFIX) + t;
   if (["repair", "complaint", "progress", "inquiry", "fee"].includes(intent) && chance(0.25)) t += pick(SUFFIX);
+  if (chance(0.08)) { // voice filler after a space
+    const spaces = [...t.matchAll(/ /g)];
+    const at = spaces.length ? (spaces[Math.floor(rnd() * spaces.length)]?.index ?? -1) : -1;
+    if (at > 0) t = t.slice(0, at + 1) + pick(FILLER) + t.slice(at + 1);
+  }
   if (chance(0.2)) t = t.replace(/[，。,.!！?？、]/g, " "); // voice input / no punctuation
   if (chance(0.12)) t = t.replace(/\s+/g, ""); // run-on voice-to-text
   if (chance(0.1)) { const [a, b] = pick(TYPOS); t = t.replace(a, b); }
@@ -123,7 +132,7 @@ function main(): void {
   const rows: Row[] = [];
   const seen = new Set<string>();
   let idx = 0;
-  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3]) {
+  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3, ...EXTRA4]) {
     const n = Math.max(2, Math.round((per * (e.w ?? 1) * e.t.length) / 2));
     for (let k = 0, tries = 0; k < n && tries < n * 4; tries++) {
       const row = render(e, idx);

@@ -95,7 +95,10 @@ async function main(): Promise<void> {
   const hi = process.argv.indexOf("--holdout");
   if (hi >= 0) await holdout(rows, Number(process.argv[hi + 1] ?? 0.2));
   const t0 = performance.now();
-  const file = build(rows);
+  const num = (flag: string) => { const i = process.argv.indexOf(flag); return i >= 0 ? Number(process.argv[i + 1]) : undefined; };
+  const opts: TrainOptions = {};
+  for (const k of ["epochs", "lr", "l2", "bag"] as const) { const v = num("--" + k); if (v !== undefined) opts[k] = v; }
+  const file = build(rows, opts);
   const json = JSON.stringify(file);
   writeFileSync(OUT, json);
   console.log(`trained on ${rows.length} rows, vocab ${file.vocab.length}, ${(json.length / 1e6).toFixed(2)} MB → ${OUT} in ${((performance.now() - t0) / 1000).toFixed(1)}s`);

@@ -11,6 +11,26 @@ export type ModelFile = {
 };
 
 const CJK = /[\u3400-\u9fff]/;
+
+// English words glossed with the Chinese the corpus mostly uses: an English message then also lights
+// up the Chinese n-grams learned from the (much larger) Chinese part of the corpus.
+const EN_GLOSS: Record<string, string> = {
+  leak: "漏水", leaking: "漏水", leaks: "漏水", leaked: "漏水", drip: "滴水", dripping: "滴水", pipe: "水管", pipes: "水管", tap: "水龙头", faucet: "水龙头",
+  toilet: "马桶", sink: "水槽", drain: "下水道", blocked: "堵了", clogged: "堵了", shower: "花洒", pressure: "水压", water: "水", flooding: "淹了", flooded: "淹了",
+  light: "灯", lights: "灯", lamp: "灯", bulb: "灯泡", socket: "插座", outlet: "插座", switch: "开关", fuse: "跳闸", power: "电", electricity: "电", electrician: "电工", plumber: "水管师傅",
+  gas: "燃气", stove: "燃气灶", lift: "电梯", elevator: "电梯", lifts: "电梯", gate: "大门", door: "门", lock: "锁", intercom: "对讲", card: "卡", fob: "门禁卡",
+  wall: "墙", ceiling: "天花板", roof: "屋顶", window: "窗户", tiles: "瓷砖", tile: "瓷砖", crack: "裂缝", cracked: "裂了", damp: "潮湿", mould: "发霉", mold: "发霉",
+  bench: "长椅", playground: "游乐场", swing: "秋千", slide: "滑梯", mailbox: "信箱", locker: "快递柜", cctv: "监控", camera: "摄像头",
+  rubbish: "垃圾", trash: "垃圾", garbage: "垃圾", bins: "垃圾桶", bin: "垃圾桶", smell: "味道", stinks: "臭", filthy: "脏", dirty: "脏", cleaners: "保洁", cleaner: "保洁", cleaning: "打扫", mopped: "拖地",
+  cockroaches: "蟑螂", rats: "老鼠", mice: "老鼠", tree: "树", trees: "树", branches: "树枝", lawn: "草坪", grass: "草", hedge: "绿化",
+  parking: "停车", park: "停车", parked: "停车", car: "车", cars: "车", spot: "车位", space: "车位", charger: "充电桩", charging: "充电", visitor: "访客", visitors: "访客", guests: "访客",
+  noise: "噪音", noisy: "吵", loud: "吵", music: "音乐", drilling: "电钻", hammering: "装修", renovation: "装修", renovating: "装修", builders: "装修工人",
+  dog: "狗", dogs: "狗", cat: "猫", barking: "狗叫", pet: "宠物", pets: "宠物", guard: "保安", guards: "保安", security: "保安", staff: "工作人员", rude: "态度差", receptionist: "前台", manager: "经理",
+  fee: "费", fees: "费用", charge: "收费", charged: "收费", pay: "交", paid: "交了", payment: "缴费", bill: "账单", invoice: "发票", receipt: "收据", refund: "退", deposit: "押金", overcharged: "多收",
+  update: "进度", reported: "报修", request: "申请", repair: "维修", fix: "修", fixed: "修好", technician: "师傅", still: "还", yet: "还没", waiting: "等",
+  thanks: "谢谢", thank: "谢谢", great: "很好", helpful: "热心", amazing: "太棒了", suggest: "建议", suggestion: "建议", could: "能不能", allowed: "可以吗", rules: "规定",
+  fire: "着火", smoke: "冒烟", trapped: "困", stuck: "卡住", burst: "爆", fight: "打架", stolen: "被偷", thief: "小偷",
+};
 const ENGLISH_ONLY = /^[\^$a]+$/;
 
 /** Feature strings of a normalised text plus chat meta tags. */
@@ -24,6 +44,15 @@ export function features(text: string, meta: string[] = []): string[] {
     const words = seg.match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
     for (const w of words) {
       out.add("w:" + w);
+      const gloss = EN_GLOSS[w];
+      if (gloss) {
+        const g = [...gloss];
+        for (let i = 0; i < g.length; i++) {
+          out.add(g[i] ?? "");
+          if (i + 1 < g.length) out.add((g[i] ?? "") + (g[i + 1] ?? ""));
+          if (i + 2 < g.length) out.add((g[i] ?? "") + (g[i + 1] ?? "") + (g[i + 2] ?? ""));
+        }
+      }
       if (prevWord) out.add("w:" + prevWord + "_" + w);
       prevWord = w;
     }

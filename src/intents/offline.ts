@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, categoryPriors, escalates, isUrgency2, objectOfStaffComplaint, safetySignal } from "./rules.js";
+import { BANTER, categoryPriors, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, plainlyCurrent, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -22,6 +22,8 @@ function argmax(p: number[]): number {
 }
 
 const TICKET = new Set<Intent>(["repair", "complaint"]);
+/** Urgency-head probability of grade 1 above which a ticket is urgent even with no safety rule. */
+const U1_MODEL = 0.8;
 // A pasted notice followed by a question asks about the notice; it reports nothing.
 const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：])/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
@@ -34,7 +36,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   const idx = encode(m, features(text, metaTags(input.chat, input.mentioned)));
 
   const pi = predict(ih, idx);
-  let best = argmax(pi);
+  let best = argmax(intentPriors(text, ih.classes, pi));
   let intent = ih.classes[best] as Intent;
   let confidence = pi[best] ?? 0;
 
@@ -51,6 +53,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
     confidence = Math.max(confidence, 0.8);
   } else if (NOTICE.test(text) && QUESTION.test(text)) {
     intent = "inquiry";
+  } else if (NOTICE.test(text) && input.chat === "group" && !input.mentioned) {
+    // A notice posted to the group with no question (usually by the office itself) asks nothing.
+    intent = "other";
   } else if (TICKET.has(intent) && input.chat === "group" && !input.mentioned) {
     // Unmentioned group chatter: open a ticket only when the model is clearly sure.
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
@@ -77,8 +82,11 @@ export function classifyOffline(input: ClassifyInput): Classification {
         if (category === "security") intent = "complaint";
       }
     }
+    const pu = predict(uh, idx);
+    // No rule fired but the urgency head is sure of a danger, and nothing says it is hypothetical,
+    // over, elsewhere or a joke: prefer a false alarm to a miss.
+    if (urgency === 3 && (pu[uh.classes.indexOf("1")] ?? 0) > U1_MODEL && plainlyCurrent(text)) urgency = 1;
     if (urgency === 3) {
-      const pu = predict(uh, idx);
       const u2 = (pu[uh.classes.indexOf("2")] ?? 0) > 0.6;
       if (isUrgency2(text, intent, category) || u2) urgency = 2;
     }

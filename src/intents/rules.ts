@@ -10,7 +10,7 @@ const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
-const PLANNED = /通知|明天|后天|下周|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
+const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
 const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报/;
@@ -29,7 +29,7 @@ function elsewhere(text: string, at: number): boolean {
   return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length));
 }
 // Figurative smoke: "热得要冒烟了", "嗓子冒烟".
-const FIGURATIVE = /(热|渴|累|气|急|忙)得[^，。]{0,8}$|感觉[^，。]{0,6}$|嗓子[^，。]{0,3}$|(头|脑袋|脑子)[^，。]{0,3}$/;
+const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|(头|脑袋|脑子)[^，。]{0,3}$/;
 // A hypothetical inside the matched phrase ("水管要是爆了").
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
@@ -45,7 +45,12 @@ const HURT = /血|受伤|伤了|刀|棍|报警|110|120|救命|快来/;
 const PASSING = /(救护车|消防车)[^，。]{0,6}(开过去|开过|经过|路过|开走|过去了)/;
 // Things that "leak air" or "take on water" without any danger: tyres, balls, phones; "脑子进水" is an insult.
 const NOT_GAS = /(胎|气球|气垫|充气|篮球|足球|游泳圈|床垫|打气)[^，。]{0,4}漏气|漏气[^，。]{0,3}(的胎|轮胎)/;
-const NOT_FLOOD = /(手机|电脑|耳机|相机|手表|鞋|鞋子|脑子|脑袋|耳朵)(?:(?!家|屋|房|地下室|车库|楼)[^，。\s]){0,6}进水/;
+const NOT_FLOOD = /(手机|电脑|耳机|相机|手表|鞋|鞋子|脑子|脑袋|耳朵)(?:(?!家|屋|房|地下室|车库|楼)[^，。\s]){0,6}进[^，。]{0,3}水/;
+// A stove flame ("打火…火苗是黄的") is about igniting gas, not a fire, unless it spreads.
+const STOVE = /灶|打火|点火|炉|燃气|煤气/;
+const SPREAD = /窜|蹿|烧起来|烧着|着了火|着火|蔓延|引燃/;
+// Something loose or hanging over a place where people or cars pass: a fall-from-height risk.
+const LOOSE = /松了|松动|晃|要掉|掉下|脱落|悬|裂|翘起/;
 // Asking neighbours for a lawyer or a journalist they know is not a threat to the office.
 const ASK_FOR = /(推荐|认识|介绍|有没有|谁知道|求)[^，。]{0,6}(律师|记者|媒体|lawyer)/;
 // Figurative drowning: "被作业淹没了".
@@ -62,19 +67,19 @@ type SafetyRule = {
 
 const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
-    re: /(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)/ },
+    re: /(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|\b(fire|smoke)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|烟熏|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
-    re: /(煤气|燃气|天然气|液化气)(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋味|gas (smell|leak)|smell(s|ed)? (of )?gas|smell gas/i },
+    re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|\b(burst|flood(ed|ing)?)\b|water (is )?pouring|pouring (water|in through|through|from the ceiling)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?)\b|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
-    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|\b(trapped|stuck in (the )?(lift|elevator))\b/i },
+    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
-    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)/i },
+    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,6}(黑漆漆|漆黑|一片黑|都黑|全黑)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)/i },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|\b(break-?in|burglar|fight(ing)?)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security",
@@ -82,11 +87,25 @@ const SAFETY_RULES: SafetyRule[] = [
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   { kind: "falling", intent: "repair", category: null,
     re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
+  { kind: "falling", intent: "repair", category: null, needs: LOOSE,
+    re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说)了?(好几|无数|多|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
+    re: /(投诉|反映|举报|说|提)了?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
 ];
+
+/** Whether nothing in the text argues against a danger happening here and now: used before
+ * trusting the model's urgency head where no rule fired (hypothetical, over, elsewhere, a joke, a story). */
+export function plainlyCurrent(text: string): boolean {
+  if (RESOLVED.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  // Routine look-alikes: cigarette or cooking smoke, rain seeping through a wall, damp stains.
+  if (/抽烟|吸烟|二手烟|油烟|烟头|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette)\b/i.test(text)) return false;
+  if (PAST_STORY.test(text) && !NOW.test(text)) return false;
+  ELSEWHERE.lastIndex = 0;
+  if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
+  return !/吗|\?|请问|怎么办理|能不能|可不可以/.test(text);
+}
 
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
 export function escalates(text: string): boolean {
@@ -106,7 +125,8 @@ export function safetySignal(text: string): Safety | null {
       // Someone else's trouble in the news is not this sender's threat, nor a danger here.
       if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
     }
-    if (r.kind === "fire" && /烟/.test(m[0]) && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    if (r.kind === "fire" && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    if (r.kind === "fire" && m[0] === "火苗" && STOVE.test(text) && !SPREAD.test(text)) continue;
     // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
     const clause = text.slice(Math.max(0, m.index - 10), m.index).split(/[，。,.!！?？;；]/).pop() ?? "";
     if (HYPO_CLAUSE.test(clause)) continue;
@@ -130,7 +150,7 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|老是坏|总是坏|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
 const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
@@ -138,18 +158,22 @@ const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎�
 // A complaint aimed at the property office itself, its staff or services.
 const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
 
+const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
+
 /** Urgency-2 conventions for repairs and complaints (urgency 1 is decided by safetySignal). */
 export function isUrgency2(text: string, intent: Intent, category: Category | null): boolean {
   if (intent !== "repair" && intent !== "complaint") return false;
   if (REPEAT.test(text)) return true;
   if (intent === "repair") return SHARED.test(text) || (category === "elevator" && LIFT_OUT.test(text));
-  if (category === "staff") return true;
+  // Shared things the office maintains (lifts, doors, lights, pipes, walls, gear, greenery) and its
+  // staff: a complaint about them is a complaint about the office's service.
+  if (category !== null && OFFICE_CATEGORIES.has(category)) return true;
   // Complaints about neighbours (noise, pets, decoration) stay routine unless aimed at the office.
   return AT_OFFICE.test(text);
 }
 
 /** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
-export const BANTER = /哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|\[图片\]|\[动画表情\]/i;
+export const BANTER = /哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
@@ -166,12 +190,35 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/道闸|车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
   [/装修|电钻|砸墙|施工|\b(renovation|drilling|hammering)\b/i, "decoration", 0.25],
   [/狗|猫|宠物|鹦鹉|吠|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
-  [/吵|噪音|噪声|喧哗|音响|唱k|\b(noise|noisy|loud)\b/i, "noise", 0.15],
+  [/吵|噪音|噪声|喧哗|音响|唱k|嗡嗡|轰鸣|轰隆|震天响|\b(noise|noisy|loud|humming|banging)\b/i, "noise", 0.15],
   [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
   [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
   [/树|草坪|草地|绿化|花坛|灌木|修剪|割草|除草|剪草|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
   [/小偷|被偷|陌生人|推销|打架|撬|监控没|\b(stranger|theft|stolen)\b/i, "security", 0.15],
 ];
+
+// Intent cues that hold across styles: added to the intent model's probabilities so that strong
+// words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
+const FEE_WORDS = /物业费|管理费|停车费|车位费|月租|水费|电费|燃气费|欠费|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
+const FEE_VALUE = /服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱花哪/;
+const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
+const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
+const FAULT = /跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
+
+// A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
+const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
+
+/** Intent probabilities nudged by strong cues (classes in the intent head's order). */
+export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
+  const out = p.slice();
+  const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text)) add("fee", 0.3);
+  if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
+  if (FAULT.test(text) && !EARLIER_REPORT.test(text)) add("repair", 0.15);
+  if (SCHEDULE_Q.test(text)) add("inquiry", 0.25);
+  return out;
+}
 
 /** Category probabilities nudged by strong keywords (classes in the category head's order). */
 export function categoryPriors(text: string, classes: readonly string[], p: number[]): number[] {
@@ -186,7 +233,7 @@ export function categoryPriors(text: string, classes: readonly string[], p: numb
 
 // A complaint that a repair was promised and not done is about the thing to repair (LABELS.md: the
 // problem's category), unless it is about how a person behaved.
-const STAFF_CONDUCT = /态度|一地|满地|弄脏|弄得|鞋套|留在|不收拾|不清理|什么服务|骂|吼|凶|不耐烦|爱答不理|翻白眼|阴阳怪气|冷漠|玩手机|睡觉|打瞌睡|喝酒|抽烟|收钱|乱收费|多收|素质|不礼貌|没礼貌|\b(rude|yell(ed)?|shout(ed)?)\b/i;
+const STAFF_CONDUCT = /态度|一地|满地|弄脏|弄得|鞋套|留在|不收拾|不清理|什么服务|骂|吼|凶|不耐烦|爱答不理|翻白眼|阴阳怪气|冷漠|玩手机|睡觉|打瞌睡|喝酒|抽烟|收钱|乱收费|多收|收了[^，。]{0,6}(钱|块|元|费)|上门费|人工费|材料费|素质|不礼貌|没礼貌|\b(rude|yell(ed)?|shout(ed)?)\b/i;
 const OBJECT_CATEGORIES: ReadonlySet<Category> = new Set(["water", "electricity", "gas", "elevator", "access", "structure", "facility"]);
 
 /** The physical category a staff complaint names, when it names one and is not about conduct. */

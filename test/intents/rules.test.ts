@@ -75,3 +75,19 @@ describe("safety rules: banter, stories and other places", () => {
     expect(sig("燃气管漏气了 嘶嘶响")).toBe("gas");
   });
 });
+
+describe("safety rules: indirect phrasings (round 4)", () => {
+  const fires = (t: string) => safetySignal(normalize(t));
+  it("catches dangers told without the usual words", () => {
+    for (const t of [
+      "我闻着厨房有股臭鸡蛋的味 不知道是不是燃气", "天然气好像泄露了 味道很大", "电梯突然往下掉了好几层 里面还有人",
+      "角阀崩了 水一直喷", "一楼大堂进了好多水 都漫到电梯门口了", "8栋停电了 整栋都黑的", "停电了 整个小区黑漆漆的",
+      "整个单元都停水了 也没看到通知", "配电箱那里啪啪响还有焦味", "楼道里有人在烧纸 烟熏得整层楼都是",
+      "lift stuck between floors with my mum inside", "I'm contacting the local news about this",
+    ]) expect(fires(t), t).not.toBeNull();
+  });
+  it("stays quiet on figurative, planned and stove-flame talk", () => {
+    for (const t of ["今天太热了 感觉整个人都要着火了", "灶台打火打了十几下才着 火苗还是黄的", "周六停水是全小区还是只有几栋楼", "小孩拿水枪到处喷 客厅全是水"])
+      expect(fires(t), t).toBeNull();
+  });
+});
