@@ -89,7 +89,8 @@ for (const c of STAFF_COMMANDS) {
   }
 }
 const aliasPattern = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[?？]/g, "\\$&")).join("|");
-const COMMAND = new RegExp(`^(${aliasPattern})(?:\\s*[#＃]?\\s*(\\d+))?(?:[\\s,，:：]+([\\s\\S]*))?$`, "i");
+// The ticket number may follow the name directly or after a space, colon or comma: 接单#12, 接单 12, 完成：#12 说明.
+const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]?\\s*(\\d+))?(?:[\\s,，:：。.]+([\\s\\S]*))?$`, "i");
 
 export type ParsedCommand = { command: StaffCommand; args: Args };
 

@@ -15,7 +15,7 @@ import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from 
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, type Reply } from "./commands.js";
-import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, type MessageContext } from "./resident-handlers.js";
+import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -145,8 +145,7 @@ function mayActUnmentioned(ctx: MessageContext): boolean {
   return (c.intent === "repair" || c.intent === "complaint") && c.confidence >= ctx.settings.groupTicketConfidence;
 }
 
-const RESIDENT_COMMANDS = /^(进度|我的报修|我的工单|查进度|帮助|help|绑定|绑定房屋)$/i;
-const isResidentCommand = (text: string) => RESIDENT_COMMANDS.test(text) || isStaffOnlyText(text);
+const isResidentCommand = (text: string) => RESIDENT_COMMAND.test(text) || isStaffOnlyText(text);
 
 /**
  * Staff-only words from a resident get a polite refusal and are never run: a ticket command (接单 #3)

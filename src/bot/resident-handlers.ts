@@ -16,12 +16,13 @@ import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, parseReminderR
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
-import { findRelatedTicket, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
+import { findRelatedTicket, findRepeatByText, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES } from "../services/tickets/transitions.js";
 import { housekeeperOfBuilding, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
+import { normalizeForDispatch } from "./inbound-text.js";
 import { categoryLabel, intentLabel, statusLabel } from "./texts.js";
 import type { Inbound } from "./transport.js";
 
@@ -47,11 +48,13 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
   if (!state) return false;
   switch (state.kind) {
     case "bind_phone": {
-      if (!/^\d{4}$/.test(text)) return false;
-      const result = await checkPhoneTail(tx, { chatUserId: sender.id, householdId: state.householdId, tail: text, now, settings: ctx.settings });
+      const tail = phoneTailOf(text);
+      if (!tail) return false;
+      const result = await checkPhoneTail(tx, { chatUserId: sender.id, householdId: state.householdId, tail, now, settings: ctx.settings });
       if (result.kind === "wrong") return void (await reply({ key: "bind.wrong", params: { tries: result.triesLeft } })), true;
       if (result.kind === "locked") {
-        await clearState(tx, sender.id);
+        // Still binding this household: the right tail after the lock ends binds without the address again.
+        await setState(tx, sender.id, { kind: "bind_phone", householdId: state.householdId, pendingMessageId: state.pendingMessageId }, new Date(result.until.getTime() + BIND_TTL_MS));
         return void (await reply({ key: "bind.locked", params: { until: result.until.toISOString() } })), true;
       }
       await clearState(tx, sender.id);
@@ -68,14 +71,21 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       return true;
     }
     case "revisit": {
-      const answer = parseSatisfaction(text);
-      if (!answer) return false;
+      // "3" / "不太满意" alone, or the answer first and what is still wrong after it ("不满意，还是漏水").
+      const parsed = parseSatisfactionWithDetail(text);
+      if (!parsed) return false;
+      const { answer, detail } = parsed;
       const { ticket, reopened } = await answerRevisit(tx, { chatUserId: sender.id, ticketId: state.ticketId, answer, now });
+      if (answer === 3 && detail) {
+        await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text: detail, now });
+        await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
+        return true;
+      }
       await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
       return true;
     }
     case "revisit_detail": {
-      if (/^(进度|我的报修)$/.test(text)) return false;
+      if (RESIDENT_COMMAND.test(text)) return false;
       const ticket = await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text, now });
       await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
       return true;
@@ -92,6 +102,26 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
   }
 }
 
+/**
+ * The phone tail in an answer to "the last four digits?": "4321", "尾号4321", "是4321。", "4 3 2 1", or the
+ * whole number on file (its last four digits). Null when the message is something else.
+ */
+export function phoneTailOf(text: string): string | null {
+  const compact = text.replace(/[\s\-—–.。,，!！~～]/g, "");
+  const m = /^(?:(?:手机)?(?:号码?)?(?:尾号|后四位|后4位)?(?:是|为)?[:：]?)(\d{4}|1\d{10})(?:的?吧|呀|啊|哦|的)?$/.exec(compact);
+  return m ? m[1]!.slice(-4) : null;
+}
+
+/** A revisit answer alone, or followed by what is still wrong (kept as the detail). */
+export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; detail: string } | null {
+  const whole = parseSatisfaction(text);
+  if (whole) return { answer: whole, detail: "" };
+  const m = /^\s*([123]|[^\s，,。.！!、；;：:]{1,6})\s*[，,。.！!、；;：:\s]+([\s\S]+)$/.exec(text);
+  if (!m) return null;
+  const answer = parseSatisfaction(m[1]!);
+  return answer ? { answer, detail: m[2]!.trim() } : null;
+}
+
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
   const household = await findHousehold(ctx.tx, ctx.community.id, address);
   const written = `${address.building}栋${address.unit ? `${address.unit}单元` : ""}${address.room}`;
@@ -102,19 +132,22 @@ async function startBinding(ctx: MessageContext, address: { building: string | n
 }
 
 /** Asks an unbound sender for their address, keeping the report to file once they are bound. */
-async function askToBind(ctx: MessageContext, pendingMessageId: number | null, reply: ReplyFn) {
+async function askToBind(ctx: MessageContext, pendingMessageId: number | null, reply: ReplyFn, why: "report" | "fee" | null = null) {
   await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
   if (ctx.inGroup) await reply({ key: "bind.need_in_group" });
-  await reply({ key: pendingMessageId ? "bind.ask_address_pending" : "bind.ask_address" }, direct(ctx));
+  await reply({ key: why === "fee" ? "bind.ask_address_fee" : pendingMessageId ? "bind.ask_address_pending" : "bind.ask_address" }, direct(ctx));
 }
 
 /** After binding, the report that started it becomes a ticket: nothing the resident said is lost. */
 async function filePendingReport(ctx: MessageContext, messageId: number, reply: ReplyFn) {
   const msg = await ctx.tx.inboundMessage.findUnique({ where: { id: messageId } });
-  if (!msg?.intent || (msg.intent !== "repair" && msg.intent !== "complaint")) return;
+  if (!msg?.intent || (msg.intent !== "repair" && msg.intent !== "complaint" && msg.intent !== "fee")) return;
   const sender = await ctx.tx.chatUser.findUniqueOrThrow({ where: { id: ctx.sender.id }, include: { residents: { where: { verified: true }, include: { household: { include: { building: true } } } } } });
   const classification: Classification = { intent: msg.intent as Intent, category: (msg.category ?? "other") as Classification["category"], urgency: (msg.urgency ?? 3) as 1 | 2 | 3, location: null, confidence: 1, decidedBy: (msg.decidedBy ?? "offline") as Classification["decidedBy"] };
-  const next = { ...ctx, sender: { ...ctx.sender, residents: sender.residents }, text: msg.text, inGroup: false, replyTo: direct(ctx) };
+  const text = normalizeForDispatch(msg.text, ctx.botName);
+  const next = { ...ctx, sender: { ...ctx.sender, residents: sender.residents }, text, inGroup: false, replyTo: direct(ctx), messageId };
+  // The fee question that started the binding is answered now (in the direct chat).
+  if (msg.intent === "fee") return answerFee(next, classification, reply);
   await fileTicket(next, classification, reply, messageId);
 }
 
@@ -122,17 +155,33 @@ async function filePendingReport(ctx: MessageContext, messageId: number, reply: 
 
 export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
   const { text } = ctx;
-  if (/^(进度|我的报修|我的工单|查进度)$/.test(text)) return void (await showProgress(ctx, reply)), true;
-  if (/^(帮助|help)$/i.test(text)) return void (await reply({ key: "resident.hello" })), true;
-  if (/^(绑定|绑定房屋)$/.test(text)) return void (await askToBind(ctx, null, reply)), true;
+  if (PROGRESS_COMMAND.test(text)) return void (await showProgress(ctx, reply)), true;
+  if (HELP_COMMAND.test(text)) return void (await reply({ key: "resident.hello" })), true;
+  if (BIND_COMMAND.test(text)) return void (await askToBind(ctx, null, reply)), true;
   // An unbound person sending an address (and nothing that needs action) wants to bind.
   if (!verifiedHome(ctx) && !ctx.inGroup) {
     const address = parseAddress(text);
     const c = ctx.classification;
-    const mostlyAddress = address?.building && address.room && (!c || c.intent === "other" || c.intent === "inquiry" || text.replace(/[\s\d\-栋幢座号楼单元室#]/g, "").length <= 4);
-    if (mostlyAddress) return void (await startBinding(ctx, address, null, reply)), true;
+    const mostlyAddress = address?.building && address.room && (!c || c.intent === "other" || c.intent === "inquiry" || addressFiller(text).length <= 4);
+    // "4-1-301 厨房漏水": the report is kept and filed once bound.
+    const report = (c?.intent === "repair" || c?.intent === "complaint") && addressFiller(text).length > 1 ? ctx.messageId : null;
+    if (mostlyAddress) return void (await startBinding(ctx, address, report, reply)), true;
   }
   return false;
+}
+
+// Resident commands: the word alone, with trailing punctuation allowed ("进度？").
+const END = "[\\s?？!！。.~～]*$";
+const PROGRESS_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度)${END}`);
+const HELP_COMMAND = new RegExp(`^(帮助|help)${END}`, "i");
+const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定)${END}`);
+export const RESIDENT_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度|帮助|help|绑定|绑定房屋|房屋绑定|我要绑定)${END}`, "i");
+
+/** What is left of a message once the address, greetings and "I live at / I am the owner of" are taken out. */
+function addressFiller(text: string): string {
+  return text
+    .replace(/你好|您好|哈喽|嗨|在吗|请问|麻烦|谢谢|我家|我住|住在|我是|我们是|我们家|我的房子|房子|地址|绑定|房屋|业主|住户|租户|是|在|的|了|呀|啊|哦/g, "")
+    .replace(/[\s\d\-栋幢座号楼单元室房#，,。.!！?？:：;；~～、零〇一二两三四五六七八九十百]/g, "");
 }
 
 const PROMISE_LABELS = { accept: "受理", onsite: "上门", resolve: "处理完成", feedback: "反馈进展", complete: "处理完成" } as const;
@@ -155,7 +204,7 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
   }
   // Progress names the household's tickets: only ever in a direct chat.
   await reply({ key: "resident.progress", params: { lines: lines.join("\n") } }, direct(ctx));
-  if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
+  if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
 }
 
 // ——— intents ———
@@ -166,7 +215,16 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
   repair: (ctx, c, reply) => fileTicket(ctx, c, reply, ctx.messageId),
   complaint: (ctx, c, reply) => fileTicket(ctx, c, reply, ctx.messageId),
   fee: answerFee,
-  progress: (ctx, _c, reply) => showProgress(ctx, reply),
+  progress: async (ctx, _c, reply) => {
+    // "客厅吊顶还在渗水，昨天报的还没人来修": asking after an unfixed problem is reporting it again.
+    const home = verifiedHome(ctx);
+    const repeat = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
+    if (!repeat) return showProgress(ctx, reply);
+    ctx.ticketId = repeat.id;
+    await recordRepeatReport(ctx.tx, repeat, ctx.sender.id, ctx.text, ctx.now);
+    await reply({ key: "resident.repeat_report", params: { number: repeat.number, place: repeat.place, summary: repeat.summary.slice(0, 40) } }, direct(ctx));
+    if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
+  },
   inquiry: async (ctx, c, reply) => {
     await logUnanswered(ctx, c);
     const home = verifiedHome(ctx);
@@ -212,14 +270,17 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
   const home = verifiedHome(ctx);
+  // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
+  const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
+  if (groupBuilding && !place.description.startsWith(`${groupBuilding}栋`)) place.description = `${groupBuilding}栋 ${place.description}`;
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   const outage = await answerOutageReport(ctx.tx, {
-    communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: c.location?.building ?? home?.building.name ?? null,
+    communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: c.location?.building ?? groupBuilding ?? home?.building.name ?? null,
     groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, messageId: sourceMessageId, to: ctx.replyTo, now: ctx.now,
   });
   if (outage) return;
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
-  const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? home?.building.name ?? null);
+  const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
   const related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
   if (related) {
@@ -246,11 +307,24 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   await reply({ key: "resident.ticket_created", params }, direct(ctx));
 }
 
+/** The one building a group serves (community.groups[].buildings), when it serves exactly one. */
+async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null> {
+  if (!ctx.inGroup || !ctx.inbound.roomId) return null;
+  const group = await ctx.tx.chatGroup.findUnique({ where: { platformId: ctx.inbound.roomId } });
+  if (!group) return null;
+  try {
+    const buildings = JSON.parse(group.buildings) as unknown;
+    return Array.isArray(buildings) && buildings.length === 1 && typeof buildings[0] === "string" ? buildings[0] : null;
+  } catch {
+    return null;
+  }
+}
+
 async function answerFee(ctx: MessageContext, _c: Classification, reply: ReplyFn) {
   const home = verifiedHome(ctx);
   if (!home) {
     if (ctx.inGroup) return reply({ key: "bind.need_for_fee" });
-    return askToBind(ctx, null, reply);
+    return askToBind(ctx, ctx.messageId, reply, "fee"); // answered once bound
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
   if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);

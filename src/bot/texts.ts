@@ -20,9 +20,9 @@ const CORE_TEXTS = {
     `负责管家：${s(p.staff) || "物业服务中心"}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
     (p.urgency === 1 ? "\n如有人身危险请先撤离并拨打 119/110，物业已同步通知值班经理。" : ""),
   "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由管家${s(p.staff) || "物业服务中心"}跟进，详情已私信您。`,
-  "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，正在安排处理。`,
+  "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
-  "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n之后我们会回访您是否满意，如仍有问题请直接回复。`,
+  "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
   "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。已加急并通知主管跟进。`,
   "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
@@ -47,13 +47,20 @@ const CORE_TEXTS = {
   "bind.ask_address_pending": () => "收到您的报修，已记录。为了派单到您家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.ask_tail": (p) => `请回复业主档案中预留手机号的后四位（尾号），以核实您是 ${s(p.address)} 的住户。`,
   "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。您的管家是 ${s(p.staff) || "物业服务中心"}，有事可直接在这里告诉我。`,
-  "bind.wrong": (p) => `手机号后四位不对，还可以再试 ${s(p.tries)} 次。`,
-  "bind.locked": (p, c) => `验证失败次数过多，该房屋的绑定已暂停到 ${formatLocal(new Date(s(p.until)), c.tz)}。如需帮助请联系物业服务中心前台。`,
+  "bind.wrong": (p) => `手机号后四位不对（与业主档案不符，验证失败），还可以再试 ${s(p.tries)} 次。`,
+  "bind.locked": (p, c) => {
+    const until = new Date(s(p.until));
+    const minutes = Math.max(1, Math.ceil((until.getTime() - c.now.getTime()) / 60_000));
+    const wait = minutes % 60 === 0 ? `${minutes / 60} 小时` : minutes > 60 ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟` : `${minutes} 分钟`;
+    return `验证失败次数过多，为保护住户信息，该房屋的绑定已锁定，暂停到 ${formatLocal(until, c.tz)}（约 ${wait}后可再试）。如需帮助请联系物业服务中心前台。`;
+  },
   "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
+  "bind.ask_address_fee": () => "查询费用需要先绑定房屋并验证身份：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.need_for_fee": () => "查询费用需要先绑定房屋并验证身份。请私信我发送您家的地址，例如「3栋2单元1201」。",
   "bind.need_in_group": () => "为保护隐私，请私信我完成房屋绑定后再报修，我已私信您。",
   // ——— residents: fees ———
   "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
+  "resident.progress_sent_privately": () => "您的工单进度已私信您。",
   // ——— residents: other intents ———
   "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,
   "resident.suggestion": () => "谢谢您的建议！已记录并转给客服主管。",

@@ -172,7 +172,7 @@ describe("asking", () => {
     const ticket = await h.db.ticket.findFirstOrThrow({ where: { number } });
     expect(ticket.intent).toBe("complaint");
     const invite = await h.db.surveyInvite.findFirstOrThrow({ where: { ticketId: ticket.id } });
-    expect(invite).toMatchObject({ status: "done", comment: "保安晚上经常不在岗,外卖随便进出" });
+    expect(invite).toMatchObject({ status: "done", comment: "保安晚上经常不在岗，外卖随便进出" });
   });
 
   it("does not interrupt a revisit: the question waits until the revisit is answered", async () => {

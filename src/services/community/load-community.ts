@@ -51,7 +51,9 @@ export async function loadCommunity(db: Db, def: CommunityDefinition, people: Re
       householdIds.set(householdKey(h.building, h.unit, h.room), row.id);
     }
     const householdOf = (x: { building: string; unit: string; room: string }) => {
-      const found = householdIds.get(householdKey(x.building, x.unit, x.room));
+      // A bill or resident written without the unit names the one household with that room in the building.
+      const sameRoom = x.unit ? [] : def.households.filter((h) => h.building === x.building && h.room === x.room);
+      const found = householdIds.get(householdKey(x.building, x.unit, x.room)) ?? (sameRoom.length === 1 ? householdIds.get(householdKey(x.building, sameRoom[0]!.unit, x.room)) : undefined);
       if (!found) throw new DomainError("setup.unknown_household", { address: `${x.building}-${x.unit}-${x.room}` });
       return found;
     };

@@ -57,15 +57,16 @@ export async function parseNoticeRequest(db: DbOrTx, communityId: number, input:
 
 /**
  * The notice text as the author typed it. Commands are parsed from the dispatcher's normalised text
- * (NFKC: "，" becomes ","; whitespace and line breaks collapsed), which is right for reading options
+ * (full-width forms folded; whitespace and line breaks collapsed), which is right for reading options
  * but not for a public notice: this finds the end of the raw message that normalises to the body.
  */
 export function asTyped(raw: string | undefined, body: string): string {
   if (!raw) return body;
   const norm = (x: string) => x.normalize("NFKC").replace(/\s+/g, " ").trim();
   // The longest raw suffix that reads as the body: it starts where the options end.
+  const target = norm(body); // the dispatcher keeps Chinese punctuation; compare both fully normalised
   for (let i = 0; i < raw.length; i++) {
-    if (norm(raw.slice(i)) === body) return raw.slice(i).trim();
+    if (norm(raw.slice(i)) === target) return raw.slice(i).trim();
   }
   return body;
 }

@@ -11,10 +11,10 @@ import { outsideQuietHours } from "../time.js";
 
 /** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
 export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
-  const t = text.trim().replace(/[。！!.，,\s]/g, "");
-  if (/^(1|满意|非常满意|很满意|挺满意|满意的|满意谢谢|谢谢满意)$/.test(t)) return 1;
-  if (/^(2|基本满意|还行|还可以|一般|凑合)$/.test(t)) return 2;
-  if (/^(3|不满意|很不满意|非常不满意|不太满意|不行|没修好|没有修好|还是坏的)$/.test(t)) return 3;
+  const t = text.trim().replace(/[。！!.，,、~～\s]/g, "").replace(/^(?:回复|选|选择|我选|评价|答)[:：]?/, "").replace(/(?:吧|啊|呀|哦|噢|哈|呢|了|的|谢谢|谢谢你|谢谢您|感谢)+$/, "");
+  if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|满意谢谢|谢谢满意|1满意)$/.test(t)) return 1;
+  if (/^(2|二|基本满意|比较满意|还算满意|还行|还可以|还不错|不错|一般|一般般|凑合|还凑合|马马虎虎|2基本满意)$/.test(t)) return 2;
+  if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|不行|不好|很差|太差|没修好|没有修好|还没修好|还是坏的|还是不行|3不满意)$/.test(t)) return 3;
   return null;
 }
 

@@ -28,6 +28,33 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
   return null;
 }
 
+const bigrams = (t: string) => {
+  const han = t.replace(/[^\u4e00-\u9fff]/g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
+  return out;
+};
+const NOT_PROBLEM_WORDS = new Set(["还没", "没人", "人来", "来修", "报的", "昨天", "今天", "前天", "已经", "怎么", "什么", "时候", "一下", "麻烦", "我家", "家里", "还是", "又坏", "没有"]);
+
+/**
+ * A message read as a progress question that names the problem of an unfixed ticket of the sender or
+ * their household with a repeat cue ("客厅吊顶还在渗水，昨天报的还没人来修") is a second report of it.
+ */
+export async function findRepeatByText(tx: Tx, q: { text: string; communityId: number; reporterChatUserId: number; householdId: number | null }) {
+  if (!REPEAT_CUE.test(q.text)) return null;
+  const words = [...bigrams(q.text)].filter((w) => !NOT_PROBLEM_WORDS.has(w));
+  if (words.length === 0) return null;
+  const candidates = await tx.ticket.findMany({
+    where: { communityId: q.communityId, status: { in: UNFIXED }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.householdId ? [{ householdId: q.householdId }] : [])] },
+    orderBy: { id: "desc" }, take: 20,
+  });
+  for (const t of candidates) {
+    const summary = bigrams(t.summary);
+    if (words.filter((w) => summary.has(w)).length >= 2) return t;
+  }
+  return null;
+}
+
 /** A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. */
 export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; urgency: number; place: string; summary: string; assigneeId: number | null; status: string }, reporterChatUserId: number, text: string, now: Date) {
   const urgency = Math.min(ticket.urgency, 2);

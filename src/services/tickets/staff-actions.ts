@@ -65,7 +65,7 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
 export async function transferTicket(tx: Tx, staff: StaffActor, number: number, toName: string, now: Date) {
   const t = await loadTicket(tx, staff, number);
   if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
-  const target = await tx.staff.findFirst({ where: { communityId: staff.communityId, name: toName, active: true }, include: { chatUser: true } });
+  const target = await findTransferTarget(tx, staff.communityId, toName);
   if (!target) throw new DomainError("staff.not_found", { name: toName });
   await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
   await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
@@ -76,6 +76,27 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
     });
   }
   return { ticket: t, target };
+}
+
+/**
+ * The colleague a ticket is handed to, as staff write it: "钱师傅", "给钱师傅", "转给 钱师傅 他负责水电",
+ * the staff code ("fix1"), or an unambiguous part of a name ("钱"). Null when none or several match.
+ */
+async function findTransferTarget(tx: Tx, communityId: number, written: string) {
+  const all = await tx.staff.findMany({ where: { communityId, active: true }, include: { chatUser: true } });
+  const text = written.trim();
+  const bare = text.replace(/^(?:转给|交给|转交给?|派给|指派给?|给|由|to)\s*[:：]?\s*/i, "").trim();
+  for (const t of [text, bare]) {
+    const exact = all.filter((x) => x.name === t || x.code === t);
+    if (exact.length === 1) return exact[0]!;
+  }
+  // The name first, then why: "钱师傅 他负责水电" (the longest name that the text starts with).
+  const prefixed = all.filter((x) => bare.startsWith(x.name) || bare.startsWith(x.code + " ")).sort((a, b) => b.name.length - a.name.length);
+  if (prefixed.length >= 1 && (prefixed.length === 1 || prefixed[0]!.name.length > prefixed[1]!.name.length)) return prefixed[0]!;
+  const word = bare.split(/[\s,，:：。]/)[0] ?? "";
+  if (!word) return null;
+  const partial = all.filter((x) => x.name.includes(word) || word.includes(x.name));
+  return partial.length === 1 ? partial[0]! : null;
 }
 
 export async function addNote(tx: Tx, staff: StaffActor, number: number, note: string, now: Date) {
