@@ -445,3 +445,185 @@ export const EXTRA4: Entry[] = [
     "[收到|好的][已安排|已通知|马上安排][维修师傅|保洁|保安|工程部][下午|马上|半小时内][上门|过去|处理]", "[各位业主|各位邻居][大家好|晚上好|早上好] [本周六|明天|周日][在|于][中心广场|会所|东门广场][举办|开展][亲子活动|消防宣传|跳蚤市场] [欢迎参加|请踊跃报名|欢迎大家来]",
     "[对面|附近|楼下]的[水果店|面包店|生鲜超市][今天|周末][搞活动|大促|清仓] [榴莲|吐司|鸡蛋][特价|半价|便宜] [需要的快去|速度|去晚了就没了]", "[这鬼天气|今天三十九度|太阳毒得很] 我家[空调|风扇][开了一整天|转个不停|都吹不凉] [🥵|哈哈|]"] },
 ];
+
+// ---------- round 5: follow-ups, proposals, service neglect, English landlords, lost property ----------
+// Written after a fourth self-made holdout (fresh4) and the weaknesses left after fresh3: follow-ups on
+// an earlier report read as repairs, proposals read as complaints or questions, English follow-ups and
+// questions, run-on fee questions, service neglect, lost property asked of the office. The frames and
+// words are deliberately not those of the holdout messages (checked by n-gram overlap): they teach the
+// shape of a follow-up or a proposal, not the examples.
+const EN_THING: Record<string, string> = {
+  water: "[the leak under my sink|the blocked drain|the dripping pipe|the toilet cistern|the low water pressure]",
+  electricity: "[the corridor light|the dead socket in the kitchen|the extractor fan|the stairwell lights|the tripping fuse]",
+  elevator: "[the lift|the elevator in our block|the lift doors|the noisy lift]",
+  access: "[the intercom|the lobby door|the gate card reader|the entry phone]",
+  structure: "[the damp wall|the crack in the ceiling|the leaking roof|the broken window latch]",
+  facility: "[the broken bench|the playground swing|the mailbox lock|the parcel locker]",
+};
+export const EXTRA5: Entry[] = [
+  // progress: asking whether / when someone comes for something already reported, no displeasure
+  { i: "progress", w: 4, t: [
+    "[周末|前几天|礼拜一|大前天][提交|登记|报上去][的|了][维修|报修|工单|单子] [还要等多久|排到哪天了|今天有戏吗|大概哪天能轮到]",
+    "[水管|地漏|门锁|灯|热水器|插座]的[单子|报修][昨天|前天|上午][就下了|已经报了|就提交了] [今天|明天][方便|有没有空|能不能][派人|上门|过来]吗",
+    "[约的|预约的|定的][上午十点|下午两点|今天下午|四点][上门|来修|过来] [快到点了|过了半小时了|还没消息] [师傅|人][出发了吗|大概几点能到|在路上吗]",
+    "[维修工|师傅|电工|水电工]说[明天|周三|下周|后天][再来|带配件来|来换|来收尾] [是定了吗|几点到|要我在家吗|大概什么时间]",
+    "[我|我家][之前|上次|前几天]报的[修|那个单子|那个维修][还在排队吗|派出去了没|接单了没有|谁负责的]",
+    "[单子|工单|报修]我[昨天|早上|刚才]已经[提交|填|发]了 [想确认一下|麻烦告诉我|问一下][上门时间|是上午还是下午|哪位师傅来]",
+    "[申请的|提交的|报上去的][充电桩安装|车位登记|装修备案|宠物登记|门禁授权][物业那边|你们那边|管家那边][审批到哪了|审核到哪一步了|批了没|什么进度]",
+    "[上次|之前][说|讲|答应]的[这周|这两天|月底前][来|修|处理] [还算数吗|有变化吗|定了哪天]",
+  ] },
+  { i: "progress", w: 3, t: [
+    "[Checking in|Quick question] about [my plumbing request|the ticket I opened|my report on the blocked drain|the work order for my door] [from the weekend|from a few days ago|from last Thursday] - [any news?|who's handling it?|do you have a time slot?]",
+    "[Will|Is] [the plumber|the technician|your electrician] [come round|coming] to [check|repair] [the drain|my socket|the door] [tomorrow|on Friday|this week]?",
+    "[We logged|I sent in|My tenant logged] [a request|a ticket|a repair] [about the water heater|for the broken socket|about the intercom] [on Monday|two days ago|over the weekend] - [where is it at?|has anyone picked it up?|when will someone look at it?]",
+    "[What's the status of|Any progress on] [my repair|my ticket|the work order|my application] [#12|no. 35|from Friday|for the bathroom]?",
+    "[The technician|You|Your colleague] said [he'd be here|someone would drop by] [by noon|after lunch|around 2] - [is that still the plan?|any ETA?|should I stay home?]",
+    "[琴日|尋日|前日]报嘅[漏水|维修|门锁] 今日[有冇人|会唔会|几点]嚟",
+  ] },
+  // suggestion: proposals, including opening a shop or adding a facility
+  { i: "suggestion", w: 4, t: [
+    "[小区|附近|会所][缺|少|没有][个|一家][药店|早餐铺|菜店|洗衣店|修鞋铺] [能不能|可以|物业能不能][招商|引进|谈一家|想想办法][进来|过来|]",
+    "建议[物业|地库|每栋楼|每个单元][加装|增设|多装|配几个][监控|路灯|扶手|座椅|雨棚|无障碍坡道|自动售货机|直饮水机|AED]",
+    "[中心花园|小区入口|楼间空地|围墙边][可以考虑|能不能|不如][做个|种些|加点][花境|景观小品|果树|月季墙|爬藤] [让小区|看着|住着][更有生气|更舒服|更漂亮]",
+    "[公告栏|群公告|物业公众号][能不能|建议|最好][定期|每月][公示|更新|公布][收支明细|维修进度|保洁排班|车位使用情况]",
+    "[我觉得|个人建议|有个小建议|提个想法][物业|小区][可以|不妨|最好][搞个|建个|做个|设个][业主议事会|旧衣回收箱|共享工具箱|图书角|宠物便便箱|爱心雨伞架]",
+    "[篮球场|网球场|活动室|阅览室][的开放时间|关门时间][能不能|可以|希望][往后延|延到晚上十点|周末延长一点|早上早点开]",
+    "[建议|希望|能不能]把[快递|外卖][统一|集中][放到|送到][驿站|快递柜|门岗] [省得|免得][丢件|到处找|堆在门口]",
+    "[要是|如果][小区|楼下|地库][有|能有|多几个][遮阳棚|儿童滑梯|宠物区|晾晒区|休息椅][就好了|就方便了|该多好]",
+  ] },
+  { i: "suggestion", w: 3, t: [
+    "[It'd be nice to consider|How about|Would it be possible to|Maybe you could consider] [adding a bench|putting up a speed sign|installing a water fountain|adding a bike shelter|planting more shade trees] [near the gate|by the playground|in the garden] - [lots of us would use it|just an idea|many residents would appreciate it]",
+    "[Idea|Suggestion|Just a thought]: [a dog-walking area|more benches by the lake|a parcel room|longer gym hours|a monthly residents' meeting] would [help a lot|be really useful|make life easier] [for families|for everyone|for the elderly]",
+    "[I'd like to suggest|We suggest|Can I propose] [a recycling point|a shuttle to the metro|more lighting on the back path|a book exchange shelf] [for the compound|near Block 4|by the south gate]",
+  ] },
+  // complaints: service neglect (the office's job, not done)
+  { i: "complaint", c: "greenery", u: 2, w: 2, t: [
+    "[后面那片绿地|楼间绿化|草坪|花园][荒了|没人打理|杂草丛生][好几个月|一整个夏天|大半年] [物业|你们|园林工][光收钱不干活|一次都没来过|问了就说排期]",
+  ] },
+  { i: "repair", c: "greenery", w: 2, t: [
+    "[树枝|枝叶|藤蔓|竹子][伸到|长到|探进][我家窗户|阳台|空调外机|车位上方]了 [能不能|麻烦|可以][修剪一下|剪一剪|安排人剪]",
+    "[花坛|绿化带|门口]的[花|树|月季|桂花|灌木][生虫了|长蚜虫了|叶子被虫咬了|长白斑了] [能不能|麻烦|可以][打点药|喷点药|安排打药|处理一下]",
+  ] },
+  { i: "complaint", c: "sanitation", u: 2, w: 2, t: [
+    "[楼道|电梯间|单元门口|地库][的垃圾|的烟头|的灰][堆着|积了厚厚一层|好几天了] [保洁|你们|物业][也不来|都不|从来不][扫|清|收拾] [臭烘烘的|苍蝇嗡嗡的|脏得下不去脚]",
+  ] },
+  // repeat reports said with displeasure: "说了半年了"
+  ...(["water", "electricity", "elevator", "access", "facility"] as const).map((c): Entry => ({
+    i: "complaint", c, p: c, u: 2, w: 1,
+    t: ["{P} [说了|反映了|提了|讲了][半年|好几个月|大半年|一年多|一整年]了 [还是老样子|也没见动静|一直这样|没人当回事]"],
+  })),
+  // service neglect: the office's job left undone ("也不派人来")
+  ...(["facility", "electricity", "greenery", "sanitation"] as const).map((c): Entry => ({
+    i: "complaint", c, p: c, u: 2, w: 1,
+    t: ["{P} [好久了|一个多月了|好几个星期了|整个夏天了] [也不派人|也没人|你们也不|物业也不][来|过来][弄|管|看一眼|处理]"],
+  })),
+  // complaints: English, repeat reports, guards, neglect
+  ...(["water", "electricity", "elevator", "access", "structure", "facility"] as const).map((c): Entry => ({
+    i: "complaint", c, u: 2, w: 1,
+    t: [
+      `[I've|We've|My family has|My parents have] [raised|flagged|logged] ${EN_THING[c]} [four times|again and again|for weeks|twice already] [and still nothing|and no one showed up|yet it's unresolved|but it keeps happening]. [Very frustrating|What is going on?|Please escalate this]`,
+      `[Still|It's been two weeks and still|A month later and still] no one has [fixed|looked at|touched] ${EN_THING[c]}. [What are we paying for?|How long do we have to wait?|Your service is terrible.]`,
+    ],
+  })),
+  { i: "complaint", c: "security", u: 2, w: 2, t: [
+    "[Couriers|Delivery bikes|Motorbikes|E-scooters] [speed|race|zoom] [along the footpaths|through the garden|past the playground] and the [guards|security staff] [do nothing|just watch|never stop them]",
+  ] },
+  { i: "complaint", c: "staff", u: 2, w: 2, t: [
+    "The [guard|security guard|receptionist|gatekeeper|man on duty] at the [south gate|front desk|east entrance|car park barrier] [yelled at|was rude to|shouted at|ignored] [my mother|me|my wife|an elderly neighbour] [today|this morning|again]",
+  ] },
+  { i: "complaint", c: "noise", w: 2, t: [
+    "[广场上|花园里|楼下空地|凉亭那边][跳舞的|唱戏的|打腰鼓的|练歌的][阿姨们|大爷大妈|那帮人|老人家][音箱|扩音器|音响][开得|放得][震天响|老大声|太响了] [午觉都睡不了|窗户关上都听得见|头都疼]",
+    "[楼上|隔壁|对门][每天|一到]深夜就[弹钢琴|跳绳|打游戏大喊|剁排骨|开派对] [墙都在震|根本睡不着|敲门也不理]",
+    "[The|My] [neighbours|people upstairs|flat above] [move furniture|drag chairs|run the washing machine|bang doors] [at midnight|every night|at 2am] - [I can't sleep|it's driving me crazy|please talk to them]",
+  ] },
+  { i: "complaint", c: "parking", w: 2, t: [
+    "[不知道谁的|外地牌的|一辆没挂牌的][车|面包车|电动三轮][天天|长期|一直][占着|停在][消防通道|单元入口|我的车位|路口转弯处] [打电话挪车也不接|贴了条也不管|出入都得绕]",
+    "[单元门口|楼前|路两边][天天|一到晚上|周末]有人乱停车 [救护车|消防车|搬家车|垃圾车][都进不来|开不进去|过不去]",
+    "[A|Some] [van|SUV|car|truck] has been [blocking|parked across|sitting in] [my parking space|the fire lane|the building entrance] [since the weekend|all week] and [no one moves it|the owner can't be reached]",
+  ] },
+  { i: "complaint", c: "pets", w: 2, t: [
+    "[楼顶|天台|院子里][有人|邻居][搭了个|弄了个][鸽棚|鸡笼|兔子窝] [一早就咕咕叫|味道飘过来|毛到处飞]",
+    "[The|A] dog [next door|upstairs|across the hall] [won't stop barking|barks for hours|yaps constantly] [when it's left alone|in the mornings|during the day]",
+  ] },
+  { i: "complaint", c: "security", w: 2, t: [
+    "[电瓶|电动车电池][拎回家|搬上楼|放在楼道][充电|充一整夜] [这多危险|楼里都是老人孩子|物业管不管]",
+  ] },
+  // fee-value complaints naming one problem: the problem's category
+  ...(([["elevator", "[电梯|两部电梯]"], ["access", "[门禁|大门的门禁|单元门]"], ["electricity", "[路灯|楼道灯|地库的灯]"], ["water", "[水管|下水道|水压]"]] as const).map(([c, thing]): Entry => ({
+    i: "complaint", c: c as Category, u: 2, w: 1,
+    t: [`[交了|每年交][好几千|这么多][的|]物业费 ${thing}[坏了半个月|隔三岔五出毛病|一直没人修] [服务在哪|这钱白交了|还好意思涨价]`],
+  }))),
+  // inquiry: holidays, extra cards, lock-outs, lost property, English
+  { i: "inquiry", w: 4, t: [
+    "[节假日|周末|晚上][物业|管理处][有没有人|谁]值班 [水管坏了|有急事|要交钱][找谁|打哪个电话]",
+    "[春节|五一|元旦][期间|那几天][服务中心|前台][开门吗|几点上班|放几天]",
+    "[新的|多一张|给保姆|给租客][门禁卡|停车卡|电梯卡][怎么申请|去哪办|要什么手续|能线上办吗]",
+    "[门打不开了|指纹锁没电了|钥匙忘带了] [你们|物业][能|可以][帮忙叫|联系|推荐][开锁的|锁匠][吗|]",
+    "[物业|前台|保安室][有没有|收没收到][别人交来的|捡到的][手机|钥匙|证件|钱包|书包] [我|我家孩子][昨天|今早][在小区里|散步时][弄丢了|掉了]",
+    "失物招领[在哪|找谁|是在门岗吗] [我的|孩子的][外套|手表|耳机|水杯][好像落在小区里了|可能丢在电梯里了]",
+    "[物业|你们|管理处][提不提供|有没有][代收快递|家政|搬家|家电维修|疏通][服务|的业务] [收费吗|怎么预约]",
+  ] },
+  { i: "inquiry", w: 3, t: [
+    "Is there any [paperwork|registration] [when|if] [we sell the flat|new tenants move in|I lease my apartment]?",
+    "[Can|May] I [install|put up] [a satellite dish|a security door|an AC unit|window grilles|a camera] [on my balcony|outside my door|on the wall]? [Any rules?|Is a permit needed?|]",
+    "What time does [the gym|the pool|the management office|the clubhouse] [open|close] [on weekends|on holidays|on Sundays]?",
+    "Who do I [talk to|contact|ask] about [a parking permit|a second access card|moving furniture in|registering a pet|a lost item]?",
+    "[Has anyone handed in|Did someone turn in|Is there a lost property box for] [a wallet|a phone|keys|a kid's jacket]? [I dropped it|My son lost it] [somewhere in the compound|near the gate]",
+  ] },
+  // inquiry: asking permission to install or change something (not a repair, not a proposal)
+  { i: "inquiry", w: 3, t: [
+    "[我家|我想|我们|我们家][在|给][阳台|窗户外|门口|车位|露台|院子][装|加装|安装|搭|加][晾衣架|遮阳棚|摄像头|充电桩|鞋柜|玻璃房|花架|隐形网] [可以吗|允许吗|有什么要求|要报备吗|需要审批吗|有统一规定吗|物业同意吗]",
+    "[装|换|改][入户门|窗户颜色|空调位置|燃气热水器|阳台推拉门][有没有|要不要|是否有][统一要求|规定|审批|报备] [我|我们][准备|打算][下周|月底|过完年][动工|弄]",
+    "[Am I allowed to|Is it OK to|Can we] [put a shed|install a camera|add a glass enclosure|change the window frames] [on the balcony|at the door|in the yard]? [Do I need approval?|Any rules?]",
+  ] },
+  // fee: counter payments, card replacement prices, run-on voice questions, English
+  { i: "fee", w: 3, t: [
+    "[物业费|停车费|水费][能不能|可以][用现金|刷银行卡|到柜台|线下]交 [我|我们][不用|没有][微信支付|手机支付|智能手机]",
+    "[门禁卡|车库遥控器|停车卡|电梯卡][丢了|坏了|消磁了] [补一张|重新办一张|再配一个][多少钱|要收费吗|收多少|什么价]",
+    "[嗯|那个|喂][我|我们]收到那个[缴费通知|催费单|账单][上面写的|里面有][一项|一笔][公摊|二次供水|垃圾|能耗][费|的钱][这个|是][什么意思|怎么来的|以前没有啊]",
+    "[你好|喂|那个][帮我|麻烦][查一查|看一下|查下][我们|我家|我这户][欠不欠|还欠不欠|有没有欠][物业费|停车费|钱][我|我们][年纪大了|手机上看不明白|搞不清楚]",
+    "[Can|Could] I pay [the management fee|the service charge|the parking fee|my parents' fees] [in cash|by card|at the office|in person|for the whole year]?",
+  ] },
+  // praise: quick fixes, English
+  { i: "praise", w: 3, t: [
+    "[没想到|真没想到|想不到][这么快|当天|半天][就|]给[修好了|弄好了|解决了] [服务没得说|给你们点赞|以后有事还找你们]",
+    "[Thanks|Kudos|Big thanks|Many thanks] to [the guard|the gardener|the cleaner|Mr. Li|the night staff|the maintenance team] [who|for] [helping my mum with her bags|keeping the lobby spotless|sorting out the leak so fast|planting all those flowers]",
+    "[The lobby|Our block|The playground|The car park] [looks|is looking] [spotless|so much better|really tidy] [these days|since the clean-up], [thank you|well done|great work] [cleaners|team|everyone]",
+  ] },
+  // repairs: categories that were mixed up, routine faults with "快/赶紧"
+  { i: "repair", c: "access", w: 2, t: [
+    "[可视对讲|门口机|对讲分机|可视门铃][没有图像|画面一直是黑的|只有声音没画面|按键失灵] [开不了单元门|看不到来人|客人进不来]",
+  ] },
+  { i: "repair", c: "electricity", w: 2, t: [
+    "[吸顶灯|灯罩|筒灯|灯座][歪了|松动了|半吊着|垂下来了] [一开灯就闪|电线看得见|要找电工弄一下]",
+  ] },
+  { i: "repair", c: "facility", w: 2, t: [
+    "[滑梯|秋千|健身器材|长椅|栏杆][的|上的][焊口|铁片|木板|螺栓][开了|翘了|松了|断了] [容易刮到|会夹到|会绊倒][小朋友|老人|人] [赶紧|麻烦|请尽快][修一下|处理|加固一下]",
+  ] },
+  // fittings that come down indoors: a routine repair of the fitting, not a fall-from-height danger
+  { i: "repair", c: "structure", w: 2, t: [
+    "[卫生间|厨房|客厅|走廊][的|]?[吊顶扣板|石膏线|铝扣板|天花板一角|墙角的装饰线][掉下来了|掉了一块|塌下来一角|脱落了] [麻烦来看看|要重新装一下|安排个师傅]",
+  ] },
+  { i: "repair", c: "electricity", w: 2, t: [
+    "[卧室|客厅|卫生间|阳台][的|][吸顶灯灯罩|浴霸面板|灯罩|壁灯][掉下来了|掉了|松脱了] [灯泡|灯管|线][露在外面|耷拉着|直接露着] [麻烦派个电工|能来装一下吗]",
+  ] },
+  { i: "repair", c: "access", w: 2, t: [
+    "[单元门|楼下|大门口][的|][门禁面板|门口机|人脸识别屏|对讲面板|刷卡器][不亮了|黑屏了|屏幕不亮|灯不亮了] [刷不了卡|按了没反应|进不去门|叫不到人]",
+  ] },
+  // urgency 1 told in ordinary words (the rules catch these too; the model learns the words)
+  { i: "repair", c: "elevator", u: 1, w: 2, t: [
+    "[我们|我跟同事|娘俩|一家三口][困在|关在]电梯[里|里面][十几分钟了|半天了|好一会了] [电梯不动|门开不了|信号很差]",
+  ] },
+  { i: "repair", c: "facility", u: 1, w: 2, t: [
+    "[雨水井|污水井|检修井|窨井]的盖子[不见了|碎成两半|歪到一边] [就在|在][人行道中间|单元门口|儿童游乐区旁边] [得赶紧围起来|老人看不清|下雨全是水看不见]",
+  ] },
+  { i: "complaint", c: "security", u: 1, w: 2, t: [
+    "[楼道|车棚|垃圾房|地库][堆的|里的][纸壳|旧家具|杂物|垃圾][被人|不知道被谁][点了|引燃了|烧起来了] [火苗窜得老高|烟往楼上冒|快来灭火]",
+    "[高层|不知道哪家|上面哪户][阳台上|窗台上|护栏外][摆的|放的|挂的][花盆|晾衣杆|拖把|空调罩][被风刮下来|掉下来了] [正好落在|落在][人行道上|单元门口|儿童游乐区][幸好没人|刚有人走过]",
+  ] },
+  // other: neighbours' lost-and-found notices in the group, no question for the office
+  { i: "other", w: 2, chat: "group", t: [
+    "[捡到|有人捡到|谁丢了][一把伞|一个保温杯|一只手套|一张卡] [放在|挂在|交给了][单元门口|快递柜上|凉亭里] [失主自取|来认领|自己去拿]",
+    "[谁家的|哪家的][小狗|猫咪|鹦鹉|乌龟][跑出来了|在我家门口|在楼下转] [快来领|主人在吗]",
+  ] },
+];

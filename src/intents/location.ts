@@ -45,6 +45,8 @@ const EN_BLD_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*([A-Za
 const EN_UNIT_RE = /\bunit\s*(?:no\.?\s*)?#?\s*(\d{1,2})\b(?!\s*\d)/i;
 const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:no\.?\s*)?#?\s*(\d{3,4})\b/i;
 const EN_TRAIL_ROOM_RE = /\bunit\s*\d{1,2}\s*,\s*(?:#\s*)?(\d{3,4})\b/i;
+// "Building 12, 1502" / "Tower C, 1203": a bare 3–4 digit number right after the building is the flat.
+const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
 
 function bld(id: string): string | null {
   return /^[A-Za-z]$/.test(id) ? id.toUpperCase() : cnToDigits(id);
@@ -58,7 +60,7 @@ function make(building: string | null, unit: string | null, room: string | null)
 function parseEnglish(text: string): Location | null {
   const b = EN_BLD_RE.exec(text);
   const u = EN_UNIT_RE.exec(text);
-  const r = EN_ROOM_RE.exec(text) ?? EN_TRAIL_ROOM_RE.exec(text);
+  const r = EN_ROOM_RE.exec(text) ?? EN_TRAIL_ROOM_RE.exec(text) ?? EN_BLD_ROOM_RE.exec(text);
   if (!b && !r) return null; // "unit" alone in English is too ambiguous
   return make(b?.[1] ? bld(b[1]) : null, u?.[1] ? String(Number(u[1])) : null, r?.[1] ?? null);
 }

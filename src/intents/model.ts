@@ -30,6 +30,8 @@ const EN_GLOSS: Record<string, string> = {
   update: "进度", reported: "报修", request: "申请", repair: "维修", fix: "修", fixed: "修好", technician: "师傅", still: "还", yet: "还没", waiting: "等",
   thanks: "谢谢", thank: "谢谢", great: "很好", helpful: "热心", amazing: "太棒了", suggest: "建议", suggestion: "建议", could: "能不能", allowed: "可以吗", rules: "规定",
   fire: "着火", smoke: "冒烟", trapped: "困", stuck: "卡住", burst: "爆", fight: "打架", stolen: "被偷", thief: "小偷",
+  bark: "狗叫", barks: "狗叫", barked: "狗叫", howl: "狗叫", howls: "狗叫", pigeon: "鸽子", pigeons: "鸽子", scooter: "电动车", scooters: "电动车",
+  gushing: "喷水", spraying: "喷水", scheduled: "安排", assigned: "安排", status: "进度", progress: "进度", lost: "丢了", wallet: "钱包",
 };
 const ENGLISH_ONLY = /^[\^$a]+$/;
 

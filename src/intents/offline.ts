@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, categoryPriors, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, plainlyCurrent, safetySignal } from "./rules.js";
+import { BANTER, categoryPriors, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, plainlyCurrent, repeatWithDispleasure, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -51,6 +51,8 @@ export function classifyOffline(input: ClassifyInput): Classification {
     else if (safety.intent === "repair" && safety.kind !== "falling") intent = "repair";
     else if (!TICKET.has(intent)) intent = safety.intent;
     confidence = Math.max(confidence, 0.8);
+  } else if (intent === "repair" && repeatWithDispleasure(text)) {
+    intent = "complaint";
   } else if (NOTICE.test(text) && QUESTION.test(text)) {
     intent = "inquiry";
   } else if (NOTICE.test(text) && input.chat === "group" && !input.mentioned) {

@@ -33,8 +33,8 @@ const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感�
 // A hypothetical inside the matched phrase ("水管要是爆了").
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
-const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿/;
-const NOW = /现在|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|right away/i;
+const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
+const NOW = /现在|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
 // Joking about a small mishap ("熊孩子把厨房淹了 哈哈"); never applied when anything sounds urgent.
 const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
 const URGENT = /快|救命|赶紧|急|119|110|120|报警|help|hurry/i;
@@ -57,6 +57,8 @@ const ASK_FOR = /(推荐|认识|介绍|有没有|谁知道|求)[^，。]{0,6}(�
 const SWAMPED = /(作业|工作|消息|文件|订单|人潮|人海|口水|快递)[^，。]{0,4}淹/;
 // Words that put a person in a lift: without them "被困在地铁里" is not a lift rescue.
 const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
+// A lift that has stopped or will not open, for "someone is inside" phrasings.
+const STUCK_LIFT = /^(?=[\s\S]*(电梯|轿厢|\blift\b|\belevator\b))(?=[\s\S]*(停在|卡在|卡住|不动|停了|打不开|开不了|出不来|出不去|不走|\bstuck\b|\bstopped\b|won't open|doesn't open))/i;
 
 type SafetyRule = {
   kind: string; re: RegExp; intent: Intent; category: Category | null; planned?: boolean;
@@ -69,30 +71,36 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: /(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|烟熏|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴)[^，。,.!！?？]{0,8}(跟|像)下雨|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?)\b|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
+  // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
+  { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
+    re: /(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
-    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,6}(黑漆漆|漆黑|一片黑|都黑|全黑)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)/i },
+    re: /(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,6}(黑漆漆|漆黑|一片黑|都黑|全黑)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security",
-    re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
+    re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   { kind: "falling", intent: "repair", category: null,
     re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
-    re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
+    re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩|幼儿园|学校|操场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
+  // An open manhole or hole where people walk.
+  { kind: "hole", intent: "repair", category: "facility",
+    re: /井盖[^，。]{0,10}(没了|丢了|不见了|被偷|翻了|掀开|掀翻|碎了|塌了|移位|敞着|撞飞)|(窟窿|大坑|深坑|大洞)[^，。]{0,8}(敞着|没盖|没有盖|没围|没人围)|(有人|人|孩子|小孩|老人|行人)[^，。]{0,6}(会|要|容易|差点|可能)[^，。]{0,3}(掉下去|掉进去|摔进去|踩空)|\b(manhole|drain) cover\b[^.]{0,20}\b(missing|gone|stolen|broken|open)\b/i },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|房管局|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提)了?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[五六七八九十]+)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
+    re: /(投诉|反映|举报|说|提|报)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|[五六七八九十]+|[5-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -143,14 +151,18 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
     if (r.planned && PLANNED.test(text)) continue;
     let category = r.category;
-    if (r.kind === "outage") category = /电/.test(m[0]) || /power|electric/i.test(m[0]) ? "electricity" : /气/.test(m[0]) ? "gas" : "water";
+    if (r.kind === "outage") {
+      // "整栋楼都停了" names no utility: the rest of the message does ("一滴水", "黑了", "灯").
+      const what = /电|水|气|黑|power|electric|water/i.test(m[0]) ? m[0] : text;
+      category = /电|黑|灯|power|electric/i.test(what) ? "electricity" : /气/.test(what) && !/水/.test(what) ? "gas" : "water";
+    }
     return { kind: r.kind, intent: r.intent, category };
   }
   return null;
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
 const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
@@ -159,6 +171,13 @@ const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎�
 const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
+
+// Plain displeasure at a repeated fault ("修的人到底会不会修"): LABELS.md makes that a complaint.
+const ANNOYED = /到现在(都|还)没人|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|\b(unacceptable|ridiculous|useless)\b/i;
+/** A repair report that says the fault came back or was reported before, with displeasure. */
+export function repeatWithDispleasure(text: string): boolean {
+  return REPEAT.test(text) && ANNOYED.test(text);
+}
 
 /** Urgency-2 conventions for repairs and complaints (urgency 1 is decided by safetySignal). */
 export function isUrgency2(text: string, intent: Intent, category: Category | null): boolean {
@@ -193,6 +212,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/吵|噪音|噪声|喧哗|音响|唱k|嗡嗡|轰鸣|轰隆|震天响|\b(noise|noisy|loud|humming|banging)\b/i, "noise", 0.15],
   [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
   [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
+  [/阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|甩脸|\b(yell(ed|s)?|shout(ed|s)?|swore|rude)\b/i, "staff", 0.2],
   [/树|草坪|草地|绿化|花坛|灌木|修剪|割草|除草|剪草|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
   [/小偷|被偷|陌生人|推销|打架|撬|监控没|\b(stranger|theft|stolen)\b/i, "security", 0.15],
 ];
@@ -209,6 +229,10 @@ const FAULT = /跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
+// A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
+const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
+const CONDUCT = /态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
   const out = p.slice();
@@ -216,7 +240,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text)) add("fee", 0.3);
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text)) add("repair", 0.15);
-  if (SCHEDULE_Q.test(text)) add("inquiry", 0.25);
+  if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
+  if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
   return out;
 }
 

@@ -91,3 +91,41 @@ describe("safety rules: indirect phrasings (round 4)", () => {
       expect(fires(t), t).toBeNull();
   });
 });
+
+describe("safety rules: round 5 phrasings", () => {
+  it("a person inside a lift that stopped or will not open", () => {
+    expect(sig("电梯卡在三楼半 我跟我儿子在里面 按哪个都没用 门打不开")).toBe("trapped");
+    expect(sig("The lift stopped between floors and we're inside")).toBe("trapped");
+    // Inside a working lift is not a rescue.
+    expect(sig("我在电梯里面闻到一股油漆味")).toBeNull();
+  });
+  it("a whole building dark or stopped, with the utility read from the message", () => {
+    expect(safetySignal(normalize("整个七号楼都黑了 楼道里什么也看不见"))).toMatchObject({ kind: "outage", category: "electricity" });
+    expect(safetySignal(normalize("五栋从中午开始一滴水没有 整栋楼都停了"))).toMatchObject({ kind: "outage", category: "water" });
+    expect(safetySignal(normalize("Our entire block has lost power, lifts are dead"))).toMatchObject({ kind: "outage", category: "electricity" });
+  });
+  it("water gushing, a lamp full of water", () => {
+    expect(sig("Water is gushing from the wall behind the washing machine")).toBe("flood");
+    expect(sig("顶上往下流水 像下雨似的 灯罩里面全是水")).toBe("flood");
+  });
+  it("an open manhole where people walk", () => {
+    expect(sig("人行道那个井盖不见了 黑洞洞的")).toBe("hole");
+  });
+  it("things set alight, pots dropped on cars, threats to post online", () => {
+    expect(sig("垃圾房门口的纸皮被人点着了")).toBe("fire");
+    expect(sig("楼上晾衣杆掉下来 砸到楼下停的车")).toBe("height");
+    expect(escalates(normalize("再不处理我就发到网上 让大家评评理"))).toBe(true);
+    expect(escalates(normalize("反映了快二十次了 没一个人管"))).toBe(true);
+    expect(escalates(normalize("这事我要去住建委反映"))).toBe(true);
+  });
+});
+
+describe("safety rules: intruders and English past events", () => {
+  it("someone climbing in and trying car doors is a break-in", () => {
+    expect(sig("刚才看到一个人翻墙进来 在停车场挨个拉车门")).toBe("fight");
+  });
+  it("thanks for handling last night's burst pipe is not a new flood", () => {
+    expect(sig("Thanks so much for coming out last night when the pipe burst")).toBeNull();
+    expect(sig("A pipe burst last night and water is still pouring in")).toBe("flood");
+  });
+});
