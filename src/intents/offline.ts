@@ -64,6 +64,10 @@ export function classifyOffline(input: ClassifyInput): Classification {
     if (BANTER.test(text) || confidence < 0.55 || pOther > 0.25) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
+    } else {
+      // Whether to act is "is this a repair or a complaint", not which of the two: "楼道灯坏了一个星期了"
+      // splits between them, and each half alone would fall below the group's threshold.
+      confidence = Math.min(1, (pi[ih.classes.indexOf("repair")] ?? 0) + (pi[ih.classes.indexOf("complaint")] ?? 0));
     }
   } else if (input.chat === "group" && !input.mentioned && intent !== "other" && intent !== "praise" &&
     BANTER.test(text) && !QUESTION.test(text)) {

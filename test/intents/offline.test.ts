@@ -15,6 +15,8 @@ describe("safety words give urgency 1", () => {
     ["我被困在电梯里了", "repair", "elevator"],
     ["整栋楼都停电了 怎么回事", "repair", "electricity"],
     ["全小区都没水了吗", "repair", "water"],
+    ["小区停水了", "repair", "water"],
+    ["我们小区突然停电了", "repair", "electricity"],
     ["楼下有两个人打起来了", "complaint", "security"],
     ["我家门被撬了 东西都被翻了", "complaint", "security"],
     ["有人从楼上往下扔花盆", "complaint", "security"],
@@ -121,4 +123,24 @@ describe("group banter with danger words", () => {
       expect(r.intent).toBe("other");
       expect(r.urgency).toBe(3);
     });
+});
+
+describe("a community-wide outage", () => {
+  it.each(["小区停水是几点到几点", "明天小区停水吗"])("asked about as planned works is an enquiry: %s", (text) => {
+    const r = c(text);
+    expect(r.urgency).not.toBe(1);
+    expect(r.intent).toBe("inquiry");
+  });
+});
+
+describe("unmentioned group messages", () => {
+  it("acting on a report is judged on repair or complaint together", () => {
+    // Between a repair and a complaint; the group threshold (0.75) applies to both together.
+    const r = c("楼道灯坏了一个星期了", "group", false);
+    expect(["repair", "complaint"]).toContain(r.intent);
+    expect(r.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+  it("banter stays below any threshold", () => {
+    expect(c("哈哈哈笑死 今晚吃啥", "group", false).intent).toBe("other");
+  });
 });
