@@ -222,7 +222,7 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     if (!repeat) return showProgress(ctx, reply);
     ctx.ticketId = repeat.id;
     await recordRepeatReport(ctx.tx, repeat, ctx.sender.id, ctx.text, ctx.now);
-    await reply({ key: "resident.repeat_report", params: { number: repeat.number, place: repeat.place, summary: repeat.summary.slice(0, 40) } }, direct(ctx));
+    await reply({ key: "resident.repeat_report", params: { number: repeat.number, place: repeat.place, summary: repeat.summary.slice(0, 40), intent: repeat.intent } }, direct(ctx));
     if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
   },
   inquiry: async (ctx, c, reply) => {
@@ -267,12 +267,20 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
   await ctx.tx.unansweredQuestion.create({ data: { communityId: ctx.community.id, inboundMessageId: ctx.messageId, intent: c.intent, text: ctx.text.slice(0, 2000), at: ctx.now } });
 }
 
+/** Parts of a building shared by its residents (as opposed to the grounds: gates, roads, squares). */
+const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过道|天台|楼顶|地下室|信报箱|消防通道/;
+
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
   const home = verifiedHome(ctx);
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
   if (groupBuilding && !place.description.startsWith(`${groupBuilding}栋`)) place.description = `${groupBuilding}栋 ${place.description}`;
+  // "楼道太脏" / "电梯坏了" from a verified resident, no building named: the reporter's own building
+  // (and unit) — staff must know which stairwell or lift; routing already uses that building.
+  if (place.scope === "public" && !c.location?.building && !groupBuilding && home && INSIDE_BUILDING.test(ctx.text)) {
+    place.description = `${home.building.name}栋${home.unit ? `${home.unit}单元` : ""} ${place.description === "公共区域" ? "" : place.description}`.trim();
+  }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   const outage = await answerOutageReport(ctx.tx, {
     communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: c.location?.building ?? groupBuilding ?? home?.building.name ?? null,
@@ -282,13 +290,19 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
-  const related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
+  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
+  if (!related) {
+    // "楼上又在剁肉了，昨天投诉到现在都没人管": a repeat cue and the words of one of the sender's unfixed
+    // tickets is that ticket again, even when this message was put in another category.
+    const again = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
+    if (again) related = { kind: "repeat", ticket: again };
+  }
   if (related) {
     const t = related.ticket;
     ctx.ticketId = t.id;
     if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
     else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
-    const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40) };
+    const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
     if (ctx.inGroup) await reply({ key: "resident.linked_group", params });
     return reply({ key: related.kind === "repeat" ? "resident.repeat_report" : "resident.incident_linked", params }, direct(ctx));
   }

@@ -23,7 +23,7 @@ const CORE_TEXTS = {
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
-  "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。已加急并通知主管跟进。`,
+  "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。${p.intent === "complaint" ? "已升级处理，项目经理和客服主管已收到通知，会尽快与您联系。" : "已加急并通知主管跟进。"}`,
   "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
   "resident.incident_done": (p) => `您反映的问题（工单 #${s(p.number)}）已处理完成：${s(p.resolution)}`,
@@ -33,6 +33,7 @@ const CORE_TEXTS = {
   "resident.onsite_late": (p) => `工单 #${s(p.number)} 的维修人员还没有到场，已催促并上报客服主管，请稍候。`,
   "resident.resolve_late": (p, c) =>
     `工单 #${s(p.number)} 今天未能处理完，非常抱歉。已列入未处理工作清单，${s(p.feedbackBy) ? `管家会在 ${formatRelative(new Date(s(p.feedbackBy)), c.now, c.tz)} 前向您反馈进展，` : ""}${s(p.completeBy) ? `最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成。` : "会尽快处理完成。"}`,
+  "resident.resolve_late_urgent": (p) => `非常抱歉，紧急报修 #${s(p.number)} 还没有处理完。已上报客服主管和项目经理督办，正在加紧抢修，处理好后会马上通知您；情况有变化请直接回复。`,
   "resident.feedback_late": (p, c) => `工单 #${s(p.number)} 仍在处理中。已提醒管家并上报客服主管跟进${s(p.completeBy) ? `，最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成` : ""}。`,
   "resident.complete_late": (p) => `非常抱歉，工单 #${s(p.number)} 超过了承诺的完成时间。项目经理已介入督办，会尽快与您联系。`,
   "resident.progress": (p) => `您的进行中工单：\n${s(p.lines)}`,
@@ -94,9 +95,11 @@ const CORE_TEXTS = {
     `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单，超时 ${s(p.overdue)} 单。\n按网格/负责人：\n${s(p.groups)}\n\n最需关注的 ${s(p.shown)} 单：\n${s(p.lines)}\n（其余工单见各管家的盘点清单）`,
   "staff.morning_overdue": (p) => `【昨日遗留 ${s(p.date)}】以下工单仍未完成，请今天优先处理：\n${s(p.lines)}`,
   "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n回复「接单 #${s(p.number)}」受理。`,
-  "staff.repeat_report": (p) => `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
+  "staff.repeat_report": (p) => p.intent === "complaint"
+    ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，已升级为紧急（升级投诉）：${s(p.place)}\n${s(p.text)}`
+    : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
-  "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} 48小时未回复回访，请电话回访。`,
+  "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
   "staff.suggestion": (p) => `【住户建议】${s(p.place)}：${s(p.text)}`,
   "staff.praise": (p) => `【住户表扬】${s(p.place)}：${s(p.text)}`,

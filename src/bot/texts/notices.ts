@@ -14,7 +14,7 @@ export const NOTICE_TEXTS = {
     `发送：${s(p.sendAt) ? `${formatLocal(new Date(s(p.sendAt)), c.tz)}（定时）` : "确认后立即发送"}\n` +
     `送达：${s(p.groups)} 个业主群` +
     (p.direct ? ` + 私信 ${s(p.residents)} 位已认证住户` : `（范围内已认证住户 ${s(p.residents)} 位，加「私信」可同时私信他们）`) +
-    (s(p.quietEnd) ? `\n现在是免打扰时段，私信将在 ${s(p.quietEnd)} 后发出。` : "") +
+    (s(p.quietEnd) ? `\n${s(p.sendAt) ? "发送时间在" : "现在是"}免打扰时段，私信将在 ${s(p.quietEnd)} 后发出。` : "") +
     (s(p.kind) && p.kind !== "general"
       ? `\n${outage(p)}时段：${span(p, c.tz)}。期间范围内住户报${outage(p)}，我会直接回复本通知，不另开工单。` +
         (p.windowDefaulted ? `\n（正文里没有读到${outage(p)}时间，暂按发出后 ${s(p.defaultHours)} 小时计；如需指定，请重新发送并加「时段 3月5日 8:00-12:00」。）` : "")

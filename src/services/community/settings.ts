@@ -4,18 +4,27 @@ import { z } from "zod";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
 
+/** Minutes by information grade; an office may override only some grades ({"3": 60}), the rest keep their defaults. */
+const byGrade = (d: { 1: number; 2: number; 3: number }) =>
+  z.object({ 1: z.number().positive().optional(), 2: z.number().positive().optional(), 3: z.number().positive().optional() }).strict().default({})
+    .transform((v) => ({ 1: v[1] ?? d[1], 2: v[2] ?? d[2], 3: v[3] ?? d[3] }));
+/** A daily span of local time; either end may be given alone, the other keeps its default. */
+const span = (d: { start: string; end: string }) =>
+  z.object({ start: hhmm.optional(), end: hhmm.optional() }).strict().default({})
+    .transform((v) => ({ start: v.start ?? d.start, end: v.end ?? d.end }));
+
 export const SettingsSchema = z
   .object({
     /** Minutes within which a ticket must be accepted, by information grade. */
-    acceptMinutes: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 5, 2: 10, 3: 30 }),
+    acceptMinutes: byGrade({ 1: 5, 2: 10, 3: 30 }),
     /** Repairs: someone on site within this many minutes, by grade (clock as for acceptance). */
-    onsiteMinutes: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 30, 2: 120, 3: 240 }),
+    onsiteMinutes: byGrade({ 1: 30, 2: 120, 3: 240 }),
     /** Grade-1 repairs are resolved within this many hours (急修不过夜); others the same business day. */
     urgentResolveHours: z.number().positive().default(4),
     /** Reported after this local time, "same day" means the next business day. */
     sameDayCutoff: hhmm.default("16:00"),
     /** The office's business hours: routine (grade 3) work clocks (on site, same day) start at their start; "same day" ends at their end. Acceptance runs 24 hours. */
-    businessHours: z.object({ start: hhmm, end: hhmm }).default({ start: "08:30", end: "18:00" }),
+    businessHours: span({ start: "08:30", end: "18:00" }),
     /** What is not finished the same day: feedback to the resident within N days, completion within N days. */
     feedbackDays: z.number().positive().default(2),
     completeDays: z.number().positive().default(5),
@@ -53,7 +62,7 @@ export const SettingsSchema = z
     /** An unanswered revisit is recorded as "no answer" after this many hours. */
     revisitTimeoutHours: z.number().positive().default(48),
     /** No reminders, revisits or surveys between these local times. */
-    quietHours: z.object({ start: hhmm, end: hhmm }).default({ start: "21:00", end: "09:00" }),
+    quietHours: span({ start: "21:00", end: "09:00" }),
     /** Binding: wrong phone tails allowed before the household is locked, and for how long. */
     bindMaxFailures: z.number().int().positive().default(3),
     bindLockMinutes: z.number().positive().default(60),

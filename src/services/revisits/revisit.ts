@@ -18,10 +18,15 @@ export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
   return null;
 }
 
-/** Complaints are revisited on behalf of the supervisor, escalated ones on behalf of the manager. */
-function onBehalfOf(ticket: { intent: string; urgency: number }): "desk" | "supervisor" | "manager" {
+/**
+ * Complaints are revisited on behalf of the supervisor, escalated ones on behalf of the manager:
+ * grade 1, or a complaint whose missed deadline went up to the manager (an `escalated` event, deadlines.ts).
+ */
+async function onBehalfOf(tx: Tx, ticket: { id: number; intent: string; urgency: number }): Promise<"desk" | "supervisor" | "manager"> {
   if (ticket.intent !== "complaint") return "desk";
-  return ticket.urgency === 1 ? "manager" : "supervisor";
+  if (ticket.urgency === 1) return "manager";
+  const toManager = await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "escalated", note: { contains: "经理" } } });
+  return toManager > 0 ? "manager" : "supervisor";
 }
 
 export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
@@ -41,7 +46,7 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
   }
   const expiresAt = new Date(now.getTime() + settings.revisitTimeoutHours * 3600_000);
   await setState(tx, reporter.id, { kind: "revisit", ticketId: ticket.id }, expiresAt);
-  await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.revisit_question", params: { number: ticket.number, summary: ticket.summary.slice(0, 40), onBehalf: onBehalfOf(ticket) }, notBefore: now, dedupeKey: `revisit.q:${task.id}` });
+  await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.revisit_question", params: { number: ticket.number, summary: ticket.summary.slice(0, 40), onBehalf: await onBehalfOf(tx, ticket) }, notBefore: now, dedupeKey: `revisit.q:${task.id}` });
   await recordEvent(tx, ticket.id, "revisit_asked", { actor: "system", at: now });
   await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.timeout", ticketId: ticket.id, dueAt: expiresAt, dedupeKey: `revisit.timeout:${task.id}` });
   deps.log.debug({ ticket: ticket.number }, "revisit asked");
@@ -56,9 +61,16 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
     const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));
     if (state?.kind === "revisit" && state.ticketId === ticket.id) await clearState(tx, ticket.reporterId);
   }
-  const desk = await staffWithRole(tx, ticket.communityId, "frontdesk", deps.sweep);
+  const community = await cachedCommunity(deps.db, ticket.communityId);
+  const hours = community ? getSettings(community).revisitTimeoutHours : 48;
+  // The front desk phones; an office without one on the assistant: the ticket's assignee (DOMAIN: front desk / housekeeper).
+  let desk: { id: number; chatUser: { platformId: string } | null }[] = (await staffWithRole(tx, ticket.communityId, "frontdesk", deps.sweep)).filter((s) => s.chatUser);
+  if (desk.length === 0 && ticket.assigneeId) {
+    const assignee = await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } });
+    if (assignee?.active && assignee.chatUser) desk = [assignee];
+  }
   for (const s of desk) {
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place, hours }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
   }
 };
 

@@ -150,7 +150,8 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   const tz = t.community.timezone;
   const level = Number(task.data.level ?? 1);
   // Acceptance climbs twice: the supervisor, then (one more acceptance period later) the manager.
-  const up = step === "accept" && level >= 2 ? "manager" : CHAIN[step].up;
+  // An urgent repair still unresolved at its deadline (急修不过夜) is a grade-1 matter: the manager too.
+  const up = step === "accept" && level >= 2 ? "manager" : step === "resolve" && t.urgency === 1 ? "both" : CHAIN[step].up;
   const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId, deps.sweep) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId, deps.sweep) : [])];
   const role = up === "supervisor" ? "主管" : "经理";
   await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `${step} deadline missed → ${role}` });
@@ -180,7 +181,7 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
 
 /** Tells the reporter that a promise to them passed and what happens next. */
 async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
-  const key = CHAIN[step].resident;
+  const key = step === "resolve" && t.urgency === 1 ? "resident.resolve_late_urgent" : CHAIN[step].resident;
   const reporter = t.reporterId ? await tx.chatUser.findUnique({ where: { id: t.reporterId } }) : null;
   if (!key || !reporter) return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });

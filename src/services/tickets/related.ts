@@ -5,8 +5,10 @@
 import type { Tx } from "../../db.js";
 import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
-import { supervisorsOf } from "../staff/routing.js";
-import { OPEN_STATUSES, recordEvent } from "./transitions.js";
+import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { getSettings } from "../community/community.js";
+import { scheduleDeadlines } from "./deadlines.js";
+import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
@@ -55,14 +57,28 @@ export async function findRepeatByText(tx: Tx, q: { text: string; communityId: n
   return null;
 }
 
-/** A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. */
-export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; urgency: number; place: string; summary: string; assigneeId: number | null; status: string }, reporterChatUserId: number, text: string, now: Date) {
-  const urgency = Math.min(ticket.urgency, 2);
-  await tx.ticket.update({ where: { id: ticket.id }, data: { urgency, ...(ticket.status === "done" ? { status: "reopened" } : {}) } });
+/**
+ * A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. A
+ * complaint made again is an escalated complaint (DOMAIN: grade 1): the manager hears too.
+ */
+export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string }, reporterChatUserId: number, text: string, now: Date) {
+  const urgency = Math.min(ticket.urgency, ticket.intent === "complaint" ? 1 : 2);
+  await tx.ticket.update({ where: { id: ticket.id }, data: { urgency } });
+  if (ticket.status === "done") {
+    // "Done" but not fixed: the work is reopened with fresh promises (same day, feedback, completion)
+    // from now, as after an unsatisfied revisit — the old ones may all have passed already.
+    await transition(tx, ticket, "reopen", { actor: `resident:${reporterChatUserId}`, at: now });
+    const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
+    await scheduleDeadlines(tx, { ...ticket, urgency }, now, getSettings(community), community.timezone, `:repeat${now.getTime()}`);
+  }
   await recordEvent(tx, ticket.id, "repeat_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
   const assignee = ticket.assigneeId ? await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } }) : null;
-  for (const s of [...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300) }, notBefore: now });
+  const managers = urgency === 1 ? await managersOf(tx, ticket.communityId) : [];
+  const seen = new Set<number>();
+  for (const s of [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: ticket.intent }, notBefore: now });
   }
   return { ...ticket, urgency };
 }
