@@ -48,8 +48,9 @@ describe("reminder sweep", () => {
     expect(await db.outboxMessage.count()).toBe(0);
   });
   it("waits firstReminderDays after the due date", async () => {
-    expect(await sweep("2026-02-03T10:00:00+08:00")).toMatchObject({ messages: 0 }); // due 1-31 end of day + 3 days = 2-3 23:59:59
-    expect(await sweep("2026-02-04T10:00:00+08:00")).toMatchObject({ households: 1, messages: 1 });
+    // Due 1-31 with 3 days: counted in calendar days, the first reminder is on 2-3.
+    expect(await sweep("2026-02-02T10:00:00+08:00")).toMatchObject({ messages: 0 });
+    expect(await sweep("2026-02-03T10:00:00+08:00")).toMatchObject({ households: 1, messages: 1 });
   });
   it("skips households with no verified resident, and held ones until released", async () => {
     const hh = await db.household.findFirstOrThrow({ where: { room: "1201" } });

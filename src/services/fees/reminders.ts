@@ -41,6 +41,12 @@ export function feeReminderSettings(settings: Settings): FeeReminderSettings {
 }
 
 const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of the local calendar date of `d` in `tz`. */
+function localDayNumber(d: Date, tz: string): number {
+  const p = localParts(d, tz);
+  return Date.UTC(p.year, p.month - 1, p.day) / DAY;
+}
 const pad = (n: number) => String(n).padStart(2, "0");
 /** Local calendar date "2026-03-03". */
 export const localDate = (d: Date, tz: string) => {
@@ -115,8 +121,16 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
   const f = feeReminderSettings(settings);
 
   const overdue = await overdueByHousehold(tx, communityId, now);
-  const firstDue = new Date(now.getTime() - f.feeFirstReminderDays * DAY);
-  const candidates = [...overdue.values()].filter((h) => h.oldestDue <= firstDue);
+  // Counted in local calendar days: a bill due 2-28 (the end of that day) with 3 days is first
+  // reminded on 3-3, at the reminder time.
+  const todayNumber = localDayNumber(now, tz);
+  const dueDay = new Map<number, number>();
+  const daysPastDue = (due: Date) => {
+    let d = dueDay.get(due.getTime());
+    if (d === undefined) dueDay.set(due.getTime(), (d = localDayNumber(due, tz)));
+    return todayNumber - d;
+  };
+  const candidates = [...overdue.values()].filter((h) => daysPastDue(h.oldestDue) >= f.feeFirstReminderDays);
   if (candidates.length === 0) return result;
 
   const holds = await activeFeeHolds(tx, communityId, now);
