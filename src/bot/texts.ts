@@ -80,7 +80,7 @@ const CORE_TEXTS = {
   "staff.urgent_alert": (p) => `【紧急 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。请立即跟进。`,
   "staff.urgent_repeat": (p) => `【紧急·仍未受理 #${s(p.number)}】已过 ${s(p.minutes)} 分钟无人受理！${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。回复「接单 #${s(p.number)}」受理。`,
   "staff.grade2_notice": (p) => `【需主管关注 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
-  "staff.deadline_warning": (p) => `【即将超时 #${s(p.number)}】${s(p.minutes)} 分钟后到${STEP_LABELS[s(p.step) || "accept"]}时限：${s(p.place)} ${s(p.text)}\n${p.step === "resolve" ? `处理完请回复「完成 #${s(p.number)} 说明」；需改约请回复「等待 #${s(p.number)} 约定时间」。` : p.step === "onsite" ? `到场后请回复「到场 #${s(p.number)}」。` : `回复「接单 #${s(p.number)}」受理。`}`,
+  "staff.deadline_warning": (p) => `【即将超时 #${s(p.number)}】距${STEP_LABELS[s(p.step) || "accept"]}时限还有 ${s(p.minutes)} 分钟：${s(p.place)} ${s(p.text)}\n${p.step === "resolve" ? `处理完请回复「完成 #${s(p.number)} 说明」；需改约请回复「等待 #${s(p.number)} 约定时间」。` : p.step === "onsite" ? `到场后请回复「到场 #${s(p.number)}」。` : `回复「接单 #${s(p.number)}」受理。`}`,
   "staff.deadline_missed": (p) => `【已超时 #${s(p.number)}】未在${STEP_LABELS[s(p.step) || "accept"]}时限内完成，已上报${s(p.role)}。请尽快处理。`,
   "staff.overdue": (p) => `【超时督办 #${s(p.number)}】${kind(p)} 未在${STEP_LABELS[s(p.step)]}时限内完成（已登记 ${s(p.minutes)} 分钟）。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
   "staff.appointment_due": (p) => `【预约时间到 #${s(p.number)}】${s(p.place)}：${s(p.text)}\n计时已恢复，请按约处理。`,

@@ -16,7 +16,7 @@ it("warns the housekeeper before the acceptance deadline, with the minutes left"
   await h.assistant.flush();
   const warnings = texts("hk1", /即将超时/);
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toMatch(/[1-9]\d? 分钟后到受理时限/);
+  expect(warnings[0]).toMatch(/距受理时限还有 [1-9]\d? 分钟/);
   expect(texts("sup", /超时/)).toHaveLength(0);
 });
 
