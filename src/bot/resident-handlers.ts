@@ -334,11 +334,19 @@ async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null
   }
 }
 
-async function answerFee(ctx: MessageContext, _c: Classification, reply: ReplyFn) {
-  const home = verifiedHome(ctx);
+async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
+  let home = verifiedHome(ctx);
   if (!home) {
     if (ctx.inGroup) return reply({ key: "bind.need_for_fee" });
     return askToBind(ctx, ctx.messageId, reply, "fee"); // answered once bound
+  }
+  // "3栋2单元1201欠多少钱": the sender's own other home if they are verified there; anyone else's
+  // bills are never shown — they are told so, and get their own.
+  const asked = c.location?.building && c.location.room ? c.location : null;
+  if (asked) {
+    const mine = ctx.sender.residents.find((r) => r.household.building.name === asked.building && r.household.room === asked.room && (!asked.unit || !r.household.unit || r.household.unit === asked.unit));
+    if (mine) home = mine.household;
+    else await reply({ key: "fee.not_your_household", params: { address: householdAddress(home) } }, direct(ctx));
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
   if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);

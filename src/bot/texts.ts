@@ -61,6 +61,7 @@ const CORE_TEXTS = {
   "bind.need_in_group": () => "为保护隐私，请私信我完成房屋绑定后再报修，我已私信您。",
   // ——— residents: fees ———
   "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
+  "fee.not_your_household": (p) => `为保护住户隐私，费用只能查询您本人已验证的房屋。以下是您的房屋 ${s(p.address)} 的费用；如需代家人查询，请家人本人绑定后查询，或联系管家。`,
   "resident.progress_sent_privately": () => "您的工单进度已私信您。",
   // ——— residents: other intents ———
   "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,

@@ -157,3 +157,29 @@ describe("fee questions about an amount", () => {
     expect(await h.db.ticket.count()).toBe(1);
   });
 });
+
+describe("a fee question naming a household", () => {
+  const withBills = {
+    ...COMMUNITY,
+    bills: [
+      ...COMMUNITY.bills,
+      { building: "4", unit: "1", room: "301", item: "物业服务费", period: "2026-01", amount: "298.00", dueDate: "2026-01-31", paid: false },
+    ],
+  };
+
+  it("someone else's: nothing of theirs is shown; the sender is told why and gets their own", async () => {
+    h = await startHarness({ community: withBills, start: "2026-03-02T10:00:00+08:00" });
+    const text = await say("res1", "帮我查下4栋1单元301欠多少钱");
+    expect(text).toContain("只能查询您本人已验证的房屋");
+    expect(text).toContain("356.40");
+    expect(text).not.toMatch(/298|赵敏|4栋1单元301 的费用|13687654321/);
+  });
+
+  it("their own second home: that home's bills", async () => {
+    const both = { ...withBills, residents: [...COMMUNITY.residents, { person: "res1", building: "4", unit: "1", room: "301", verified: true }] };
+    h = await startHarness({ community: both, start: "2026-03-02T10:00:00+08:00" });
+    const text = await say("res1", "4栋1单元301的物业费欠多少");
+    expect(text).toContain("298.00");
+    expect(text).not.toContain("只能查询");
+  });
+});
