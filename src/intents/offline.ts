@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, categoryPriors, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, plainlyCurrent, repeatWithDispleasure, safetySignal } from "./rules.js";
+import { BANTER, NEIGHBOUR_TALK, categoryPriors, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, plainlyCurrent, repeatWithDispleasure, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -21,6 +21,7 @@ function argmax(p: number[]): number {
   return best;
 }
 
+const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric/i;
 const TICKET = new Set<Intent>(["repair", "complaint"]);
 /** Urgency-head probability of grade 1 above which a ticket is urgent even with no safety rule. */
 const U1_MODEL = 0.8;
@@ -61,7 +62,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   } else if (TICKET.has(intent) && input.chat === "group" && !input.mentioned) {
     // Unmentioned group chatter: open a ticket only when the model is clearly sure.
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
-    if (BANTER.test(text) || confidence < 0.55 || pOther > 0.25) {
+    if (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || confidence < 0.55 || pOther > 0.25) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     } else {
@@ -83,7 +84,8 @@ export function classifyOffline(input: ClassifyInput): Classification {
     if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
     if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {
       // Rules know the category of a danger better; wiring smoke is electrical, not a fire complaint.
-      if (safety.kind !== "fire" || category !== "electricity") category = safety.category;
+      // Smoke is electrical only where something electrical is named.
+      if (safety.kind !== "fire" || category !== "electricity" || !ELECTRICAL_THING.test(text)) category = safety.category;
       if (["fire", "fight", "height", "injury"].includes(safety.kind)) {
         if (category === "security") intent = "complaint";
       }

@@ -2,7 +2,7 @@
 // the urgency-2 conventions of LABELS.md, and the intent/category a danger implies.
 import type { Category, Intent } from "./types.js";
 
-export type Safety = { kind: string; intent: Intent; category: Category | null };
+export type Safety = { kind: string; intent: Intent; category: Category | null; /** The matched words. */ match?: string };
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
 const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训|禁止|严禁)\s*$/;
@@ -28,8 +28,12 @@ function elsewhere(text: string, at: number): boolean {
   if (!last) return false;
   return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length));
 }
+const AFTER_EXERCISE = /^\s*(演习|演练|测试|训练|培训|知识|铃测试|\b(drill|test|practice)\b)/i;
+const ASKS_ABOUT = /(号码|电话|地址)[^，。]{0,4}(是多少|多少|是什么|在哪)|是哪天|哪天来|什么时候来|来[^，。]{0,6}拍节目|采访[^，。]{0,6}(谁|哪)/;
+const ESC_TARGET = /你们|物业|管理处|投诉|曝光|再不|告|不管|没人|一直|石沉|举报/;
+const CHAT_ROW = /群里|网上|评论区|嘴仗|吵翻|斗图|辩论/;
 // Figurative smoke: "热得要冒烟了", "嗓子冒烟".
-const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|(头|脑袋|脑子)[^，。]{0,3}$/;
+const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|((?<![上里外前后码石枕龙街那这尽顶])头|脑袋|脑子)[^，。]{0,3}$/;
 // A hypothetical inside the matched phrase ("水管要是爆了").
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
@@ -60,11 +64,44 @@ const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
 // A lift that has stopped or will not open, for "someone is inside" phrasings.
 const STUCK_LIFT = /^(?=[\s\S]*(电梯|轿厢|\blift\b|\belevator\b))(?=[\s\S]*(停在|卡在|卡住|不动|停了|打不开|开不了|出不来|出不去|不走|\bstuck\b|\bstopped\b|won't open|doesn't open))/i;
 
+
+// ---------------------------------------------------------------- composed dangers
+// Residents often describe a danger by what they see, smell or hear rather than by its name
+// ("门缝里冒东西 呛得很", "灯罩里装满了水", "电梯不走了 我婆婆在里面"). These rules compose a hazard
+// (what is happening) with an effect or a presence cue (someone choking, a light going out, a person
+// inside), each side a small vocabulary, so new wordings of the same situation still meet.
+/** a and b within `gap` characters of each other (either order), inside one sentence. */
+function near(a: RegExp, b: RegExp, gap = 12): RegExp {
+  const A = `(?:${a.source})`, B = `(?:${b.source})`, G = `[^。!！?？]{0,${gap}}`;
+  return new RegExp(`${A}${G}${B}|${B}${G}${A}`, "i");
+}
+// Fire seen: smoke, glow, burning, told by its look.
+const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|黑烟|浓烟|烟子|烟雾|白茫茫|雾蒙蒙|滚滚|好多烟|很多烟|满是烟|一屋子烟|一楼道烟|烟(很|好|特别|太|越来越)(多|浓|大)|红光|火光|着了(?![凉急迷魔])|在烧|烧起来|燒緊|(电瓶|电池|锂电|充电宝)[^，。]{0,6}(鼓包|冒烟|冒气|冒白气|发烫|烧)|\b(smoke|smoky|flames?|on fire|burning)\b/;
+// ...and what it does to people, or that nobody knows where it comes from.
+const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
+// Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
+const EVERYDAY_SMOKE = /抽烟|吸烟|二手烟|油烟|烟头|香烟|烟味|烧烤|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
+// Electrical faults told by their effect.
+const ELEC_OBJ = /插线板|排插|插排|插座|插头|电线|线路|开关|电闸|空开|电表|电箱|电井|配电|充电器|变压器|\b(socket|plug|outlet|wiring|fuse ?box|breaker|charger|extension (lead|cord))\b/i;
+const ELEC_HARM = /火花|火星|蓝光|电弧|冒火|冒烟|焦味|糊味|胶皮味|塑料味|烧电线|烧焦|发烫|烫手|呲呲|滋滋|噼啪|啪啪|\b(popped|bang|sparks?|sparking|burning|smoking|melt(ed|ing)?)\b/i;
+const BURN_SMELL = /胶皮味|(烧|焦)[^，。]{0,2}电线|电线[^，。]{0,2}(烧|焦)|\bburning (plastic |rubber |electrical )?smell\b|\bsmell(s|ed)? (of|like) burning\b/i;
+// Gas, by name or by what it smells or sounds like.
+const GAS_NAME = /煤气|燃气|天然气|液化气|石油气|瓦斯|\bgas\b/i;
+const GAS_LEAK = /味|臭|(?<!新)闻|泄|漏|外洩|外泄|跑气|喷气|呲气|嘶嘶|呲呲|\b(smell|odou?r|hiss|leak)/i;
+const NOT_GAS_TALK = /燃气费|煤气费|燃气公司|燃气表|开通|过户|缴|充值|\bgas (bill|meter|company)\b/i;
+// Water where electricity is: a light fitting full of water, a ceiling pouring onto lights.
+const LIGHT_FIX = /灯罩|吊灯|灯座|灯里|灯管|筒灯|顶灯|灯盘|\b(light fitting|ceiling light|lamp)\b/i;
+const CEILING_WATER = /(天花板|吊顶|楼上|顶上|屋顶)[^，。]{0,6}(掉|滴|流|漏|往下|冒)[^，。]{0,3}水|水[^，。]{0,4}(从)?(天花板|吊顶)[^，。]{0,4}(掉|滴|流|漏)/;
+const LIGHTS_OUT = /灯[^，。]{0,3}(灭|黑|不亮|闪)|跳闸|漏电|插座|电箱|短路/;
+// A person, for "someone is inside / hanging out of the window".
+const PERSON = /小孩|孩子|小朋友|细路|娃|宝宝|婴儿|老人|老太太|老大爷|老头|人|男的|女的|婆婆|公公|爷爷|奶奶|姥姥|姥爷|外婆|外公|孙子|孙女|儿子|女儿|老婆|老公|妈|爸|邻居|阿姨|大爷|外卖员|快递员|小哥/;
+
 type SafetyRule = {
   kind: string; re: RegExp; intent: Intent; category: Category | null; planned?: boolean;
   /** The whole text must also match this. */ needs?: RegExp;
   /** Skipped when the text says the danger is over. */ resolvable?: boolean;
   /** Skipped when a past-time word comes before the match. */ pastable?: boolean;
+  /** Skipped when the whole text matches this. */ unless?: RegExp;
 };
 
 const SAFETY_RULES: SafetyRule[] = [
@@ -74,6 +111,9 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
+  // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
+  { kind: "gas", intent: "repair", category: "gas", resolvable: true,
+    re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
     re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
@@ -97,10 +137,35 @@ const SAFETY_RULES: SafetyRule[] = [
   // An open manhole or hole where people walk.
   { kind: "hole", intent: "repair", category: "facility",
     re: /井盖[^，。]{0,10}(没了|丢了|不见了|被偷|翻了|掀开|掀翻|碎了|塌了|移位|敞着|撞飞)|(窟窿|大坑|深坑|大洞)[^，。]{0,8}(敞着|没盖|没有盖|没围|没人围)|(有人|人|孩子|小孩|老人|行人)[^，。]{0,6}(会|要|容易|差点|可能)[^，。]{0,3}(掉下去|掉进去|摔进去|踩空)|\b(manhole|drain) cover\b[^.]{0,20}\b(missing|gone|stolen|broken|open)\b/i },
+  // ---- composed dangers (see near()): checked after the named ones, which know categories better.
+  { kind: "fire", intent: "complaint", category: "security", resolvable: true, unless: EVERYDAY_SMOKE,
+    re: near(SMOKE_SEEN, SMOKE_HARM, 14) },
+  { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
+    re: new RegExp(`${near(ELEC_OBJ, ELEC_HARM, 12).source}|${BURN_SMELL.source}`, "i") },
+  { kind: "gas", intent: "repair", category: "gas", resolvable: true, unless: NOT_GAS_TALK,
+    re: near(GAS_NAME, GAS_LEAK, 8) },
+  { kind: "flood", intent: "repair", category: "water", resolvable: true,
+    re: new RegExp(`${near(LIGHT_FIX, /水/, 10).source}|${near(CEILING_WATER, LIGHTS_OUT, 20).source}|水浸|浸到|淹水|水淹|水(?!枪)[^，。]{0,4}(到处|不停|狂)[^，。]{0,2}(飙|喷|涌|冒|窜|滋)|(流|淌|漫|灌)(到|进)了?(客厅|卧室|厨房|走廊|楼道|过道|电梯|门外|楼下|隔壁|大堂|车库|地库)|瀑布|\\bwaterfall\\b|\\bwater\\b[^.]{0,20}\\b(everywhere|coming (down|through|in))\\b`, "i") },
+  { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
+    re: new RegExp(`(${PERSON.source})[^，。]{0,6}(在|关在|困在|卡在)(电梯|轿厢)(里|内)|(在|关在|困在)(电梯|轿厢)(里|内)(?![^，。]{0,3}(碰到|遇到|看到|滑|摔))|(里面|里头|里边)(有|还有|是)?(${PERSON.source})|\\b(inside|in there|in it)\\b`, "i") },
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
+    re: /小区(?:里|又|突然|怎么|是不是|全|都|全部)+(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整个小区|全小区|整栋|整幢|全楼|整个单元|成座|整座|整个楼)[^，。]{0,6}(天然气|燃气|煤气|自来水|水|电)[^，。]{0,3}(都|全)?(断了|停了|没了)|\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound|community)( \w+)?\b[^.]{0,25}\b(no (water|power|electricity|gas)|lost (power|water)|without (power|water)|blackout|power (is )?(out|cut))/i },
+  { kind: "fight", intent: "complaint", category: "security",
+    re: /打交(?!道)|(两|俩|几|一群)个?(人|男的|女的|伙人|小伙)[^，。]{0,6}(干起来|干仗|掐起来|扭打|扭在一起|撕扯|动起手)|干仗|开瓢|头破血流|见红|翻得[^，。]{0,4}(乱七八糟|一团糟|乱糟糟)|锁被[^，。]{0,3}(弄|搞|砸|撬|破)坏|(有人|陌生人|一个男的|一个人|有个人)[^，。]{0,8}(捅|撬|踹|砸|鼓捣|拽)[^，。]{0,4}(门锁|锁眼|门把|门)|(拉|拽|推|试|拧)[^，。]{0,3}(别人家|人家|邻居家|各家|每家|挨家)的?门|(爬|翻)[^，。]{0,6}(阳台|窗户|二楼|三楼)[^，。]{0,8}(小偷|贼|偷)|\bsmash(ed|ing)?\b|\bran in\b|\bforc(ed|ing) (open )?(the |my |a )?(door|lock|window)|\bbroke (in|into)\b/i },
+  { kind: "injury", intent: "complaint", category: "security",
+    re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
+  { kind: "height", intent: "complaint", category: "security", unless: /想问|能不能|可不可以|怎么办理|建议|装[^，。]{0,3}(防护|护栏|防盗)/,
+    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
+  { kind: "falling", intent: "repair", category: null,
+    re: /滑坡|塌方|泥石流|滑泥|(推倒|冲倒|冲垮|压垮|冲塌)了?[^，。]{0,3}(围墙|墙|挡土墙|护坡)|(鼓起来|鼓包|掉渣|往下掉|剥落|翘起来)[^。]{0,24}(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|路|公交站|车站|大门|车)/ },
+  { kind: "hole", intent: "repair", category: "facility",
+    re: /井盖[^，。]{0,10}(拿走|搬走|偷走|不见)|井盖[^。]{0,16}(一个|大)洞/ },
+  { kind: "trapped-body", intent: "repair", category: null,
+    re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<!\d)12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|[五六七八九十]+|[5-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|[五六七八九十]+|[5-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -126,6 +191,7 @@ export function safetySignal(text: string): Safety | null {
     const m = r.re.exec(text);
     if (!m) continue;
     if (r.needs && !r.needs.test(text)) continue;
+    if (r.unless && r.unless.test(text)) continue;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (HYPOTHETICAL.test(before)) continue;
     if (HYPO_INSIDE.test(m[0])) continue;
@@ -149,6 +215,14 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
+    // "火警演习是哪天" / "fire drill": the danger word names an exercise.
+    if (AFTER_EXERCISE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    // "12345热线的号码是多少", "电视台来拍节目是哪天": asking about a channel is no threat.
+    if (r.kind === "escalation" && ASKS_ABOUT.test(text) && !ESC_TARGET.test(text)) continue;
+    // "之前有电池被偷过": a theft told as past experience.
+    if (r.kind === "fight" && ((PAST.test(text.slice(0, m.index)) && !NOW.test(text)) || /^过/.test(text.slice(m.index + m[0].length)))) continue;
+    // "群里两个宝妈吵翻了": a row in the chat itself.
+    if (r.kind === "fight" && CHAT_ROW.test(text) && !HURT.test(text)) continue;
     if (r.planned && (PLANNED.test(text) || SCHEDULE_Q.test(text))) continue;
     let category = r.category;
     if (r.kind === "outage") {
@@ -156,7 +230,7 @@ export function safetySignal(text: string): Safety | null {
       const what = /电|水|气|黑|power|electric|water/i.test(m[0]) ? m[0] : text;
       category = /电|黑|灯|power|electric/i.test(what) ? "electricity" : /气/.test(what) && !/水/.test(what) ? "gas" : "water";
     }
-    return { kind: r.kind, intent: r.intent, category };
+    return { kind: r.kind, intent: r.intent, category, match: m[0] };
   }
   return null;
 }
@@ -229,6 +303,13 @@ const FAULT = /跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
+// A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
+const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
+
+/** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
+ * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
+export const NEIGHBOUR_TALK = /(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
 const CONDUCT = /态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
@@ -241,6 +322,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text)) add("repair", 0.15);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
+  if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
   return out;
 }

@@ -129,3 +129,48 @@ describe("safety rules: intruders and English past events", () => {
     expect(sig("A pipe burst last night and water is still pouring in")).toBe("flood");
   });
 });
+
+describe("composed dangers: a hazard told by its effect", () => {
+  it("smoke by its look and what it does to people", () => {
+    expect(sig("走廊那头飘过来好多烟 咳得不行")).toBe("fire");
+    expect(sig("对门门缝里冒东西 熏得眼睛疼")).toBe("fire");
+    expect(sig("今天炒菜冒了好多烟 油烟机该换了")).toBeNull();
+  });
+  it("wiring by object and effect", () => {
+    expect(sig("排插上有蓝光 还有股胶皮味")).toBe("electrical-smoke");
+    expect(sig("插座有一个孔松了 插头插不紧")).toBeNull();
+  });
+  it("gas by name near a smell or a hiss, either order", () => {
+    expect(sig("一股子怪味 像液化气")).toBe("gas");
+    expect(sig("新闻说外地燃气爆炸了 大家注意关阀门")).toBeNull();
+    expect(sig("燃气表的数字不走了")).toBeNull();
+  });
+  it("water where the lights are, and water spreading through rooms", () => {
+    expect(sig("卧室吊灯里积了好多水")).toBe("flood");
+    expect(sig("吊顶一直往下滴水 灯也不亮了")).toBe("flood");
+    expect(sig("卫生间的水已经漫进了卧室")).toBe("flood");
+    expect(sig("洗衣机龙头关不住 水一直流 总阀关了先")).toBeNull();
+  });
+  it("someone inside a lift that stopped", () => {
+    expect(sig("电梯不动了 我外婆在电梯里")).toBe("trapped");
+    expect(sig("The lift stopped and my dad is still in there")).toBe("trapped");
+    expect(sig("今天在电梯里碰到老同学")).toBeNull();
+  });
+  it("a person outside a window or railing, things flying down", () => {
+    expect(sig("有个娃趴在窗台外面")).toBe("height");
+    expect(sig("楼上飞下来一个罐子 碎了一地")).toBe("height");
+    expect(sig("孩子总爱趴窗台 想问能不能装防护栏")).toBeNull();
+  });
+  it("fights, break-ins and their traces", () => {
+    expect(sig("两个男的在车库扭打 有人头破血流")).toBe("fight");
+    expect(sig("回家一看屋里翻得乱七八糟")).toBe("fight");
+    expect(sig("之前有车被偷过 建议多装监控")).toBeNull();
+    expect(sig("打起来了 群里两个人为了拼车吵翻了")).toBeNull();
+  });
+  it("escalation to new authorities, not questions about them", () => {
+    expect(sig("说了好几次没人管 我去找议员")).toBe("escalation");
+    expect(sig("We've asked 5 times and been ignored, going to the ombudsman")).not.toBeNull();
+    expect(sig("12345的号码是多少")).toBeNull();
+    expect(sig("火警演习是哪天")).toBeNull();
+  });
+});
