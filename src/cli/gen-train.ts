@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/cn2t";
 import type { Category, Intent, Location, Urgency } from "../intents/types.js";
-import { ENTRIES, EXTRA, EXTRA2, EXTRA3, EXTRA4, EXTRA5, PROBLEMS, type Entry } from "./gen-train-data.js";
+import { ENTRIES, EXTRA, EXTRA2, EXTRA3, EXTRA4, EXTRA5, EXTRA6, PROBLEMS, type Entry } from "./gen-train-data.js";
 
 const toTraditional: (text: string) => string = OpenCC.Converter({ from: "cn", to: "hk" });
 
@@ -97,6 +97,8 @@ function style(text: string, intent: Intent): string {
 type Row = {
   id: string; chat: "direct" | "group"; mentioned: boolean; text: string;
   intent: Intent; category: Category | null; urgency: Urgency; location: Location | null;
+  /** Urgency-head only (see Entry.aux). */
+  aux?: true;
 };
 
 function render(e: Entry, idx: number): Row {
@@ -122,7 +124,9 @@ function render(e: Entry, idx: number): Row {
     text = chance(0.7) ? `@物业小助手 ${text}` : `${text} @物业小助手`;
   }
   const category = e.i === "repair" || e.i === "complaint" ? (e.c ?? "other") : null;
-  return { id: `g${idx}`, chat, mentioned, text, intent: e.i, category, urgency: e.u ?? 3, location: loc };
+  const row: Row = { id: `g${idx}`, chat, mentioned, text, intent: e.i, category, urgency: e.u ?? 3, location: loc };
+  if (e.aux && chance(e.aux)) row.aux = true;
+  return row;
 }
 
 function main(): void {
@@ -132,7 +136,7 @@ function main(): void {
   const rows: Row[] = [];
   const seen = new Set<string>();
   let idx = 0;
-  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3, ...EXTRA4, ...EXTRA5]) {
+  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3, ...EXTRA4, ...EXTRA5, ...EXTRA6]) {
     const n = Math.max(2, Math.round((per * (e.w ?? 1) * e.t.length) / 2));
     for (let k = 0, tries = 0; k < n && tries < n * 4; tries++) {
       const row = render(e, idx);

@@ -7,7 +7,8 @@ import { features, metaTags, packHead, trainHead, type Example, type ModelFile }
 import { normalize } from "../intents/normalize.js";
 import { CATEGORIES, INTENTS } from "../intents/types.js";
 
-type Row = { id: string; chat: "direct" | "group"; mentioned: boolean; text: string; intent: string; category: string | null; urgency: number };
+/** `aux` rows (compositional danger variations) train the urgency head only. */
+type Row = { id: string; chat: "direct" | "group"; mentioned: boolean; text: string; intent: string; category: string | null; urgency: number; aux?: boolean };
 
 const TRAIN_DIR = "data/train";
 const OUT = "src/intents/model.json";
@@ -50,9 +51,9 @@ export function build(rows: Row[], opts: TrainOptions = {}): ModelFile {
 
   const intents = [...INTENTS] as string[];
   const cats = [...CATEGORIES] as string[];
-  const intentEx: Example[] = rows.map((r, i) => ({ idx: idx[i] ?? [], label: intents.indexOf(r.intent) }));
+  const intentEx: Example[] = rows.flatMap((r, i) => r.aux ? [] : [{ idx: idx[i] ?? [], label: intents.indexOf(r.intent) }]);
   const catEx: Example[] = rows.flatMap((r, i) =>
-    (r.intent === "repair" || r.intent === "complaint") && r.category ? [{ idx: idx[i] ?? [], label: cats.indexOf(r.category) }] : []);
+    !r.aux && (r.intent === "repair" || r.intent === "complaint") && r.category ? [{ idx: idx[i] ?? [], label: cats.indexOf(r.category) }] : []);
   const urgEx: Example[] = rows.map((r, i) => ({ idx: idx[i] ?? [], label: URGENCIES.indexOf(String(r.urgency)) }));
 
   const heads: ModelFile["heads"] = {};

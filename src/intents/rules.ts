@@ -180,6 +180,38 @@ export function plainlyCurrent(text: string): boolean {
   return !/吗|\?|请问|怎么办理|能不能|可不可以/.test(text);
 }
 
+// Someone says the danger is here and now, or calls for help: a question mark or "吗" then does not
+// make a report a question ("保安呢？？？", "is it a leak?"), and a cigarette or the rain named in the
+// same message does not make it routine.
+const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万火急|119|110|120|报警|现在|正在|还在|刚刚|刚才|这会儿|\b(help|hurry|now|urgent|asap|right away|quick(ly)?)\b/i;
+
+/** Like plainlyCurrent, for the learned urgency path: hypothetical, resolved, joking, past and
+ * elsewhere still rule a danger out, but a question or a routine look-alike does not when the sender
+ * presses for help now. */
+export function currentDanger(text: string): boolean {
+  if (plainlyCurrent(text)) return true;
+  if (!PRESSING.test(text)) return false;
+  if (RESOLVED.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  if (PAST_STORY.test(text) && !NOW.test(text)) return false;
+  ELSEWHERE.lastIndex = 0;
+  if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
+  return !/请问|怎么办理|能不能|可不可以|会不会|是不是要|万一/.test(text);
+}
+
+// Weaker danger cues: hazard and harm words too loose for a rule of their own ("呛", "流血", "拍门",
+// "漏到", "全黑"), which make a danger likely only together with the learned urgency head.
+const DANGER_CUE = new RegExp([
+  "烟|火|焦|烧|呛|喘|咳|窒息|透不过气|透不了气|睁不开|晕|血|救命|求救|拍门|砸门|踹门|撬|出不来|困|被关|被锁|掉下|往下掉|坠|塌|摇摇欲坠|悬|挂在",
+  "漏到|漏进|淹|泡了|泡水|喷|涌|冒水|爆|漫|煤气|燃气|天然气|液化气|臭鸡蛋|刺鼻|打架|打起来|互殴|殴|动手|干起来|扭打|刀|棍|砖头|酒瓶",
+  "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
+  "\\b(smoke|smoky|fire|flames?|burn(ing|t)?|chok(e|ing)|breath(e|ing)?|cough(ing)?|dizzy|blood|bleed(ing)?|help|trapped|stuck|fall(ing|en)?|flood(ing|ed)?|gas|fight(ing)?|punch(ing)?|brawl|break(ing)? in|intruder|knife|blackout|collaps(e|ed)|unconscious|sparks?|sparking|screaming|banging|pouring|gushing)\\b",
+].join("|"), "i");
+
+/** A weaker danger cue is present (see DANGER_CUE). */
+export function dangerCue(text: string): boolean {
+  return DANGER_CUE.test(text);
+}
+
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
 export function escalates(text: string): boolean {
   return SAFETY_RULES.some((r) => (r.kind === "escalation" || r.kind === "ignored") && r.re.test(text));
