@@ -13,9 +13,9 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报/;
+const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(及时|已经|被|给)(拉开|劝开|劝住|分开)了/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
-const PAST = /前几天|上周|上个月|去年|上次|那次|前阵子|之前|以前/;
+const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
 // Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
 const ELSEWHERE = /老家|隔壁小区|别的小区|其他小区|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
@@ -37,7 +37,7 @@ const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感�
 // A hypothetical inside the matched phrase ("水管要是爆了").
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
-const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
+const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
 const NOW = /现在|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
 // Joking about a small mishap ("熊孩子把厨房淹了 哈哈"); never applied when anything sounds urgent.
 const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
@@ -204,7 +204,7 @@ const DANGER_CUE = new RegExp([
   "烟|火|焦|烧|呛|喘|咳|窒息|透不过气|透不了气|睁不开|晕|血|救命|求救|拍门|砸门|踹门|撬|出不来|困|被关|被锁|掉下|往下掉|坠|塌|摇摇欲坠|悬|挂在",
   "漏到|漏进|淹|泡了|泡水|喷|涌|冒水|爆|漫|煤气|燃气|天然气|液化气|臭鸡蛋|刺鼻|打架|打起来|互殴|殴|动手|干起来|扭打|刀|棍|砖头|酒瓶",
   "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
-  "\\b(smoke|smoky|fire|flames?|burn(ing|t)?|chok(e|ing)|breath(e|ing)?|cough(ing)?|dizzy|blood|bleed(ing)?|help|trapped|stuck|fall(ing|en)?|flood(ing|ed)?|gas|fight(ing)?|punch(ing)?|brawl|break(ing)? in|intruder|knife|blackout|collaps(e|ed)|unconscious|sparks?|sparking|screaming|banging|pouring|gushing)\\b",
+  "\\b(smoke|smoky|fire|flames?|burn(ing|t)?|chok(e|ing)|breath(e|ing)?|cough(ing)?|dizzy|blood|bleed(ing)?|help|trapped|stuck|fall(ing|en)?|flood(ing|ed)?|gas|fight(ing)?|punch(ing)?|brawl|break(ing)? in|intruder|knife|blackout|collaps(e|ed)|unconscious|passed out|faint(ed)?|ledge|roof edge|swollen|sparks?|sparking|screaming|banging|pouring|gushing)\\b",
 ].join("|"), "i");
 
 /** A weaker danger cue is present (see DANGER_CUE). */
