@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, NEIGHBOUR_TALK, categoryPriors, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, safetySignal } from "./rules.js";
+import { BANTER, NEIGHBOUR_TALK, categoryPriors, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -99,6 +99,11 @@ export function classifyOffline(input: ClassifyInput): Classification {
     const pc = categoryPriors(text, ch.classes, predict(ch, idx));
     category = ch.classes[argmax(pc)] as Category;
     if (intent === "complaint" && category === "staff") category = objectOfStaffComplaint(text, ch.classes, pc) ?? category;
+    // LABELS.md: staff is the attitude or conduct of property staff, whatever object is mentioned.
+    if (intent === "complaint" && staffConduct(text)) category = "staff";
+    // A complaint takes the category of the one problem it names (`other` only for none or several):
+    // escalations and fee-value complaints name their problem in a word the model reads as "other".
+    if (intent === "complaint" && category === "other") category = singleNamedCategory(text) ?? category;
     if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
     if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {
       // Rules know the category of a danger better; wiring smoke is electrical, not a fire complaint.

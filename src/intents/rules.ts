@@ -336,7 +336,7 @@ const FAULT = /跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
 // A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
-const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
+const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
@@ -346,13 +346,24 @@ export const NEIGHBOUR_TALK = /(好听|好吃|好美|真好|真棒|不错|挺好
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
 const CONDUCT = /态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
+// "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
+const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
+// Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
+const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
+const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
+const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
+// An English proposal: "What about a …?", "How about adding …", "Why not have …".
+const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
+
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
   const out = p.slice();
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text)) add("fee", 0.3);
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
-  if (FAULT.test(text) && !EARLIER_REPORT.test(text)) add("repair", 0.15);
+  if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text)) add("repair", 0.15);
+  if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
+  if (PROPOSAL_EN.test(text)) add("suggestion", 0.25);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
@@ -385,4 +396,31 @@ export function objectOfStaffComplaint(text: string, classes: readonly string[],
     if (q > bestP) { best = cat; bestP = q; }
   }
   return best;
+}
+
+/** A member of staff named with how they behaved ("前台…阴阳怪气", "保安上班刷抖音"). */
+const IDLE_ON_DUTY = /睡觉|睡着|瞓觉|打瞌睡|玩手机|刷抖音|刷剧|刷视频|打游戏|喝酒/;
+export function staffConduct(text: string): boolean {
+  return STAFF_WHO.test(text) && (CONDUCT.test(text) || IDLE_ON_DUTY.test(text));
+}
+
+// Specific problem words (strong enough to name a category alone) for complaints the model files as `other`.
+const NAMED: ReadonlyArray<readonly [RegExp, Category]> = [
+  [/漏水|渗漏|水管|下水道|返水|水压|马桶|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
+  [/噪音|吵|扰民|音响|唱歌|唱k|\b(noise|noisy|loud|karaoke|music)\b/i, "noise"],
+  [/电梯|\b(lift|elevator)\b/i, "elevator"],
+  [/车位|停车|乱停|充电桩|\b(parking|car park)\b/i, "parking"],
+  [/垃圾|臭|蟑螂|老鼠|油烟|\b(rubbish|bins?|stink|smell)\b/i, "sanitation"],
+  [/漏雨|外墙|墙体|裂缝|天花板|屋顶|\b(roof|ceiling|damp)\b/i, "structure"],
+  [/狗|猫|宠物|鸽子|\b(dogs?|cats?|pets?)\b/i, "pets"],
+  [/装修|砸墙|电钻|\b(renovat\w*|drilling)\b/i, "decoration"],
+  [/杂物|陌生人|小偷|被偷|\b(theft|stolen|strangers?)\b/i, "security"],
+  [/门禁|单元门|道闸|对讲|\b(intercom|gate)\b/i, "access"],
+  [/路灯|楼道灯|停电|跳闸|插座|\b(power cut|lights?)\b/i, "electricity"],
+];
+/** The category of the only problem a text names, or null when it names none or several. */
+export function singleNamedCategory(text: string): Category | null {
+  const hits = new Set<Category>();
+  for (const [re, c] of NAMED) if (re.test(text)) hits.add(c);
+  return hits.size === 1 ? [...hits][0] ?? null : null;
 }

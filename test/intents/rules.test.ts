@@ -174,3 +174,25 @@ describe("composed dangers: a hazard told by its effect", () => {
     expect(sig("火警演习是哪天")).toBeNull();
   });
 });
+
+describe("round-7 category and intent cues", async () => {
+  const { singleNamedCategory, staffConduct, intentPriors } = await import("../../src/intents/rules.js");
+  it("a complaint naming one problem takes its category; none or several stay open", () => {
+    expect(singleNamedCategory(normalize("卫生间渗漏的事反映了不下十次 我准备找律师"))).toBe("water");
+    expect(singleNamedCategory(normalize("收了物业费 垃圾没人收 电梯也老坏"))).toBeNull();
+    expect(singleNamedCategory(normalize("这物业必须换"))).toBeNull();
+  });
+  it("staff conduct is recognised by who and how", () => {
+    expect(staffConduct(normalize("值班保安在岗亭里刷抖音 外人随便进"))).toBe(true);
+    expect(staffConduct(normalize("保安大哥人很好"))).toBe(false);
+  });
+  it("thanks for a job handled well leans to praise; a vehicle blocking a lane is not a fault", () => {
+    const classes = ["repair", "complaint", "fee", "progress", "inquiry", "suggestion", "praise", "other"];
+    const zero = classes.map(() => 0);
+    const at = (t: string, c: string) => intentPriors(normalize(t), classes, zero)[classes.indexOf(c)];
+    expect(at("停电那晚你们处理得很及时 谢谢", "praise")).toBeGreaterThan(0);
+    expect(at("谢谢物业让我天天爬楼锻炼 电梯又坏了", "praise")).toBe(0);
+    expect(at("应急通道被一辆车堵了", "repair")).toBe(0);
+    expect(at("下水道堵了", "repair")).toBeGreaterThan(0);
+  });
+});
