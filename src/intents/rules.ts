@@ -7,13 +7,15 @@ export type Safety = { kind: string; intent: Intent; category: Category | null; 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
 const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训|禁止|严禁)\s*$/;
 const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
+// "…堆满了纸箱 着火了咋办": a danger asked about, not happening.
+const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?？!！])/;
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
 const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(及时|已经|被|给)(拉开|劝开|劝住|分开)了/;
+const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -80,7 +82,7 @@ const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|
 // ...and what it does to people, or that nobody knows where it comes from.
 const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
 // Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
-const EVERYDAY_SMOKE = /抽烟|吸烟|二手烟|油烟|烟头|香烟|烟味|烧烤|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
+const EVERYDAY_SMOKE = /抽烟|吸烟|二手烟|油烟|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
 // Electrical faults told by their effect.
 const ELEC_OBJ = /插线板|排插|插排|插座|插头|电线|线路|开关|电闸|空开|电表|电箱|电井|配电|充电器|变压器|\b(socket|plug|outlet|wiring|fuse ?box|breaker|charger|extension (lead|cord))\b/i;
 const ELEC_HARM = /火花|火星|蓝光|电弧|冒火|冒烟|焦味|糊味|胶皮味|塑料味|烧电线|烧焦|发烫|烫手|呲呲|滋滋|噼啪|啪啪|\b(popped|bang|sparks?|sparking|burning|smoking|melt(ed|ing)?)\b/i;
@@ -122,7 +124,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
     re: /(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
-    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,6}(黑漆漆|漆黑|一片黑|都黑|全黑)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   { kind: "fight", intent: "complaint", category: "security",
     re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
@@ -135,6 +137,21 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
     re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩|幼儿园|学校|操场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   // An open manhole or hole where people walk.
+  // A lithium battery swelling, hissing or smoking (e-bikes charged in corridors) is a fire about to start.
+  { kind: "electrical-smoke", intent: "repair", category: "electricity",
+    re: /(电池|电瓶|充电宝|锂电|电动车|电瓶车)[^。]{0,10}(鼓包|鼓起来|膨胀|冒烟|冒白气|冒白烟|冒气|嗞嗞|滋滋|嘶嘶|烫手|发烫得厉害)|\b(battery|power bank)\b[^.]{0,30}\b(swollen|swelling|bulging|hissing|smoking)\b/i },
+  // A scuffle with pushing, or anyone holding a weapon.
+  { kind: "fight", intent: "complaint", category: "security",
+    re: /推来推去|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+  // Someone trying the doors of other people's homes or cars.
+  { kind: "fight", intent: "complaint", category: "security",
+    re: /\b(trying|tried|tries|rattling|checking)\b[^.]{0,20}\b(every|each|all the|the) (door )?(handles?|doors?|car doors?)\b|door to door[^.]{0,30}\b(handles?|trying)\b/i },
+  // A person found down and not responding.
+  { kind: "injury", intent: "complaint", category: "security",
+    re: /\b(passed out|fainted|not (answering|responding|moving)|unresponsive|lying (on the|motionless))\b|(人|老人|大爷|阿姨|小孩)[^，。]{0,8}(倒在|躺在)[^，。]{0,8}(叫|喊)[^，。]{0,3}(不醒|没反应|不应)/i },
+  // Cladding, tiles or glass falling where people pass.
+  { kind: "falling", intent: "repair", category: null,
+    re: /(瓷砖|外墙砖|墙砖|墙皮|外墙|玻璃|广告牌|招牌|空调外机|窗框|雨棚|吊顶)[^。]{0,8}(掉了|掉下来|掉下|脱落|砸下来)[^。]{0,16}(门口|入口|上面|头顶|楼下|人行|路过|下面|通道)|(门口|入口|通道|人行道)[^。]{0,6}上(面|方)[^。]{0,10}(瓷砖|墙砖|玻璃|外墙)[^。]{0,6}(松|掉|脱落)/ },
   { kind: "hole", intent: "repair", category: "facility",
     re: /井盖[^，。]{0,10}(没了|丢了|不见了|被偷|翻了|掀开|掀翻|碎了|塌了|移位|敞着|撞飞)|(窟窿|大坑|深坑|大洞)[^，。]{0,8}(敞着|没盖|没有盖|没围|没人围)|(有人|人|孩子|小孩|老人|行人)[^，。]{0,6}(会|要|容易|差点|可能)[^，。]{0,3}(掉下去|掉进去|摔进去|踩空)|\b(manhole|drain) cover\b[^.]{0,20}\b(missing|gone|stolen|broken|open)\b/i },
   // ---- composed dangers (see near()): checked after the named ones, which know categories better.
@@ -173,7 +190,7 @@ const SAFETY_RULES: SafetyRule[] = [
 export function plainlyCurrent(text: string): boolean {
   if (RESOLVED.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
   // Routine look-alikes: cigarette or cooking smoke, rain seeping through a wall, damp stains.
-  if (/抽烟|吸烟|二手烟|油烟|烟头|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette)\b/i.test(text)) return false;
+  if (/抽烟|吸烟|二手烟|油烟|烟头|烧烤|烤肉|烤串|炒菜|做饭|饭店|餐馆|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette|bbq|barbecue)\b/i.test(text)) return false;
   if (PAST_STORY.test(text) && !NOW.test(text)) return false;
   ELSEWHERE.lastIndex = 0;
   if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
@@ -232,6 +249,7 @@ export function safetySignal(text: string): Safety | null {
       if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
     }
     if (r.kind === "fire" && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    if (WHAT_IF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && !NOW.test(text)) continue;
     if (r.kind === "fire" && m[0] === "火苗" && STOVE.test(text) && !SPREAD.test(text)) continue;
     // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
     const clause = text.slice(Math.max(0, m.index - 10), m.index).split(/[，。,.!！?？;；]/).pop() ?? "";
@@ -242,6 +260,8 @@ export function safetySignal(text: string): Safety | null {
     if ((r.kind === "fire" || r.kind === "flood") && JOKE.test(text) && !URGENT.test(text)) continue;
     if (r.kind === "escalation" && JOKE.test(text) && !/你们|物业|管理处/.test(text)) continue;
     if (r.kind === "fight" && PLAYFIGHT.test(text) && !HURT.test(text)) continue;
+    // "昨晚打架那俩 保安及时拉开了": a fight told afterwards, already broken up (a break-in found the next morning still is urgent).
+    if (r.kind === "fight" && /(拉开|劝开|劝住|分开)了/.test(text) && PAST_STORY.test(text) && !NOW.test(text)) continue;
     if ((r.kind === "injury" || r.kind === "fire") && PASSING.test(text)) continue;
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
