@@ -22,6 +22,8 @@ export type StaffCommand = {
   text?: "required" | "optional";
   /** Roles allowed to run it (Staff.role); everyone on staff when absent. */
   roles?: readonly string[];
+  /** The refusal (a DomainError code) for other roles; "command.not_allowed" when absent. */
+  notAllowed?: string;
   usage: string;
   help: string;
   run(ctx: CommandContext, args: Args): Promise<Reply>;

@@ -116,7 +116,7 @@ const mayRun = (c: StaffCommand, role: string) => !c.roles || c.roles.includes(r
 
 /** Checks the arguments; an incomplete command is a clear refusal, not a guess. */
 export async function runStaffCommand(parsed: ParsedCommand, ctx: CommandContext): Promise<Reply> {
-  if (!mayRun(parsed.command, ctx.staff.role)) throw new DomainError("command.not_allowed", { name: parsed.command.name });
+  if (!mayRun(parsed.command, ctx.staff.role)) throw new DomainError(parsed.command.notAllowed ?? "command.not_allowed", { name: parsed.command.name });
   if (parsed.command.text === "required" && !parsed.args.rest) throw new DomainError("command.usage", { usage: parsed.command.usage });
   return parsed.command.run(ctx, parsed.args);
 }

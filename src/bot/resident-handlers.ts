@@ -39,6 +39,11 @@ type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 const BIND_TTL_MS = 30 * 60_000;
 const direct = (ctx: MessageContext): Recipient => ({ kind: "user", platformId: ctx.inbound.userId });
 const verifiedHome = (ctx: MessageContext) => ctx.sender.residents[0]?.household ?? null;
+/** The sender's verified home at `location` ("5栋602卫生间漏水" from an owner of two homes); null when none there. */
+const verifiedHomeAt = (ctx: MessageContext, location: { building: string | null; unit: string | null; room: string | null } | null | undefined) =>
+  location?.building && location.room
+    ? ctx.sender.residents.find((r) => r.household.building.name === location.building && r.household.room === location.room && (!location.unit || !r.household.unit || r.household.unit === location.unit))?.household ?? null
+    : null;
 
 // ——— conversation steps ———
 
@@ -187,16 +192,17 @@ function addressFiller(text: string): string {
 const PROMISE_LABELS = { accept: "受理", onsite: "上门", resolve: "处理完成", feedback: "反馈进展", complete: "处理完成" } as const;
 
 async function showProgress(ctx: MessageContext, reply: ReplyFn) {
-  const home = verifiedHome(ctx);
+  // Every verified home's tickets (an owner of two homes sees both).
+  const homeIds = ctx.sender.residents.map((r) => r.householdId);
   const tickets = await ctx.tx.ticket.findMany({
-    where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, OR: [{ reporterId: ctx.sender.id }, ...(home ? [{ householdId: home.id }] : [])] },
+    where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, OR: [{ reporterId: ctx.sender.id }, ...(homeIds.length ? [{ householdId: { in: homeIds } }] : [])] },
     include: { assignee: true }, orderBy: { number: "asc" }, take: 20,
   });
   if (tickets.length === 0) return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
   const lines: string[] = [];
   for (const t of tickets) {
     // The next promised time (no silent waits), or the time agreed with the resident.
-    const promise = t.waitingUntil ? null : await nextPromise(ctx.tx, t.id);
+    const promise = t.waitingUntil ? null : await nextPromise(ctx.tx, t);
     const next = t.waitingUntil
       ? `　已约定 ${formatRelative(t.waitingUntil, ctx.now, ctx.tz)} 处理`
       : promise ? `　预计 ${formatRelative(promise.at, ctx.now, ctx.tz)} 前${PROMISE_LABELS[promise.step]}` : "";
@@ -272,7 +278,8 @@ const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过
 
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
-  const home = verifiedHome(ctx);
+  // Of several verified homes, the one the message names; otherwise the first.
+  const home = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
   if (groupBuilding && !place.description.startsWith(`${groupBuilding}栋`)) place.description = `${groupBuilding}栋 ${place.description}`;
@@ -290,6 +297,12 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
+  // The same words sent again a moment later (a double tap, a resend while waiting): the same ticket.
+  const resent = await recentSameReport(ctx);
+  if (resent) {
+    ctx.ticketId = resent.id;
+    return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: resent.number } });
+  }
   let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
   if (!related) {
     // "楼上又在剁肉了，昨天投诉到现在都没人管": a repeat cue and the words of one of the sender's unfixed
@@ -321,6 +334,21 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   await reply({ key: "resident.ticket_created", params }, direct(ctx));
 }
 
+/** Within this long, the same text from the same sender is one report sent twice, not a second report. */
+const RESEND_WINDOW_MS = 10 * 60_000;
+const compact = (t: string) => t.replace(/[\s，。！？、,.!?~～…]+/g, "");
+
+/** The sender's open ticket filed from the same words in the last few minutes. */
+async function recentSameReport(ctx: MessageContext) {
+  const words = compact(ctx.text);
+  if (!words) return null;
+  const recent = await ctx.tx.ticket.findMany({
+    where: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: { in: OPEN_STATUSES }, createdAt: { gte: new Date(ctx.now.getTime() - RESEND_WINDOW_MS) } },
+    orderBy: { id: "desc" }, take: 5,
+  });
+  return recent.find((t) => compact(t.summary) === words) ?? null;
+}
+
 /** The one building a group serves (community.groups[].buildings), when it serves exactly one. */
 async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null> {
   if (!ctx.inGroup || !ctx.inbound.roomId) return null;
@@ -344,8 +372,8 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   // bills are never shown — they are told so, and get their own.
   const asked = c.location?.building && c.location.room ? c.location : null;
   if (asked) {
-    const mine = ctx.sender.residents.find((r) => r.household.building.name === asked.building && r.household.room === asked.room && (!asked.unit || !r.household.unit || r.household.unit === asked.unit));
-    if (mine) home = mine.household;
+    const mine = verifiedHomeAt(ctx, asked);
+    if (mine) home = mine;
     else await reply({ key: "fee.not_your_household", params: { address: householdAddress(home) } }, direct(ctx));
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.

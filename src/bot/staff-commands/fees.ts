@@ -11,7 +11,8 @@ import { householdAddress } from "../../services/residents/identity.js";
 import { localParts } from "../../services/time.js";
 import type { StaffCommand } from "../command-types.js";
 
-/** Who may hold reminders: housekeepers (their grid), team leads, supervisors, managers (all grids). */
+/** Who may see fee figures and hold reminders: housekeepers (their grid), team leads, supervisors, managers (all
+ *  grids) — as feeGridsOf decides; 帮助 offers these commands only to them. */
 const FEE_STAFF = ["housekeeper", "gold_housekeeper", "team_lead", "supervisor", "manager"] as const;
 export const MAX_HOLD_DAYS = 180;
 
@@ -39,7 +40,7 @@ export function parseHoldArgs(rest: string): HoldArgs {
 
 export const FEE_COMMANDS: StaffCommand[] = [
   {
-    name: "欠费", aliases: ["欠费清单"], ticket: false, usage: "欠费", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）",
+    name: "欠费", aliases: ["欠费清单"], ticket: false, roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "欠费", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）",
     async run(c) {
       const grids = feeGridsOf(c.staff);
       const rows = await arrearsList(c.tx, c.staff.communityId, c.now, grids);
@@ -56,7 +57,7 @@ export const FEE_COMMANDS: StaffCommand[] = [
     },
   },
   {
-    name: "收缴率", aliases: [], ticket: false, usage: "收缴率", help: "收缴率：本年度至今到期账单的收缴率（主管/经理：各网格及全小区）",
+    name: "收缴率", aliases: [], ticket: false, roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "收缴率", help: "收缴率：本年度至今到期账单的收缴率（主管/经理：各网格及全小区）",
     async run(c) {
       const grids = feeGridsOf(c.staff);
       const r = await collectionRates(c.tx, c.staff.communityId, c.now, c.tz);

@@ -41,7 +41,7 @@ async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
     include: { assignee: { include: { chatUser: true } }, grid: { select: { name: true } } },
     orderBy: { number: "asc" },
   });
-  const promises = await nextPromises(tx, communityId);
+  const promises = await nextPromises(tx, communityId, tickets);
   return tickets.map((t) => ({ ...t, promise: t.waitingUntil ? null : (promises.get(t.id) ?? null) }));
 }
 

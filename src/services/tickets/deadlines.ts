@@ -64,10 +64,15 @@ export function deadlineTasks(
   return tasks;
 }
 
-/** The next promise still open on a ticket, for 进度 and the daily list. */
-export async function nextPromise(tx: Tx, ticketId: number): Promise<{ step: DeadlineStep; at: Date } | null> {
-  const task = earliest(await tx.scheduledTask.findMany({ where: { ticketId, claimedAt: null, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } } }));
-  return task ? { step: task.kind.slice(4) as DeadlineStep, at: task.dueAt } : null;
+/** A ticket as far as its promises go: kept ones (on site already, feedback given) are not shown as pending. */
+type PromiseState = { id: number; status: string; acceptedAt: Date | null; onsiteAt: Date | null };
+
+/**
+ * The next promise still open on a ticket, for 进度 and the daily list: the earliest pending deadline
+ * the ticket has not kept yet (a technician already on site is not "due on site by 12:30").
+ */
+export async function nextPromise(tx: Tx, ticket: PromiseState): Promise<{ step: DeadlineStep; at: Date } | null> {
+  return (await nextPromises(tx, null, [ticket])).get(ticket.id) ?? null;
 }
 
 /**
@@ -86,17 +91,29 @@ function earliest<T extends { id: number; dueAt: Date }>(tasks: T[]): T | null {
  * assignee with their chat user (read once per sweep: see SweepCache).
  */
 /**
- * nextPromise for every ticket of a community with one open deadline (one query; for the daily
- * lists): ticket id → the earliest unclaimed deadline task (ties: the one scheduled first).
+ * nextPromise for each of `tickets` (two queries in all; for the daily lists): ticket id → the earliest
+ * unclaimed deadline task whose promise the ticket has not kept (ties: the one scheduled first).
  */
-export async function nextPromises(tx: Tx, communityId: number): Promise<Map<number, { step: DeadlineStep; at: Date }>> {
-  const tasks = await tx.scheduledTask.findMany({
-    where: { communityId, claimedAt: null, ticketId: { not: null }, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } },
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    select: { ticketId: true, kind: true, dueAt: true },
-  });
+export async function nextPromises(tx: Tx, communityId: number | null, tickets: PromiseState[]): Promise<Map<number, { step: DeadlineStep; at: Date }>> {
   const next = new Map<number, { step: DeadlineStep; at: Date }>();
-  for (const t of tasks) if (!next.has(t.ticketId!)) next.set(t.ticketId!, { step: t.kind.slice(4) as DeadlineStep, at: t.dueAt });
+  if (tickets.length === 0) return next;
+  const ids = tickets.map((t) => t.id);
+  const [tasks, feedback] = await Promise.all([
+    tx.scheduledTask.findMany({
+      where: { ...(communityId !== null ? { communityId } : {}), claimedAt: null, ticketId: ids.length === 1 ? ids[0]! : { in: ids }, kind: { in: DEADLINE_STEPS.map((s) => `sla.${s}`) } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      select: { ticketId: true, kind: true, dueAt: true },
+    }),
+    tx.ticketEvent.findMany({ where: { ticketId: { in: ids }, type: "feedback" }, select: { ticketId: true } }),
+  ]);
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const hadFeedback = new Set(feedback.map((e) => e.ticketId));
+  for (const task of tasks) {
+    const id = task.ticketId!;
+    const step = task.kind.slice(4) as DeadlineStep;
+    if (next.has(id) || promiseKept(step, byId.get(id)!, hadFeedback.has(id))) continue;
+    next.set(id, { step, at: task.dueAt });
+  }
   return next;
 }
 

@@ -59,7 +59,21 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
     if (chatUserId !== t.reporterId) await notifyReporter(tx, { communityId: t.communityId, reporterId: chatUserId }, "resident.incident_done", { number, resolution }, now);
   }
   if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
+  await tellGridHousekeeper(tx, t, staff, "staff.completed_by_other", { number, by: staff.name, place: t.place, resolution: resolution.slice(0, 500) }, now);
   return t;
+}
+
+/**
+ * The grid's housekeeper owns everything in the grid and coordinates the maintenance team: work
+ * someone else did on a ticket of their grid (a craftsman it was handed to, a supervisor) is reported to them.
+ */
+async function tellGridHousekeeper(tx: Tx, t: { communityId: number; gridId: number | null; assigneeId: number | null }, staff: StaffActor, key: string, params: Record<string, string | number>, now: Date) {
+  if (t.gridId === null) return;
+  const grid = await tx.grid.findUnique({ where: { id: t.gridId }, include: { housekeeper: { include: { chatUser: true } } } });
+  const hk = grid?.housekeeper;
+  // Not to the one who did it; a note reaches the assignee separately (once).
+  if (!hk?.active || !hk.chatUser || hk.id === staff.id || (key === "staff.note_added" && hk.id === t.assigneeId)) return;
+  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: hk.chatUser.platformId }, key, params, notBefore: now });
 }
 
 export async function transferTicket(tx: Tx, staff: StaffActor, number: number, toName: string, now: Date) {
@@ -103,6 +117,13 @@ export async function addNote(tx: Tx, staff: StaffActor, number: number, note: s
   if (!note.trim()) throw new DomainError("ticket.note_required", { number });
   const t = await loadTicket(tx, staff, number);
   await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: note.slice(0, 2000) });
+  // A note is for the staff on the ticket (never the resident): whoever holds it, and the grid's housekeeper.
+  const params = { number, by: staff.name, text: note.slice(0, 500) };
+  if (t.assigneeId && t.assigneeId !== staff.id) {
+    const assignee = await tx.staff.findUnique({ where: { id: t.assigneeId }, include: { chatUser: true } });
+    if (assignee?.active && assignee.chatUser) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: assignee.chatUser.platformId }, key: "staff.note_added", params, notBefore: now });
+  }
+  await tellGridHousekeeper(tx, t, staff, "staff.note_added", params, now);
   return t;
 }
 
