@@ -21,6 +21,16 @@ describe("the promised times of a ticket", () => {
     expect(local(plan.resolve)).toBe("3月3日 18:00");
   });
 
+  it("a routine visit counts business hours, and comes no later than the work is due", () => {
+    const repair = { intent: "repair" as const, category: "water", urgency: 3 as const };
+    // 15:50, before the cut-off: done today, so someone is there by closing time, not at 19:50.
+    const before = planDeadlines(defaults, repair, at("2026-03-02T15:50:00"), TZ);
+    expect([before.onsite, before.resolve].map(local)).toEqual(["3月2日 18:00", "3月2日 18:00"]);
+    // 16:10, after it: 1 h 50 of the 4 hours today, the other 2 h 10 tomorrow morning.
+    const after = planDeadlines(defaults, repair, at("2026-03-02T16:10:00"), TZ);
+    expect([after.onsite, after.resolve].map(local)).toEqual(["3月3日 10:40", "3月3日 18:00"]);
+  });
+
   it("a routine report at night is accepted within 30 minutes, its work starts at the next business hour; an emergency does not wait", () => {
     const night = at("2026-03-02T23:10:00");
     expect(local(businessStart(night, defaults, TZ))).toBe("3月3日 08:30");

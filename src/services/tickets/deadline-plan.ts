@@ -32,6 +32,21 @@ export function businessStart(from: Date, settings: Settings, tz: string): Date 
   return now < minutesOf(start) ? atLocal(p.year, p.month, p.day, start, tz) : localTimeOnDay(from, 1, start, tz);
 }
 
+/** `minutes` of business hours from `from`: a routine clock stops at closing time and runs on next morning. */
+export function addBusinessMinutes(from: Date, minutes: number, settings: Settings, tz: string): Date {
+  let t = businessStart(from, settings, tz);
+  let left = minutes * 60_000;
+  for (let day = 0; day < 366; day++) {
+    const p = localParts(t, tz);
+    const close = atLocal(p.year, p.month, p.day, settings.businessHours.end, tz);
+    const room = close.getTime() - t.getTime();
+    if (left <= room) break;
+    left -= room;
+    t = businessStart(close, settings, tz); // closing time → the next morning's opening
+  }
+  return new Date(t.getTime() + left);
+}
+
 /** The figures that apply to this ticket: defaults, then the first rule matching each field. */
 export function deadlineFigures(settings: Settings, t: TicketShape) {
   const grade = t.urgency as 1 | 2 | 3;
@@ -57,7 +72,6 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
   const start = t.urgency === 3 ? businessStart(from, settings, tz) : from;
   const after = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
   const plan: DeadlinePlan = { accept: new Date(from.getTime() + f.acceptMinutes * 60_000) };
-  if (f.onsiteMinutes !== null) plan.onsite = after(f.onsiteMinutes);
   if (f.resolveHours !== null) {
     plan.resolve = after(f.resolveHours * 60);
   } else {
@@ -65,6 +79,12 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
     const p = localParts(start, tz);
     const late = p.hour * 60 + p.minute >= minutesOf(settings.sameDayCutoff);
     plan.resolve = late ? localTimeOnDay(start, 1, settings.businessHours.end, tz) : atLocal(p.year, p.month, p.day, settings.businessHours.end, tz);
+  }
+  if (f.onsiteMinutes !== null) {
+    // A routine visit counts business hours only (reported at 16:10: 1 h 50 today, the rest tomorrow
+    // morning), and someone is on site at the latest when the work is due to be done.
+    const onsite = t.urgency === 3 ? addBusinessMinutes(from, f.onsiteMinutes, settings, tz) : after(f.onsiteMinutes);
+    plan.onsite = onsite > plan.resolve ? plan.resolve : onsite;
   }
   plan.feedback = after(f.feedbackDays * 24 * 60);
   plan.complete = after(f.completeDays * 24 * 60);
