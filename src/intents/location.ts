@@ -26,14 +26,18 @@ export function cnToDigits(s: string): string | null {
 const NUM = `(?:\\d{1,3}|${CN_NUM}{1,4})`;
 const BLD_ID = `(?:[A-Za-z](?![A-Za-z])|\\d{1,3}|${CN_NUM}{1,4})`;
 // "号楼" is a building; a bare "楼" after a number is a floor. "动" is a common IME slip for 栋.
-const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
+// "5#楼" / "5#2单元" / "5#1201" (the # shorthand of site plans); "1#电梯" or "#23工单" are not buildings.
+const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|#楼|#(?=\\s*(?:" + NUM + "\\s*单元|\\d{3,4}(?!\\d)))|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
+// "单元", or the Beijing "门" right after a building ("2号楼3门501"); not a gate word ("门口", "门禁").
+const UNIT_WORD = "(?:单元|门(?![口卫禁岗前外面锁铃把框缝]))";
 const ROOM_ID = `(?:\\d{3,4}|${CN_NUM.replace("十百", "")}{3,4})`;
 // A room number must not run into more digits or a unit of measure, time, money or count.
-const ROOM_END = "(?![\\d:.%]|\\s*(?:楼|层|元|块|个|次|号车位|分|秒|米|平|天|小时|年|月|日|号|点|岁|斤|人|户|w|k))";
+// "1502 楼上" / "1201 次卧" / "1201号房" still name the room: those words are excluded from the stop list.
+const ROOM_END = "(?![\\d:.%]|\\s*(?:楼(?![上下顶里道])|层|元|块|个|次(?!卧)|号车位|分|秒|米|平(?![时常])|天(?!天)|小时|年|月|日|号(?!房)|点|岁|斤|人(?!家)|户(?!型)|多|辆|w|k))";
 
 const CN_RE = new RegExp(
   `(?<![\\dA-Za-z])(${BLD_ID})\\s*${BLD_SUFFIX}` +
-    `(?:\\s*的?\\s*(${NUM})\\s*单元)?` +
+    `(?:\\s*的?\\s*(${NUM})\\s*${UNIT_WORD})?` +
     `(?:\\s*(?:的)?\\s*(${ROOM_ID})${ROOM_END}\\s*(?:室|房|号房)?)?`,
 );
 const UNIT_ONLY_RE = new RegExp(`(?<![\\dA-Za-z栋幢座楼])(${NUM})\\s*单元(?:\\s*(${ROOM_ID})${ROOM_END})?`);
@@ -43,10 +47,27 @@ const DASH2_RE = /(?<![\d\w:.\-/])(\d{1,2})-(\d{1,2})(?=\s*的?\s*(?:单元|楼�
 const ROOM_ONLY_RE = new RegExp(`(?<![\\d\\-])(\\d{3,4})\\s*(?:室|号房)`);
 const EN_BLD_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*([A-Za-z]|\d{1,3})\b/i;
 const EN_UNIT_RE = /\bunit\s*(?:no\.?\s*)?#?\s*(\d{1,2})\b(?!\s*\d)/i;
-const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:no\.?\s*)?#?\s*(\d{3,4})\b/i;
+// "flat 1103", "apt 15C", and "unit 15C" / "unit 1502" (a flat in Hong Kong English; "unit 2" is a 单元).
+const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b|\bunit\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b/i;
 const EN_TRAIL_ROOM_RE = /\bunit\s*\d{1,2}\s*,\s*(?:#\s*)?(\d{3,4})\b/i;
 // "Building 12, 1502" / "Tower C, 1203": a bare 3–4 digit number right after the building is the flat.
 const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
+
+// A bare room number told near the building: "11幢2单元 顶楼1801", "七号楼 二单元 就是 一零零三",
+// "我家是903 在13栋". Digits (3–4, not part of a longer number, code, time or amount) or Chinese digits
+// read one by one with a 零/幺 in them ("一零零三", "六零二"; "一三五" is weekdays, not a room).
+const BARE_ROOM = `(?<![\\d\\-:./#A-Za-z])([1-9]\\d{2,3})${ROOM_END}(?![\\-/]|\\s*(?:单元|栋|幢|座|号楼))` +
+  `|(?<![零〇一幺二两三四五六七八九十百第周期])((?=[一二三四五六七八九]{0,3}[零〇幺])[一幺二两三四五六七八九][零〇一幺二两三四五六七八九]{2,3})(?![零〇一幺二两三四五六七八九十百])${ROOM_END}`;
+const BARE_ROOM_AFTER_RE = new RegExp(`^[^。!！?？]{0,14}?(?:${BARE_ROOM})`);
+const BARE_ROOM_BEFORE_RE = new RegExp(`(?:是|住|家|在|我)\\s*(?:${BARE_ROOM})\\s*(?:室|房|号房)?(?:的|,|，|\\s)?\\s*(?:在|住|住在)?\\s*$`);
+// "我家1102", "我是1102的", "住1102": a room without a building, only after words that say "my home".
+const HOME_ROOM_RE = new RegExp(`(?:我家|我是|我住|住在|家住|家是)\\s*(?:在\\s*)?(\\d{3,4})${ROOM_END}(?!\\s*(?:单元|栋|幢|座|号楼))`);
+
+function bareRoom(m: RegExpExecArray | null): string | null {
+  if (!m) return null;
+  if (m[1]) return m[1];
+  return m[2] ? cnToDigits(m[2]) : null;
+}
 
 function bld(id: string): string | null {
   return /^[A-Za-z]$/.test(id) ? id.toUpperCase() : cnToDigits(id);
@@ -60,9 +81,10 @@ function make(building: string | null, unit: string | null, room: string | null)
 function parseEnglish(text: string): Location | null {
   const b = EN_BLD_RE.exec(text);
   const u = EN_UNIT_RE.exec(text);
-  const r = EN_ROOM_RE.exec(text) ?? EN_TRAIL_ROOM_RE.exec(text) ?? EN_BLD_ROOM_RE.exec(text);
-  if (!b && !r) return null; // "unit" alone in English is too ambiguous
-  return make(b?.[1] ? bld(b[1]) : null, u?.[1] ? String(Number(u[1])) : null, r?.[1] ?? null);
+  const er = EN_ROOM_RE.exec(text);
+  const room = er ? (er[1] ?? er[2] ?? null) : (EN_TRAIL_ROOM_RE.exec(text) ?? EN_BLD_ROOM_RE.exec(text))?.[1] ?? null;
+  if (!b && !room) return null; // "unit" alone in English is too ambiguous
+  return make(b?.[1] ? bld(b[1]) : null, u?.[1] ? String(Number(u[1])) : null, room);
 }
 
 export function parseLocation(text: string): Location | null {
@@ -85,8 +107,10 @@ export function parseLocation(text: string): Location | null {
         if (u?.[1]) { unit = cnToDigits(u[1]); room = u[2] ? cnToDigits(u[2]) : null; }
       }
       if (room === null) {
-        const r = ROOM_ONLY_RE.exec(text.slice(cn.index + cn[0].length));
+        const rest = text.slice(cn.index + cn[0].length);
+        const r = ROOM_ONLY_RE.exec(rest);
         if (r?.[1]) room = r[1];
+        else room = bareRoom(BARE_ROOM_AFTER_RE.exec(rest)) ?? bareRoom(BARE_ROOM_BEFORE_RE.exec(text.slice(Math.max(0, cn.index - 12), cn.index)));
       }
       return make(building, unit, room);
     }
@@ -97,7 +121,7 @@ export function parseLocation(text: string): Location | null {
   if (d2?.[1] && d2[2]) return make(String(Number(d2[1])), String(Number(d2[2])), null);
   const uo = UNIT_ONLY_RE.exec(text);
   if (uo?.[1]) return make(null, cnToDigits(uo[1]), uo[2] ? cnToDigits(uo[2]) : null);
-  const ro = ROOM_ONLY_RE.exec(text);
+  const ro = ROOM_ONLY_RE.exec(text) ?? HOME_ROOM_RE.exec(text);
   if (ro?.[1]) return make(null, null, ro[1]);
   return null;
 }

@@ -107,6 +107,10 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // A complaint takes the category of the one problem it names (`other` only for none or several):
     // escalations and fee-value complaints name their problem in a word the model reads as "other".
     if (intent === "complaint" && category === "other") category = singleNamedCategory(text) ?? category;
+    // "找电视台" is a threat, not a television or anything electrical.
+    if (category === "electricity" && /电视台/.test(text) && !ELECTRICAL_THING.test(text.replace(/电视台/g, ""))) {
+      category = singleNamedCategory(text.replace(/电视台/g, "媒体")) ?? "other";
+    }
     if (safety?.kind === "falling" && intent === "complaint" && category !== "security") intent = "repair";
     if (safety?.category && safety.kind !== "escalation" && safety.kind !== "ignored") {
       // Rules know the category of a danger better; wiring smoke is electrical, not a fire complaint.

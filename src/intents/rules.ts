@@ -117,7 +117,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -132,7 +132,8 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "height", intent: "complaint", category: "security",
     re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
-  { kind: "falling", intent: "repair", category: null,
+  // Loose fitness gear "用着危险" is a routine repair, not something about to fall on people.
+  { kind: "falling", intent: "repair", category: null, unless: /健身器材|健身器|扭腰|漫步机|跑步机|转盘|太空漫步/,
     re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
     re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩|幼儿园|学校|操场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
@@ -151,7 +152,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /\b(passed out|fainted|not (answering|responding|moving)|unresponsive|lying (on the|motionless))\b|(人|老人|大爷|阿姨|小孩)[^，。]{0,8}(倒在|躺在)[^，。]{0,8}(叫|喊)[^，。]{0,3}(不醒|没反应|不应)/i },
   // Cladding, tiles or glass falling where people pass.
   { kind: "falling", intent: "repair", category: null,
-    re: /(瓷砖|外墙砖|墙砖|墙皮|外墙|玻璃|广告牌|招牌|空调外机|窗框|雨棚|吊顶)[^。]{0,8}(掉了|掉下来|掉下|脱落|砸下来)[^。]{0,16}(门口|入口|上面|头顶|楼下|人行|路过|下面|通道)|(门口|入口|通道|人行道)[^。]{0,6}上(面|方)[^。]{0,10}(瓷砖|墙砖|玻璃|外墙)[^。]{0,6}(松|掉|脱落)/ },
+    re: /(瓷砖|外墙砖|墙砖|墙皮|外墙|玻璃|广告牌|招牌|空调外机|窗框|雨棚|吊顶)(?![^。]{0,4}的?(排水管|冷凝管|水管|管子|电线|线|插头|遥控器|滤网))[^。]{0,8}(掉了|掉下来|掉下|脱落|砸下来)[^。]{0,16}(门口|入口|上面|头顶|楼下|人行|路过|下面|通道)|(门口|入口|通道|人行道)[^。]{0,6}上(面|方)[^。]{0,10}(瓷砖|墙砖|玻璃|外墙)[^。]{0,6}(松|掉|脱落)/ },
   { kind: "hole", intent: "repair", category: "facility",
     re: /井盖[^，。]{0,10}(没了|丢了|不见了|被偷|翻了|掀开|掀翻|碎了|塌了|移位|敞着|撞飞)|(窟窿|大坑|深坑|大洞)[^，。]{0,8}(敞着|没盖|没有盖|没围|没人围)|(有人|人|孩子|小孩|老人|行人)[^，。]{0,6}(会|要|容易|差点|可能)[^，。]{0,3}(掉下去|掉进去|摔进去|踩空)|\b(manhole|drain) cover\b[^.]{0,20}\b(missing|gone|stolen|broken|open)\b/i },
   // ---- composed dangers (see near()): checked after the named ones, which know categories better.
@@ -318,7 +319,7 @@ export function isUrgency2(text: string, intent: Intent, category: Category | nu
 }
 
 /** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
-export const BANTER = /哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
+export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [

@@ -23,6 +23,24 @@ describe("parseLocation", () => {
     ["5-3的单元门坏了", loc("5", "3", null)],
     ["10棟2單元", loc("10", "2", null)],
     ["2单元楼道", loc(null, "2", null)],
+    // a room followed by a word that starts like a unit of measure
+    ["3号楼1201 次卧墙角发霉", loc("3", null, "1201")],
+    ["B座1502 楼上装修天天电钻", loc("B", null, "1502")],
+    ["我家是1单元1201 楼上扔烟头", loc(null, "1", "1201")],
+    ["12栋1201号房", loc("12", null, "1201")],
+    // a bare room told a little after (or before) the building
+    ["我住11幢2单元 顶楼1801 屋顶漏水", loc("11", "2", "1801")],
+    ["三栋1单元二楼 就是201 门口地砖翘了", loc("3", "1", "201")],
+    ["我在七号楼 二单元 就是 一零零三 客厅插座", loc("7", "2", "1003")],
+    ["我家是903 在13栋 卫生间", loc("13", null, "903")],
+    ["我家1102 厨房漏水", loc(null, null, "1102")],
+    // "#" shorthand and the Beijing "门" for a unit
+    ["5#楼2单元1101 水龙头裂了", loc("5", "2", "1101")],
+    ["5#2单元", loc("5", "2", null)],
+    ["我们2号楼3门的对讲机", loc("2", "3", null)],
+    // Hong Kong English: "unit 15C" is a flat
+    ["Tower 2 unit 15C, the sink is clogged", loc("2", null, "15C")],
+    ["Block 6 flat 905.", loc("6", null, "905")],
   ])("%s", (text, want) => {
     expect(parse(text)).toEqual(want);
   });
@@ -34,9 +52,16 @@ describe("parseLocation", () => {
 
   it.each([
     "电话13812345678", "周六9:00-11:00停水", "修了3次", "第三次报修", "等了2个小时", "交了200元", "2024-05-18",
-    "工单号R20240518-032", "车库B2 127号车位", "一栋楼都停电了",
+    "工单号R20240518-032", "车库B2 127号车位", "一栋楼都停电了", "1#电梯坏了", "请问我报的#23工单", "我家12楼 楼道灯",
   ])("finds no location in %s", (text) => {
     expect(parse(text)).toBeNull();
+  });
+
+  it("does not take counts, codes, times or phone numbers after a building for a room", () => {
+    for (const t of ["5栋 每周一三五收垃圾", "3栋 电话0571-88889999", "8栋门口停了100多辆车", "12栋 2023年装修的", "5栋 等了120分钟", "3栋 13812345678", "2号楼东门坏了"]) {
+      expect(parse(t)?.room ?? null).toBeNull();
+      expect(parse(t)?.unit ?? null).toBeNull();
+    }
   });
 
   it("parseAddress accepts the same forms", () => {

@@ -144,3 +144,11 @@ describe("unmentioned group messages", () => {
     expect(c("哈哈哈笑死 今晚吃啥", "group", false).intent).toBe("other");
   });
 });
+
+describe("escalation wording is not a category", () => {
+  it("找电视台 names no electrical problem", () => {
+    const r = c("我已经投诉过五六次了 没有一个人回复 明天我就找电视台");
+    expect(r.urgency).toBe(1);
+    expect(r.category).not.toBe("electricity");
+  });
+});

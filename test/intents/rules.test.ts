@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../src/intents/normalize.js";
-import { categoryPriors, escalates, safetySignal } from "../../src/intents/rules.js";
+import { BANTER, categoryPriors, escalates, safetySignal } from "../../src/intents/rules.js";
 
 const sig = (t: string) => safetySignal(normalize(t))?.kind ?? null;
 
@@ -194,5 +194,21 @@ describe("round-7 category and intent cues", async () => {
     expect(at("谢谢物业让我天天爬楼锻炼 电梯又坏了", "praise")).toBe(0);
     expect(at("应急通道被一辆车堵了", "repair")).toBe(0);
     expect(at("下水道堵了", "repair")).toBeGreaterThan(0);
+  });
+});
+
+describe("near-misses found on fresh11", () => {
+  it.each([
+    "我住11幢2单元 顶楼1801 下雨屋顶漏水 滴到床上了",
+    "1201室 空调外机的排水管掉了 滴到楼下阳台上",
+    "4栋楼下的健身器材 那个扭腰的转盘松了 老人用着危险",
+  ])("is no danger: %s", (t) => {
+    expect(safetySignal(normalize(t))).toBeNull();
+  });
+  it.each(["水漫到床了", "空调外机掉下来了 楼下是人行道", "阳台栏杆松了 随时会掉 很危险"])("still a danger: %s", (t) => {
+    expect(safetySignal(normalize(t))).not.toBeNull();
+  });
+  it("lost property in a group is banter", () => {
+    expect(BANTER.test(normalize("谁家小孩的滑板车落在9栋楼下了"))).toBe(true);
   });
 });
