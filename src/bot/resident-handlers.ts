@@ -19,7 +19,8 @@ import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, findRepeatByText, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES } from "../services/tickets/transitions.js";
-import { housekeeperOfBuilding, supervisorsOf } from "../services/staff/routing.js";
+import { addResidentDetail, openTicketsOf, withdrawByResident } from "../services/tickets/resident-followups.js";
+import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
 import { normalizeForDispatch } from "./inbound-text.js";
@@ -77,13 +78,22 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
     }
     case "revisit": {
       // "3" / "不太满意" alone, or the answer first and what is still wrong after it ("不满意，还是漏水").
-      const parsed = parseSatisfactionWithDetail(text);
+      // "还是漏" / "still leaking" in answer to the revisit: not satisfied, and that is what is still wrong.
+      const c = ctx.classification;
+      const stillWrong = c && (c.intent === "repair" || c.intent === "complaint" || c.intent === "progress") && c.urgency !== 1 && STILL_WRONG.test(text);
+      const parsed = parseSatisfactionWithDetail(text) ?? (stillWrong ? { answer: 3 as const, detail: text.trim() } : null);
       if (!parsed) return false;
       const { answer, detail } = parsed;
       const { ticket, reopened } = await answerRevisit(tx, { chatUserId: sender.id, ticketId: state.ticketId, answer, now });
       if (answer === 3 && detail) {
         await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text: detail, now });
         await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
+        return true;
+      }
+      // "一般般吧，来的有点慢": the comment is kept on the ticket and reaches its owner.
+      if (detail) {
+        await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text: detail, now });
+        await reply({ key: "resident.revisit_comment_thanks", params: { number: ticket.number } });
         return true;
       }
       await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
@@ -117,14 +127,21 @@ export function phoneTailOf(text: string): string | null {
   return m ? m[1]!.slice(-4) : null;
 }
 
+/** The problem a revisit asks about is not fixed: "还是漏", "又坏了", "still leaking", "仲系漏". */
+const STILL_WRONG = /还是|还在|仍然|依然|又|没修好|没好|没有好|没解决|still|again|not fixed|仲系|仲未|仲喺/i;
+
 /** A revisit answer alone, or followed by what is still wrong (kept as the detail). */
 export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; detail: string } | null {
   const whole = parseSatisfaction(text);
   if (whole) return { answer: whole, detail: "" };
-  const m = /^\s*([123]|[^\s，,。.！!、；;：:]{1,6})\s*[，,。.！!、；;：:\s]+([\s\S]+)$/.exec(text);
-  if (!m) return null;
-  const answer = parseSatisfaction(m[1]!);
-  return answer ? { answer, detail: m[2]!.trim() } : null;
+  // The answer ends at the first punctuation ("not really, still leaking"), or at the first space
+  // ("唔满意 仲系漏紧水"), or after a short word glued to the rest ("不满意还是滴水" is not split).
+  for (const m of [/^\s*([^，,。.！!、；;：:]{1,20}?)\s*[，,。.！!、；;：:]+\s*([\s\S]+)$/.exec(text), /^\s*(\S{1,12})\s+([\s\S]+)$/.exec(text)]) {
+    if (!m) continue;
+    const answer = parseSatisfaction(m[1]!);
+    if (answer) return { answer, detail: m[2]!.trim() };
+  }
+  return null;
 }
 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
@@ -235,7 +252,13 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     await logUnanswered(ctx, c);
     const home = verifiedHome(ctx);
     const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
-    await reply({ key: "resident.inquiry", params: { staff: hk?.name ?? "" } });
+    // The answer promises a reply from the housekeeper (or the service centre): they are told the question.
+    const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
+    const to = hkUser ? [hkUser.platformId] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
+    for (const platformId of to) {
+      await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.inquiry", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
+    }
+    await reply({ key: "resident.inquiry", params: { staff: hkUser ? hk!.name : "" } });
   },
   suggestion: async (ctx, c, reply) => {
     await logUnanswered(ctx, c);
@@ -261,7 +284,45 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
   // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
   if (await answerFeeReminderReply(ctx, c, reply)) return;
+  // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
+  if (await handleTicketFollowUp(ctx, c, reply)) return;
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
+}
+
+/** The resident withdraws a request: "不用来了", "自己弄好了", "取消报修", "never mind, it works now". */
+const WITHDRAW_CUE = /不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
+/** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
+const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
+/** …unless it introduces another problem ("补充一下，客厅灯也坏了"). */
+const ANOTHER_PROBLEM = /也(坏|漏|不|没|堵|有)|另(一|外一)个|还有一个|another|also broken/i;
+const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test(text);
+
+async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
+  // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
+  if (ctx.inGroup || c.urgency === 1 || !["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
+  const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
+  const detail = !withdraw && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
+  if (!withdraw && !detail) return false;
+  const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+  if (tickets.length === 0) return false;
+  // "#12 不用修了" names it; otherwise the latest one.
+  const named = /#\s*(\d+)/.exec(ctx.text);
+  const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : tickets[0];
+  if (!ticket) return false;
+  const params = { number: ticket.number, summary: ticket.summary.slice(0, 30) };
+  if (withdraw) {
+    const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+    ctx.ticketId = ticket.id;
+    await reply({ key: r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
+    return true;
+  }
+  // A confident label of another kind of problem is a new report, not a detail of this one.
+  const otherProblem = (c.intent === "repair" || c.intent === "complaint") && c.category && c.category !== "other" && ticket.category && c.category !== ticket.category && c.confidence >= 0.8;
+  if (otherProblem) return false;
+  const r = await addResidentDetail(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+  ctx.ticketId = ticket.id;
+  await reply({ key: "resident.detail_added", params: { ...params, staff: r.staff } });
+  return true;
 }
 
 const placeName = (ctx: MessageContext) => {

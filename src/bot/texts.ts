@@ -45,6 +45,10 @@ const CORE_TEXTS = {
   "resident.revisit_thanks": (p) => `感谢您的评价！工单 #${s(p.number)} 已结案。`,
   "resident.revisit_unsatisfied": (p) => `抱歉没有让您满意。工单 #${s(p.number)} 已重新打开，主管已收到通知。请告诉我们还有什么问题没有解决？`,
   "resident.revisit_detail_thanks": (p) => `已记录并转给负责人，工单 #${s(p.number)} 会尽快再次处理。`,
+  "resident.revisit_comment_thanks": (p) => `感谢您的评价！您的意见已记录并转给负责人，工单 #${s(p.number)} 已结案。`,
+  "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
+  "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
+  "resident.detail_added": (p) => `已补充到工单 #${s(p.number)}，并转给${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}。`,
   // ——— residents: binding ———
   "bind.ask_address": () => "为了把问题派给您所在网格的管家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.ask_address_pending": () => "收到您的报修，已记录。为了派单到您家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
@@ -104,6 +108,10 @@ const CORE_TEXTS = {
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
   "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
+  "staff.resident_withdrew": (p) => p.cancelled
+    ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`
+    : `【住户表示无需处理 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n请确认后回复「完成 #${s(p.number)} 说明」结单。`,
+  "staff.inquiry": (p) => `【住户咨询】${s(p.place)}：${s(p.text)}\n请尽快答复住户。`,
   "staff.suggestion": (p) => `【住户建议】${s(p.place)}：${s(p.text)}`,
   "staff.praise": (p) => `【住户表扬】${s(p.place)}：${s(p.text)}`,
   "staff.media_forwarded": (p) => `【#${s(p.number)} 住户发来图片】${s(p.path) ? `文件：${s(p.path)}` : "（图片未能保存，请联系住户）"}`,

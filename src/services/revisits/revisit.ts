@@ -11,10 +11,28 @@ import { outsideQuietHours } from "../time.js";
 
 /** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
 export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
-  const t = text.trim().replace(/[。！!.，,、~～\s]/g, "").replace(/^(?:回复|选|选择|我选|评价|答)[:：]?/, "").replace(/(?:吧|啊|呀|哦|噢|哈|呢|了|的|谢谢|谢谢你|谢谢您|感谢)+$/, "");
-  if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|满意谢谢|谢谢满意|1满意)$/.test(t)) return 1;
-  if (/^(2|二|基本满意|比较满意|还算满意|还行|还可以|还不错|不错|一般|一般般|凑合|还凑合|马马虎虎|2基本满意)$/.test(t)) return 2;
-  if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|不行|不好|很差|太差|没修好|没有修好|还没修好|还是坏的|还是不行|3不满意)$/.test(t)) return 3;
+  const whole = satisfactionOf(text);
+  if (whole) return whole;
+  // Several short words saying the same ("好好 冇问题 多谢晒", "满意，谢谢师傅"): their common answer;
+  // thanks and emoji alone say nothing either way.
+  const parts = text.split(/[\s，,。.！!？?、；;~～]+/).filter((p) => p && !THANKS_ONLY.test(simplify(p)));
+  if (parts.length < 2 || parts.length > 4) return null;
+  const answers = new Set(parts.map(satisfactionOf));
+  return answers.size === 1 ? [...answers][0]! : null;
+}
+
+/** Lower case, without spaces, punctuation or emoji. */
+const simplify = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, "");
+const THANKS_ONLY = /^(谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感谢|多谢|多谢晒|唔该|唔该晒|辛苦了|辛苦|thanks|thankyou|thx|ty)?$/;
+
+function satisfactionOf(text: string): 1 | 2 | 3 | null {
+  const thumbs = /[👍👌💯]/u.test(text);
+  const t = simplify(text).replace(/^(?:回复|选|选择|我选|评价|答)[:：]?/, "")
+    .replace(/(?:吧|啊|呀|哦|噢|哈|呢|了|的|啦|喔|嘅|咗|谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感谢|多谢|多谢晒|唔该|唔该晒|辛苦了|thanks|thankyou|thx)+$/, "");
+  if (!t) return thumbs ? 1 : null;
+  if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|好好|几好|好满意|非常之好|好|好了|修好|修好了|可以|没问题|冇问题|无问题|没毛病|很棒|太好|满意谢谢|谢谢满意|1满意|satisfied|verysatisfied|yes|good|verygood|great|excellent|perfect|allgood|happy)$/.test(t)) return 1;
+  if (/^(2|二|基本满意|比较满意|还算满意|还行|还可以|还不错|不错|一般|一般般|凑合|还凑合|马马虎虎|麻麻|麻麻地|还好|都几好|ok|okay|fine|notbad|soso|prettygood|2基本满意)$/.test(t)) return 2;
+  if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|唔满意|好唔满意|不行|唔得|不好|很差|太差|差|没修好|没有修好|还没修好|未修好|还是坏的|还是不行|no|notreally|notsatisfied|unsatisfied|dissatisfied|notgood|bad|notfixed|3不满意)$/.test(t)) return 3;
   return null;
 }
 

@@ -1,0 +1,54 @@
+// What a resident says about a ticket they already have: "不用修了，已经好了" (they withdraw it) and
+// "补充一下，是主卧的" (more detail). Both stay on the ticket's record and reach its owner.
+import type { Tx } from "../../db.js";
+import { enqueue } from "../outbox.js";
+import { CLOCK_TASK_KINDS } from "./deadlines.js";
+import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
+import { clearWait } from "./waiting.js";
+
+type FollowUpTicket = { id: number; number: number; communityId: number; status: string; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date };
+
+/** The sender's (or their households') open tickets, newest first. */
+export async function openTicketsOf(tx: Tx, q: { communityId: number; reporterChatUserId: number; householdIds: number[] }): Promise<FollowUpTicket[]> {
+  return tx.ticket.findMany({
+    where: { communityId: q.communityId, status: { in: OPEN_STATUSES }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.householdIds.length ? [{ householdId: { in: q.householdIds } }] : [])] },
+    orderBy: { id: "desc" }, take: 20,
+  });
+}
+
+async function assigneeUser(tx: Tx, ticket: FollowUpTicket) {
+  if (!ticket.assigneeId) return null;
+  const s = await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } });
+  return s?.active ? s : null;
+}
+
+/**
+ * The resident no longer needs the work. Not yet on site: the ticket is cancelled (its clocks stop) and
+ * the assignee told; someone already on site: the assignee is asked to confirm and finish it.
+ */
+export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+  const actor = `resident:${chatUserId}`;
+  const cancelled = canTransition(ticket.status, "cancel");
+  if (cancelled) {
+    await transition(tx, ticket, "cancel", { actor, at: now, note: text.slice(0, 500) });
+    await clearWait(tx, ticket.id, now);
+    await tx.scheduledTask.updateMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: now, doneAt: now } });
+  } else {
+    await recordEvent(tx, ticket.id, "resident_withdraw", { actor, at: now, note: text.slice(0, 500) });
+  }
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_withdrew", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100), text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
+  }
+  return { cancelled, staff: staff?.name ?? "" };
+}
+
+/** More detail on a reported problem: a note on the ticket, forwarded to its owner. */
+export async function addResidentDetail(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+  await recordEvent(tx, ticket.id, "resident_detail", { actor: `resident:${chatUserId}`, at: now, note: text.slice(0, 2000) });
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_detail", params: { number: ticket.number, text: text.slice(0, 500) }, notBefore: now });
+  }
+  return { staff: staff?.name ?? "" };
+}
