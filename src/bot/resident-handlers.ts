@@ -284,9 +284,24 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
   // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
   if (await answerFeeReminderReply(ctx, c, reply)) return;
+  // "啥时候能来修啊 等半天了" from someone with an open ticket asks after it, whatever the label.
+  if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
   if (await handleTicketFollowUp(ctx, c, reply)) return;
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
+}
+
+/** Asking when someone comes, or why nobody has: about a ticket already reported. */
+const ASKING_AFTER = /(什么时候|啥时候|哪天|几点|多久|多长时间)(能|才|会|可以|再)?(来|过来|上门|修|到|处理|派人|联系)|(怎么|咋|为什么|为啥)还没(有)?(人|来|修|联系|动静|消息|回复|处理)|还没(有)?人(来|联系|管|理)|等(了)?(半天|好久|很久|一天|一上午|一下午|一整天)|给个准话|到底(哪天|什么时候|啥时候|几点|来不来)|\b(any (update|news)|when (will|is|are|can) (someone|the|you|they)|still waiting)\b/i;
+/** …unless it names a problem too ("厨房灯坏了 什么时候能来修" is a report). */
+const NAMES_A_FAULT = /坏|漏|堵|不亮|没水|没电|裂|掉|异响|臭|不通|不出水|故障|停了|\b(broken|leak\w*|blocked|not working)\b/i;
+function asksAfterTicket(text: string): boolean {
+  const m = ASKING_AFTER.exec(text);
+  return Boolean(m) && !NAMES_A_FAULT.test(text.replace(m![0], ""));
+}
+async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
+  const open = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+  return open.length > 0;
 }
 
 /** The resident withdraws a request: "不用来了", "自己弄好了", "取消报修", "never mind, it works now". */
