@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, NEIGHBOUR_TALK, categoryPriors, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -75,14 +75,14 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // splits between them, and each half alone would fall below the thresholds.
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
     const pTicket = Math.min(1, (pi[ih.classes.indexOf("repair")] ?? 0) + (pi[ih.classes.indexOf("complaint")] ?? 0));
-    if (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || pTicket < 0.65 || pOther > 0.25) {
+    if (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || pTicket < 0.65 || pOther > 0.25) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     } else {
       confidence = pTicket;
     }
   } else if (input.chat === "group" && !input.mentioned && intent !== "other" && intent !== "praise" &&
-    BANTER.test(text) && !QUESTION.test(text)) {
+    (BANTER.test(text) || SHOP_TALK.test(text)) && !QUESTION.test(text)) {
     // Neighbours joking about fees or notices among themselves ask the office nothing.
     intent = "other";
   }

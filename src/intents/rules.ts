@@ -376,13 +376,31 @@ const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑�
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
+// Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
+// "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
+// (LABELS.md: then a complaint).
+const FOLLOW_UP = /来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+// ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
+const TICKET_REF = /单子|工单|单号|\bticket\b/i;
+const NEGLECT_ANGER = /呵呵|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
+/** A follow-up on an earlier request, told without anger at the neglect. */
+export function followUp(text: string): boolean {
+  return FOLLOW_UP.test(text) && !NEGLECT_ANGER.test(text);
+}
+
+// Unmentioned group talk about shops, adverts and services on offer ("电梯里那个广告的店便宜吗",
+// "新开的洗衣店价格咋样", "认识个修电脑的朋友 能上门"): neighbours talking, no request to the office.
+export const SHOP_TALK = /广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
+
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
   const out = p.slice();
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text)) add("fee", 0.3);
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
-  if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text)) add("repair", 0.15);
+  const chasing = followUp(text);
+  if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
+  if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
   if (PROPOSAL_EN.test(text)) add("suggestion", 0.25);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);

@@ -152,3 +152,20 @@ describe("escalation wording is not a category", () => {
     expect(r.category).not.toBe("electricity");
   });
 });
+
+describe("chasing an earlier request (progress) vs new reports and complaints", () => {
+  it.each(["师傅到底还来不来 我在家等一下午了", "帮我催催 那个漏水的单子", "我那个报修有人接了没有", "请问维修有进展了吗"])(
+    "%s → progress", (text) => expect(c(text).intent).toBe("progress"));
+  it("a new fault asking when is a repair", () => expect(c("厨房水管在滴水 师傅什么时候能来").intent).toBe("repair"));
+  it("neglect named with displeasure stays a complaint", () =>
+    expect(c("报修一个礼拜了人影都没有 什么效率").intent).toBe("complaint"));
+});
+
+describe("group talk about shops and adverts", () => {
+  it.each(["电梯里那个搬家公司的广告 有人用过吗", "北门新开的那家理发店收费贵不贵", "我认识个修家电的师傅 需要的可以找我"])(
+    "%s → other", (text) => {
+      const r = c(text, "group", false);
+      expect(r.intent).toBe("other");
+    });
+  it("a real report in the group is still a ticket", () => expect(c("7号楼2单元的单元门坏了 关不上", "group", false).intent).toBe("repair"));
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../src/intents/normalize.js";
-import { BANTER, categoryPriors, escalates, safetySignal } from "../../src/intents/rules.js";
+import { BANTER, SHOP_TALK, categoryPriors, escalates, followUp, safetySignal } from "../../src/intents/rules.js";
 
 const sig = (t: string) => safetySignal(normalize(t))?.kind ?? null;
 
@@ -210,5 +210,24 @@ describe("near-misses found on fresh11", () => {
   });
   it("lost property in a group is banter", () => {
     expect(BANTER.test(normalize("谁家小孩的滑板车落在9栋楼下了"))).toBe(true);
+  });
+});
+
+describe("follow-ups and shop talk", () => {
+  it("a follow-up asks after an earlier request", () => {
+    expect(followUp(normalize("师傅出发了没"))).toBe(true);
+    expect(followUp(normalize("怎么还没人联系我"))).toBe(true);
+    expect(followUp(normalize("Any update on my request?"))).toBe(true);
+  });
+  it("naming the neglect with displeasure is not a mere follow-up", () => {
+    expect(followUp(normalize("投诉了好几次了还没人回复"))).toBe(false);
+    expect(followUp(normalize("拖了半个月 还来不来了 什么效率"))).toBe(false);
+  });
+  it("a new fault asking when is not a follow-up", () => {
+    expect(followUp(normalize("马桶堵了 什么时候能来修"))).toBe(false);
+  });
+  it("shop and advert talk", () => {
+    expect(SHOP_TALK.test(normalize("那家店真的便宜吗 有人去过没"))).toBe(true);
+    expect(SHOP_TALK.test(normalize("楼下饭店油烟太大了"))).toBe(false);
   });
 });
