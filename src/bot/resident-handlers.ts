@@ -202,6 +202,7 @@ export const RESIDENT_COMMAND = new RegExp(`^(进度|查进度|查询进度|我�
 /** What is left of a message once the address, greetings and "I live at / I am the owner of" are taken out. */
 function addressFiller(text: string): string {
   return text
+    .replace(/(?:帮我|帮忙|给我|请|我要|我想|想)?(?:申请)?(?:绑定|认证|验证)(?:一下|下)?/g, "")
     .replace(/你好|您好|哈喽|嗨|在吗|请问|麻烦|谢谢|我家|我住|住在|我是|我们是|我们家|我的房子|房子|地址|绑定|房屋|业主|住户|租户|是|在|的|了|呀|啊|哦/g, "")
     .replace(/[\s\d\-栋幢座号楼单元室房#，,。.!！?？:：;；~～、零〇一二两三四五六七八九十百]/g, "");
 }
