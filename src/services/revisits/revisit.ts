@@ -92,7 +92,7 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   }
 };
 
-/** The resident answered a revisit. Unsatisfied reopens the ticket and tells the supervisor. */
+/** The resident answered a revisit. Unsatisfied reopens the ticket and tells the supervisor, the assignee and the grid's housekeeper. */
 export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketId: number; answer: 1 | 2 | 3; now: Date }) {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { assignee: { include: { chatUser: true } } } });
   const actor = `resident:${input.chatUserId}`;
@@ -110,7 +110,11 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
     await scheduleDeadlines(tx, ticket, input.now, getSettings(community), community.timezone, `:reopen${input.now.getTime()}`);
   }
-  const notify = [...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : [])];
+  // The supervisor, whoever holds the ticket, and the grid's housekeeper (who answers for the grid's
+  // work even when a maintenance worker did it), each once.
+  const grid = ticket.gridId ? await tx.grid.findUnique({ where: { id: ticket.gridId }, include: { housekeeper: { include: { chatUser: true } } } }) : null;
+  const candidates = [...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : []), ...(grid?.housekeeper?.active ? [grid.housekeeper] : [])];
+  const notify = candidates.filter((s, i) => candidates.findIndex((o) => o.id === s.id) === i);
   for (const s of notify) {
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_unsatisfied", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 200) }, notBefore: input.now });
   }
