@@ -24,13 +24,13 @@ export function loadCorpus(dir = TRAIN_DIR): Row[] {
   return rows;
 }
 
-/** `bag`: heads trained with this many shuffle seeds and their weights averaged (default 5). A
+/** `bag`: heads trained with this many shuffle seeds and their weights averaged (default 15). A
  * generated corpus makes single runs order-sensitive; the average is steadier on unseen messages,
  * at the same model size. */
 export type TrainOptions = { epochs?: number; lr?: number; l2?: number; bag?: number };
 
 function trainBagged(ex: Example[], nFeat: number, nClass: number, opts: TrainOptions): { w: Float64Array; b: Float64Array } {
-  const bag = Math.max(1, opts.bag ?? 5);
+  const bag = Math.max(1, opts.bag ?? 15);
   const w = new Float64Array(nFeat * nClass), b = new Float64Array(nClass);
   for (let k = 0; k < bag; k++) {
     const t = trainHead(ex, nFeat, nClass, { ...opts, seed: 7 + 7919 * k });

@@ -126,7 +126,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电)|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security",
@@ -226,8 +226,11 @@ const DANGER_CUE = new RegExp([
 ].join("|"), "i");
 
 /** A weaker danger cue is present (see DANGER_CUE). */
+// "衣柜门合页断了 门掉下来了": a fitting that came off indoors is a routine repair, not a fall.
+const FITTING_CAME_OFF = /((柜|橱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
+
 export function dangerCue(text: string): boolean {
-  return DANGER_CUE.test(text);
+  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, ""));
 }
 
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
@@ -291,16 +294,16 @@ export function safetySignal(text: string): Safety | null {
 // Second or later report of an unfixed problem.
 const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
+const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /保安|保洁|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
+const AT_OFFICE = /保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
 // Plain displeasure at a repeated fault ("修的人到底会不会修"): LABELS.md makes that a complaint.
-const ANNOYED = /到现在(都|还)没人|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|\b(unacceptable|ridiculous|useless)\b/i;
+const ANNOYED = /到现在(都|还)没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|\b(unacceptable|ridiculous|useless)\b/i;
 /** A repair report that says the fault came back or was reported before, with displeasure. */
 export function repeatWithDispleasure(text: string): boolean {
   return REPEAT.test(text) && ANNOYED.test(text);
@@ -324,7 +327,7 @@ export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
-  [/(屋顶|楼顶|顶楼|外墙|roof)[^，。]{0,10}(漏|渗)|漏雨|渗雨|下雨[^，。]{0,6}(渗|漏)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.25],
+  [/(屋顶|楼顶|顶楼|外墙|roof)[^，。]{0,10}(漏|渗)|漏雨|渗雨|下雨[^，。]{0,6}(渗|漏)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
   [/信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
   [/电梯(里|里面|内|轿厢)?的?(灯|按钮|按键|风扇|通风|空调|显示屏|门)|\b(lift|elevator) (button|door|light|fan)s?\b/i, "elevator", 0.2],
   [/水管|水龙头|马桶|下水|地漏|漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
@@ -332,12 +335,12 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/燃气|煤气|天然气|\bgas\b/i, "gas", 0.3],
   [/电梯|\b(lift|elevator)\b/i, "elevator", 0.3],
   [/(单元|楼下|楼栋|小区|楼道|[0-9]+单元[^，。]{0,3})大门|谁都能进|外人随便进/, "access", 0.25],
-  [/门禁|对讲|门铃|闸机|人脸识别|刷卡|刷脸|单元门|\b(intercom|access card|gate)\b/i, "access", 0.2],
-  [/道闸|车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
+  [/道闸|门禁|对讲|门铃|闸机|人脸识别|刷卡|刷脸|单元门|\b(intercom|access card|gate)\b/i, "access", 0.2],
+  [/车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
   [/装修|电钻|砸墙|施工|\b(renovation|drilling|hammering)\b/i, "decoration", 0.25],
-  [/狗|猫|宠物|鹦鹉|吠|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
+  [/狗|猫|宠物|鹦鹉|吠|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
   [/吵|噪音|噪声|喧哗|音响|唱k|嗡嗡|轰鸣|轰隆|震天响|\b(noise|noisy|loud|humming|banging)\b/i, "noise", 0.15],
-  [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
+  [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|扫一下|清扫|清理一下|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
   [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
   [/阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|甩脸|\b(yell(ed|s)?|shout(ed|s)?|swore|rude)\b/i, "staff", 0.2],
   [/树|草坪|草地|绿化|花坛|灌木|修剪|割草|除草|剪草|\b(tree|lawn|grass)\b/i, "greenery", 0.2],
@@ -351,7 +354,7 @@ const FEE_VALUE = /服务|不作为|不管|不办事|啥都不|什么都不|凭�
 const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
-const FAULT = /跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
+const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
 
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
@@ -361,7 +364,7 @@ const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
-export const NEIGHBOUR_TALK = /(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+export const NEIGHBOUR_TALK = /^你(才|家才)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
 
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
@@ -390,7 +393,7 @@ export function followUp(text: string): boolean {
 
 // Unmentioned group talk about shops, adverts and services on offer ("电梯里那个广告的店便宜吗",
 // "新开的洗衣店价格咋样", "认识个修电脑的朋友 能上门"): neighbours talking, no request to the office.
-export const SHOP_TALK = /广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
+export const SHOP_TALK = /(?<!不)卖房|售房|房子(出租|出售)|(急|诚心)(售|租|卖)|房源|有意(者|的)?私聊|南北通透|拎包入住|[一二两三四五]室[一二两]厅|广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
 
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
