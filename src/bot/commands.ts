@@ -90,7 +90,9 @@ for (const c of STAFF_COMMANDS) {
 }
 const aliasPattern = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[?？]/g, "\\$&")).join("|");
 // The ticket number may follow the name directly or after a space, colon or comma: 接单#12, 接单 12, 完成：#12 说明.
-const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]?\\s*(\\d+))?(?:[\\s,，:：。.]+([\\s\\S]*))?$`, "i");
+// After a number written with "#" the text may follow directly (完成#2疏通了下水管); after a bare number
+// it needs a separator, so a resident's "到场2次都没修好" is not read as a command.
+const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(?=\\D|$)[\\s,，:：。.]*([\\s\\S]*)|[\\s,，:：]*(\\d+)(?:[\\s,，:：。.]+([\\s\\S]*))?|(?:[\\s,，:：。.]+([\\s\\S]*))?)$`, "i");
 
 export type ParsedCommand = { command: StaffCommand; args: Args };
 
@@ -108,8 +110,9 @@ export function parseStaffCommand(text: string): ParsedCommand | null {
     if (rest && !command.text) return null;
     return { command, args: { rest } };
   }
-  if (m[2] === undefined) return null;
-  return { command, args: { rest: (m[3] ?? "").trim(), number: Number(m[2]) } };
+  const number = m[2] ?? m[4];
+  if (number === undefined) return null;
+  return { command, args: { rest: (m[3] ?? m[5] ?? "").trim(), number: Number(number) } };
 }
 
 const mayRun = (c: StaffCommand, role: string) => !c.roles || c.roles.includes(role);

@@ -3,7 +3,7 @@
 import * as OpenCC from "opencc-js/t2cn";
 
 // opencc-js types resolve loosely under nodenext: pin the converter's shape here.
-const toSimplified: (text: string) => string = OpenCC.Converter({ from: "hk", to: "cn" });
+export const toSimplified: (text: string) => string = OpenCC.Converter({ from: "hk", to: "cn" });
 
 /** Common voice-input / pinyin-IME slips seen in resident messages, wrong → right. */
 const TYPOS: ReadonlyArray<readonly [string, string]> = [

@@ -53,10 +53,16 @@ describe("staff command parsing", () => {
     expect(parseStaffCommand("完成 #3 更换了角阀")?.args).toEqual({ number: 3, rest: "更换了角阀" });
     expect(parseStaffCommand("转单 7 钱师傅")?.command.name).toBe("转单");
     expect(parseStaffCommand("我的工单")?.command.name).toBe("我的工单");
+    // After "#N" the explanation may follow without a space; after a bare number it needs one.
+    expect(parseStaffCommand("完成#2疏通了下水管")?.args).toEqual({ number: 2, rest: "疏通了下水管" });
+    expect(parseStaffCommand("转单＃3李敏".normalize("NFKC"))?.args).toEqual({ number: 3, rest: "李敏" });
+    expect(parseStaffCommand("完成2疏通")).toBeNull();
   });
   it("does not take residents' words for commands", () => {
     expect(parseStaffCommand("完成了吗")).toBeNull();
     expect(parseStaffCommand("接单的人什么时候来")).toBeNull();
+    expect(parseStaffCommand("到场2次都没修好")).toBeNull();
+    expect(parseStaffCommand("通知什么时候发")).toBeNull();
     expect(looksLikeStaffCommand("帮助")).toBe(false);
     expect(looksLikeStaffCommand("完成 #3 好了")).toBe(true);
   });
