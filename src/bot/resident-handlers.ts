@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import type { Tx } from "../db.js";
 import { parseAddress } from "../intents/location.js";
+import { outsideOffice, type Elsewhere } from "../intents/responsibility.js";
 import { placeOf } from "../intents/scope.js";
 import type { Classification, Intent } from "../intents/types.js";
 import type { Settings } from "../services/community/settings.js";
@@ -289,7 +290,29 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
   if (await handleTicketFollowUp(ctx, c, reply)) return;
+  // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
+  // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
+  const elsewhere = NOT_OURS_INTENTS.has(c.intent) ? outsideOffice(ctx.text) : null;
+  if (elsewhere && (c.urgency !== 1 || elsewhere === "water_utility" || elsewhere === "power_utility")) return answerNotOurs(ctx, c, elsewhere, reply);
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
+}
+
+const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);
+
+async function answerNotOurs(ctx: MessageContext, c: Classification, who: Elsewhere, reply: ReplyFn) {
+  await logUnanswered(ctx, c);
+  const home = verifiedHome(ctx);
+  const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
+  // Nothing private in it: answered where it was asked.
+  await reply({ key: "resident.not_ours", params: { who, staff: hk?.name ?? "" } });
+  // A city outage touches every household: the office hears of it too (to post a notice), as information.
+  if (who === "water_utility" || who === "power_utility" || who === "gas_utility") {
+    const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
+    const to = hkUser ? [hkUser.platformId] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
+    for (const platformId of to) {
+      await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.city_outage", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
+    }
+  }
 }
 
 /** Asking when someone comes, or why nobody has: about a ticket already reported. */
@@ -333,7 +356,8 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
     return true;
   }
   // A confident label of another kind of problem is a new report, not a detail of this one.
-  const otherProblem = (c.intent === "repair" || c.intent === "complaint") && c.category && c.category !== "other" && ticket.category && c.category !== ticket.category && c.confidence >= 0.8;
+  // ("补充一下 师傅上门前先打电话" names no fault: a detail, whatever category the model guesses.)
+  const otherProblem = (c.intent === "repair" || c.intent === "complaint") && NAMES_A_FAULT.test(ctx.text) && c.category && c.category !== "other" && ticket.category && c.category !== ticket.category && c.confidence >= 0.8;
   if (otherProblem) return false;
   const r = await addResidentDetail(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
   ctx.ticketId = ticket.id;

@@ -71,6 +71,7 @@ const CORE_TEXTS = {
   "resident.progress_sent_privately": () => "您的工单进度已私信您。",
   // ——— residents: other intents ———
   "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,
+  "resident.not_ours": (p) => `${WHOM[s(p.who)] ?? "这件事不在物业的服务范围内。"}您的消息已记录${s(p.staff) ? `，需要物业协助的地方可以找您的管家 ${s(p.staff)}` : "，需要物业协助的地方可以联系物业服务中心"}。`,
   "resident.suggestion": () => "谢谢您的建议！已记录并转给客服主管。",
   "resident.praise": () => "谢谢您的肯定！我们会转达给相关同事。",
   "resident.hello": (_p, c) => `您好，我是${c.botName}。报修、投诉、物业费查询都可以直接告诉我，例如「厨房水管漏水了」；发送「进度」查看您的工单。`,
@@ -111,6 +112,7 @@ const CORE_TEXTS = {
   "staff.resident_withdrew": (p) => p.cancelled
     ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`
     : `【住户表示无需处理 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n请确认后回复「完成 #${s(p.number)} 说明」结单。`,
+  "staff.city_outage": (p) => `【住户反映·市政停水停电】${s(p.place)}：${s(p.text)}\n已告知住户向供水/供电/燃气公司查询。如属实，请向主管报告并发布停水停电通知。`,
   "staff.inquiry": (p) => `【住户咨询】${s(p.place)}：${s(p.text)}\n请尽快答复住户。`,
   "staff.suggestion": (p) => `【住户建议】${s(p.place)}：${s(p.text)}`,
   "staff.praise": (p) => `【住户表扬】${s(p.place)}：${s(p.text)}`,
@@ -148,6 +150,15 @@ const CORE_TEXTS = {
 
 /** Feature tables (src/bot/texts/*.ts) are merged in; a key defined twice is a bug caught at load. */
 const TABLES: Record<string, Text>[] = [CORE_TEXTS, FEE_TEXTS, NOTICE_TEXTS, SURVEY_TEXTS, REPORT_TEXTS];
+/** Whom to turn to for what the office does not run (src/intents/responsibility.ts). */
+const WHOM: Record<string, string> = {
+  water_utility: "市政供水停水不在物业的维修范围内：来水时间请关注供水公司（自来水公司）的公告或拨打其服务热线，物业得到消息也会在群里通知大家。",
+  power_utility: "市政电网停电不在物业的维修范围内：来电时间可拨打供电服务热线 95598 查询，物业得到消息也会在群里通知大家。",
+  gas_utility: "市政燃气停气不在物业的维修范围内：恢复时间请咨询燃气公司服务热线，物业得到消息也会在群里通知大家。如闻到燃气味，请立即开窗、不要开关电器，并告诉我。",
+  telecom: "宽带、电视和手机信号由运营商负责维护：请拨打您的运营商客服（电信 10000、联通 10010、移动 10086，或有线电视公司）报修。",
+  mediation: "个人之间的钱款、租赁或家庭纠纷不在物业的职责范围内：可以找社区居委会或人民调解委员会调解，必要时向派出所报警或向法院起诉。",
+};
+
 export const TEXTS: Record<string, Text> = {};
 for (const table of TABLES) {
   for (const [key, text] of Object.entries(table)) {
