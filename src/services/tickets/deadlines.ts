@@ -201,6 +201,9 @@ async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   const key = step === "resolve" && t.urgency === 1 ? "resident.resolve_late_urgent" : CHAIN[step].resident;
   const reporter = t.reporterId ? await tx.chatUser.findUnique({ where: { id: t.reporterId } }) : null;
   if (!key || !reporter) return;
+  // Two promises missed together (on site and same-day work, both due at 18:00): one apology, not two.
+  const recent = await tx.outboxMessage.findFirst({ where: { dedupeKey: { startsWith: `sla.resident:${t.id}:` }, notBefore: { gte: new Date(now.getTime() - 30 * 60_000) } } });
+  if (recent) return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
   const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
   await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
@@ -229,7 +232,11 @@ export const repeatUrgentAlert: TaskHandler = async (tx, deps, task, now) => {
   if (!t || !notAccepted(t) || t.waitingUntil) return;
   const n = Number(task.data.n ?? 1);
   const settings = getSettings(t.community);
-  const people = [...(await managersOf(tx, t.communityId, deps.sweep)), ...(await supervisorsOf(tx, t.communityId, deps.sweep)), ...(t.assignee ? [t.assignee] : [])];
+  // The grid's housekeeper stays on the alert when the ticket was handed to someone else (转单) before
+  // anyone accepted it: grade 1 is the manager's, the supervisor's and the grid's until accepted.
+  const gridKeeperId = t.gridId ? (await tx.grid.findUnique({ where: { id: t.gridId } }))?.housekeeperId ?? null : null;
+  const gridKeeper = gridKeeperId && gridKeeperId !== t.assigneeId ? await staffWithUser(tx, gridKeeperId, deps.sweep) : null;
+  const people = [...(await managersOf(tx, t.communityId, deps.sweep)), ...(await supervisorsOf(tx, t.communityId, deps.sweep)), ...(t.assignee ? [t.assignee] : []), ...(gridKeeper ? [gridKeeper] : [])];
   const seen = new Set<number>();
   for (const s of people) {
     if (seen.has(s.id) || !s.chatUser) continue;
