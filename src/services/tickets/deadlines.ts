@@ -201,7 +201,9 @@ async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   const key = step === "resolve" && t.urgency === 1 ? "resident.resolve_late_urgent" : CHAIN[step].resident;
   const reporter = t.reporterId ? await tx.chatUser.findUnique({ where: { id: t.reporterId } }) : null;
   if (!key || !reporter) return;
-  // Two promises missed together (on site and same-day work, both due at 18:00): one apology, not two.
+  // Two promises missed together (on site and same-day work, both due at 18:00): one apology, not two,
+  // and the one with the plan (when they will hear back, when it will be done).
+  if (step === "onsite" && (await tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: "sla.resolve", claimedAt: null, dueAt: { lte: now } } }))) return;
   const recent = await tx.outboxMessage.findFirst({ where: { dedupeKey: { startsWith: `sla.resident:${t.id}:` }, notBefore: { gte: new Date(now.getTime() - 30 * 60_000) } } });
   if (recent) return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
