@@ -55,9 +55,11 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
   const reporter = await tx.chatUser.findUniqueOrThrow({ where: { id: ticket.reporterId } });
   const settings = getSettings(community);
   // One question at a time: while the resident is binding or answering another revisit, ask again
-  // in 30 minutes (outside quiet hours). A survey in progress gives way: its reminder asks again.
+  // in 30 minutes (outside quiet hours). A survey in progress gives way: its reminder asks again, and
+  // so does a wait for "what is still wrong" about this same ticket (it was redone since).
   const current = await getState(tx, reporter.id, now);
-  if (current && current.kind !== "survey" && !(current.kind === "revisit" && current.ticketId === ticket.id)) {
+  const sameTicket = (current?.kind === "revisit" || current?.kind === "revisit_detail") && current.ticketId === ticket.id;
+  if (current && current.kind !== "survey" && !sameTicket) {
     const later = outsideQuietHours(new Date(now.getTime() + 30 * 60_000), settings.quietHours, community.timezone);
     await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.ask", ticketId: ticket.id, dueAt: later, dedupeKey: `revisit.ask:${ticket.id}:after:${task.id}` });
     return;
