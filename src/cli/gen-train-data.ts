@@ -135,7 +135,7 @@ export const ENTRIES: Entry[] = [
   // ---------- complaint: neighbours / others (urgency 3) ----------
   { i: "complaint", c: "noise", w: 3, t: ["{P} [还让不让人睡了|吵得睡不着|孩子都被吵醒了]", "{P} [能不能帮忙|麻烦物业]去[沟通一下|说一下]", `${L} {P} [吵死了|太吵了]`, "楼上[小孩|孩子]天天跑来跑去 [咚咚咚的|吵得心烦]", "电梯[广告|里的广告屏]声音太[吵|大]了", "[半夜|凌晨]有人在楼下[喝酒|大声喧哗|放鞭炮]"], p: "noise" },
   { i: "complaint", c: "noise", t: ["My [upstairs neighbours|neighbours] [are so loud|play music] [every night|until 2am]", "The [square dancing|music] downstairs is way too loud"] },
-  { i: "complaint", c: "noise", w: 2, t: ["[The people upstairs|My neighbours|The family next door] [throw parties|are stomping around|play loud music|drill] [every night|every weekend|until midnight]. [Could someone talk to them?|I can't sleep.|Please do something.]", "The [dogs next door bark|baby upstairs screams|karaoke downstairs goes on] all night"] },
+  { i: "complaint", c: "noise", w: 2, t: ["[The people upstairs|My neighbours|The family next door] [throw parties|are stomping around|play loud music|drill] [every night|every weekend|until midnight]. [Could someone talk to them?|I can't sleep.|Please do something.]", "The [baby upstairs screams|karaoke downstairs goes on] all night"] },
   { i: "complaint", c: "parking", t: ["Someone [keeps parking|parked] in my [parking space|spot] [again|every day]", "Cars are parked on the fire lane [again|all the time]"] },
   { i: "complaint", c: "pets", w: 2, t: ["[隔壁|楼下|对门]的狗[天天叫|从早叫到晚|半夜狂叫] [吵得没法睡|烦死了]", "[有人|谁家]遛狗不牵绳 [差点扑到|吓到]我家孩子", "[草坪上|楼道里|电梯里]全是狗屎 [狗主人也不清理|踩了一脚]", "[有人|邻居]在楼道里养[鸡|鸽子] [臭得不行|吵死了]", "楼上的猫[半夜叫春|天天叫]"] },
   { i: "complaint", c: "decoration", w: 2, t: ["[楼上|隔壁|楼下]装修[早上七点|中午|周末|晚上十点]还在[电钻|砸墙|敲敲打打]", "装修[垃圾|废料][堆在楼道|扔在电梯口]好几天了", "[楼上|隔壁]装修[把我家墙震裂了|噪音太大] 规定不是[八点|中午]不能施工吗", "装修工人[在电梯里乱拖东西|把电梯弄脏了]"] },
@@ -1066,6 +1066,11 @@ export const EXTRA8: Entry[] = [
   ] },
   { i: "complaint", c: "security", u: 2, w: 2, t: [
     "[你哋|你們]啲[護衛|保安][成日|日日][瞓覺|玩手機|唔喺度] [陌生人|推銷佬|派傳單嘅][隨便入|周圍行] [點管㗎|搞咩呀]",
+  ] },
+  // pets: a barking or howling dog is the pet's problem however loud it is (LABELS.md conventions)
+  { i: "complaint", c: "pets", w: 3, t: [
+    "[对门|隔壁|楼上|楼下|斜对面]的[哈士奇|金毛|泰迪|柯基|大狗|小狗|阿拉斯加][天天|整晚|一到晚上就|主人一出门就][嚎|吠|叫个不停|狂叫|呜呜地哭] [吵得睡不着|老人受不了|孩子被吵醒|整层都听得见]",
+    "The [husky|dog|puppy|terrier] [next door|upstairs|across the hall] [howls|barks|whines] [all night|every night|whenever they go out], [I can't sleep|it's driving us mad|please ask the owner to do something]",
   ] },
   // other: estate agents' and owners' listings posted in the group
   { i: "other", w: 3, chat: "group", t: [

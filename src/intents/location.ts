@@ -50,8 +50,8 @@ const EN_UNIT_RE = /\bunit\s*(?:no\.?\s*)?#?\s*(\d{1,2})\b(?!\s*\d)/i;
 // "flat 1103", "apt 15C", and "unit 15C" / "unit 1502" (a flat in Hong Kong English; "unit 2" is a 单元).
 const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b|\bunit\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b/i;
 const EN_TRAIL_ROOM_RE = /\bunit\s*\d{1,2}\s*,\s*(?:#\s*)?(\d{3,4})\b/i;
-// "Building 12, 1502" / "Tower C, 1203": a bare 3–4 digit number right after the building is the flat.
-const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
+// "Building 12, 1502" / "Tower C, 1203" / "Block C 1502": a bare 3–4 digit number right after the building is the flat.
+const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]?\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
 
 // A bare room number told near the building: "11幢2单元 顶楼1801", "七号楼 二单元 就是 一零零三",
 // "我家是903 在13栋". Digits (3–4, not part of a longer number, code, time or amount) or Chinese digits
@@ -60,8 +60,9 @@ const BARE_ROOM = `(?<![\\d\\-:./#A-Za-z])([1-9]\\d{2,3})${ROOM_END}(?![\\-/]|\\
   `|(?<![零〇一幺二两三四五六七八九十百第周期])((?=[一二三四五六七八九]{0,3}[零〇幺])[一幺二两三四五六七八九][零〇一幺二两三四五六七八九]{2,3})(?![零〇一幺二两三四五六七八九十百])${ROOM_END}`;
 const BARE_ROOM_AFTER_RE = new RegExp(`^[^。!！?？]{0,14}?(?:${BARE_ROOM})`);
 const BARE_ROOM_BEFORE_RE = new RegExp(`(?:是|住|家|在|我)\\s*(?:${BARE_ROOM})\\s*(?:室|房|号房)?(?:的|,|，|\\s)?\\s*(?:在|住|住在)?\\s*$`);
-// "我家1102", "我是1102的", "住1102": a room without a building, only after words that say "my home".
-const HOME_ROOM_RE = new RegExp(`(?:我家|我是|我住|住在|家住|家是)\\s*(?:在\\s*)?(\\d{3,4})${ROOM_END}(?!\\s*(?:单元|栋|幢|座|号楼))`);
+// "我家1102", "我是1102的", "住1102": a room without a building, only after words that say "my home"
+// or a neighbour's ("隔壁1803装修", "楼上1502漏水").
+const HOME_ROOM_RE = new RegExp(`(?:我家|我是|我住|住在|家住|家是|隔壁|楼上|楼下|对门|对面)\\s*(?:在\\s*)?(\\d{3,4})${ROOM_END}(?!\\s*(?:单元|栋|幢|座|号楼))`);
 
 function bareRoom(m: RegExpExecArray | null): string | null {
   if (!m) return null;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -107,6 +107,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // A complaint takes the category of the one problem it names (`other` only for none or several):
     // escalations and fee-value complaints name their problem in a word the model reads as "other".
     if (intent === "complaint" && category === "other") category = singleNamedCategory(text) ?? category;
+    if (intent === "complaint") category = complaintCategory(text, category, Boolean(safety && (safety.kind === "escalation" || safety.kind === "ignored")));
     // "找电视台" is a threat, not a television or anything electrical.
     if (category === "electricity" && /电视台/.test(text) && !ELECTRICAL_THING.test(text.replace(/电视台/g, ""))) {
       category = singleNamedCategory(text.replace(/电视台/g, "媒体")) ?? "other";

@@ -117,7 +117,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -134,16 +134,16 @@ const SAFETY_RULES: SafetyRule[] = [
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   // Loose fitness gear "用着危险" is a routine repair, not something about to fall on people.
   { kind: "falling", intent: "repair", category: null, unless: /健身器材|健身器|扭腰|漫步机|跑步机|转盘|太空漫步/,
-    re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能)?(掉|砸|倒|塌)|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
+    re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|可能|都可能)?(掉|砸|倒|塌|坠)|半悬在|悬在半空|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
-    re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|行人|车|人行道|玩|幼儿园|学校|操场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
+    re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|儿童|行人|车|人行道|玩|游乐|幼儿园|学校|操场|广场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   // An open manhole or hole where people walk.
   // A lithium battery swelling, hissing or smoking (e-bikes charged in corridors) is a fire about to start.
   { kind: "electrical-smoke", intent: "repair", category: "electricity",
     re: /(电池|电瓶|充电宝|锂电|电动车|电瓶车)[^。]{0,10}(鼓包|鼓起来|膨胀|冒烟|冒白气|冒白烟|冒气|嗞嗞|滋滋|嘶嘶|烫手|发烫得厉害)|\b(battery|power bank)\b[^.]{0,30}\b(swollen|swelling|bulging|hissing|smoking)\b/i },
   // A scuffle with pushing, or anyone holding a weapon.
   { kind: "fight", intent: "complaint", category: "security",
-    re: /推来推去|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+    re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
   // Someone trying the doors of other people's homes or cars.
   { kind: "fight", intent: "complaint", category: "security",
     re: /\b(trying|tried|tries|rattling|checking)\b[^.]{0,20}\b(every|each|all the|the) (door )?(handles?|doors?|car doors?)\b|door to door[^.]{0,30}\b(handles?|trying)\b/i },
@@ -221,7 +221,7 @@ export function currentDanger(text: string): boolean {
 const DANGER_CUE = new RegExp([
   "烟|火|焦|烧|呛|喘|咳|窒息|透不过气|透不了气|睁不开|晕|血|救命|求救|拍门|砸门|踹门|撬|出不来|困|被关|被锁|掉下|往下掉|坠|塌|摇摇欲坠|悬|挂在",
   "漏到|漏进|淹|泡了|泡水|喷|涌|冒水|爆|漫|煤气|燃气|天然气|液化气|臭鸡蛋|刺鼻|打架|打起来|互殴|殴|动手|干起来|扭打|刀|棍|砖头|酒瓶",
-  "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
+  "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|(?<!(电梯|梯|车|门|锁|风扇|钟|表)[^，。]{0,3})不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
   "\\b(smoke|smoky|fire|flames?|burn(ing|t)?|chok(e|ing)|breath(e|ing)?|cough(ing)?|dizzy|blood|bleed(ing)?|help|trapped|stuck|fall(ing|en)?|flood(ing|ed)?|gas|fight(ing)?|punch(ing)?|brawl|break(ing)? in|intruder|knife|blackout|collaps(e|ed)|unconscious|passed out|faint(ed)?|ledge|roof edge|swollen|sparks?|sparking|screaming|banging|pouring|gushing)\\b",
 ].join("|"), "i");
 
@@ -294,7 +294,7 @@ export function safetySignal(text: string): Safety | null {
 // Second or later report of an unfixed problem.
 const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^，。]{0,6}(锁坏|关不上|合不上|打不开)/;
+const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
@@ -326,9 +326,9 @@ export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
-  [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
+  [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling(?! (light|lamp|fan))|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
   [/(屋顶|楼顶|顶楼|外墙|roof)[^，。]{0,10}(漏|渗)|漏雨|渗雨|下雨[^，。]{0,6}(渗|漏)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
-  [/信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
+  [/大坑|坑洼|路面(破|坏|塌|裂)|信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
   [/电梯(里|里面|内|轿厢)?的?(灯|按钮|按键|风扇|通风|空调|显示屏|门)|\b(lift|elevator) (button|door|light|fan)s?\b/i, "elevator", 0.2],
   [/水管|水龙头|马桶|下水|地漏|漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
   [/插座|灯|电闸|跳闸|空开|停电|没电|电线|开关|电表|排风扇|排气扇|\b(socket|light|power|fuse|switch|fan|extractor|bulb|lamp)s?\b/i, "electricity", 0.2],
@@ -339,6 +339,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/车位|停车|充电桩|电动车|电瓶车|\b(parking|car park|charger)\b/i, "parking", 0.2],
   [/装修|电钻|砸墙|施工|\b(renovation|drilling|hammering)\b/i, "decoration", 0.25],
   [/狗|猫|宠物|鹦鹉|吠|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
+  // A barking dog is the pet's problem, however loud (LABELS.md conventions): more than the noise words.
+  [/(狗|犬|猫|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加)[^，。]{0,8}(叫|嚎|吠|咬|拉屎|尿)/, "pets", 0.3],
   [/吵|噪音|噪声|喧哗|音响|唱k|嗡嗡|轰鸣|轰隆|震天响|\b(noise|noisy|loud|humming|banging)\b/i, "noise", 0.15],
   [/垃圾|蟑螂|老鼠|苍蝇|蚊子|臭|异味|脏|打扫|扫一下|清扫|清理一下|保洁|消杀|烟味|油烟|抽烟|\b(filthy|mop(ped)?|cleaners?)\b|\b(rubbish|garbage|trash|cockroach(es)?|rats?|smell|stinks?|dirty)\b/i, "sanitation", 0.2],
   [/保安|门卫|门岗|客服|前台|管家|态度|职员|\b(guard|staff|rude)\b/i, "staff", 0.15],
@@ -377,14 +379,20 @@ const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特
 const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
 const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
+// "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
+const PHONE_ASK = /(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
+// Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
+const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
+// "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
+const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
-const TICKET_REF = /单子|工单|单号|\bticket\b/i;
+const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
 const NEGLECT_ANGER = /呵呵|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
 /** A follow-up on an earlier request, told without anger at the neglect. */
 export function followUp(text: string): boolean {
@@ -405,7 +413,9 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
-  if (PROPOSAL_EN.test(text)) add("suggestion", 0.25);
+  if (PROPOSAL_EN.test(text) || (PROPOSAL_CN.test(text) && !FAULT.test(text))) add("suggestion", 0.25);
+  if (PHONE_ASK.test(text) && !FAULT.test(text)) add("inquiry", 1);
+  if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
@@ -448,18 +458,38 @@ export function staffConduct(text: string): boolean {
 
 // Specific problem words (strong enough to name a category alone) for complaints the model files as `other`.
 const NAMED: ReadonlyArray<readonly [RegExp, Category]> = [
-  [/漏水|渗漏|水管|下水道|返水|水压|马桶|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
+  [/漏水|渗漏|水管|下水道|返水|水压|马桶|积水|泡水|水淹|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
   [/噪音|吵|扰民|音响|唱歌|唱k|\b(noise|noisy|loud|karaoke|music)\b/i, "noise"],
   [/电梯|\b(lift|elevator)\b/i, "elevator"],
   [/车位|停车|乱停|充电桩|\b(parking|car park)\b/i, "parking"],
   [/垃圾|臭|蟑螂|老鼠|油烟|\b(rubbish|bins?|stink|smell)\b/i, "sanitation"],
   [/漏雨|外墙|墙体|裂缝|天花板|屋顶|\b(roof|ceiling|damp)\b/i, "structure"],
-  [/狗|猫|宠物|鸽子|\b(dogs?|cats?|pets?)\b/i, "pets"],
+  [/狗|猫|宠物|(?<!放)鸽子|\b(dogs?|cats?|pets?)\b/i, "pets"],
   [/装修|砸墙|电钻|\b(renovat\w*|drilling)\b/i, "decoration"],
   [/杂物|陌生人|小偷|被偷|\b(theft|stolen|strangers?)\b/i, "security"],
   [/门禁|单元门|道闸|对讲|\b(intercom|gate)\b/i, "access"],
-  [/路灯|楼道灯|停电|跳闸|插座|\b(power cut|lights?)\b/i, "electricity"],
+  [/路灯|楼道灯|停电|跳闸|插座|\b(power cut|lights?|streetlights?)\b/i, "electricity"],
+  [/绿化|草坪|草地|修剪|树木|\b(lawn|hedges?|trees?)\b/i, "greenery"],
+  [/大坑|坑洼|井盖|健身器材|健身器|滑梯|秋千|长椅|信报箱|快递柜|\b(playground|bench|mailbox|manhole|pothole)\b/i, "facility"],
 ];
+// A promise of a visit broken, with no object named: the staff's conduct ("说好的周三来修…人影都没见着").
+const NO_SHOW = /放鸽子|爽约|人影都没|说好的?[^，。]{0,10}(来|上门)[^。]{0,30}(没来|没见|没人|没有人)/;
+const FEE_PAID = /物业费|管理费|服务费|\b(service charge|management fee)\b/i;
+
+/**
+ * The category a complaint takes when it names its problem in words the model may miss: the one problem
+ * an escalation is about ("…水管漏水…我已经找了律师"), `other` for a fee-value complaint listing several
+ * ("物业费三千多，电梯三天两头坏，绿化没人修剪，保安也不管事"), staff for a broken appointment.
+ */
+export function complaintCategory(text: string, category: Category, escalated: boolean): Category {
+  const named = new Set<Category>();
+  for (const [re, c] of NAMED) if (re.test(text)) named.add(c);
+  if (FEE_PAID.test(text) && FEE_VALUE.test(text) && named.size + (STAFF_WHO.test(text) ? 1 : 0) >= 2) return "other";
+  if (escalated && named.size === 1) return [...named][0] ?? category;
+  if (named.size === 0 && NO_SHOW.test(text)) return "staff";
+  return category;
+}
+
 /** The category of the only problem a text names, or null when it names none or several. */
 export function singleNamedCategory(text: string): Category | null {
   const hits = new Set<Category>();

@@ -41,6 +41,10 @@ describe("parseLocation", () => {
     // Hong Kong English: "unit 15C" is a flat
     ["Tower 2 unit 15C, the sink is clogged", loc("2", null, "15C")],
     ["Block 6 flat 905.", loc("6", null, "905")],
+    ["新来的租户，住Block D 1708，门禁卡怎么办", loc("D", null, "1708")],
+    // a neighbour's flat is a place named too
+    ["隔壁1603天天晚上十一点还在砸墙", loc(null, null, "1603")],
+    ["楼上2201的空调水一直滴到我家窗台", loc(null, null, "2201")],
   ])("%s", (text, want) => {
     expect(parse(text)).toEqual(want);
   });

@@ -169,3 +169,49 @@ describe("group talk about shops and adverts", () => {
     });
   it("a real report in the group is still a ticket", () => expect(c("7号楼2单元的单元门坏了 关不上", "group", false).intent).toBe("repair"));
 });
+
+// Written after fresh14–fresh16 (new phrasings, not copies of those sets).
+describe("dangers and near-misses told in other words", () => {
+  it.each(["外墙上一块瓷砖半悬在那 随时可能坠落 下面是小区广场", "阳台上面的雨棚歪了 随时会塌"])("urgent: %s", (text) => {
+    expect(c(text).urgency).toBe(1);
+  });
+  it.each([
+    ["书房柜子的门合页坏了 整扇门掉下来了", "repair"],
+    ["马桶水箱一直在放水 哗哗响了一晚上", "repair"],
+    ["孩子的自行车在车棚被偷了 谁看到了告诉我一声", "complaint"],
+  ])("routine: %s", (text, intent) => {
+    const r = c(text);
+    expect(r.intent).toBe(intent);
+    expect(r.urgency).not.toBe(1);
+  });
+  it("passing the buck is not a scuffle", () => {
+    const r = c("墙面渗水的事你们物业一直推来推去 再不解决我就打12345");
+    expect(r.urgency).toBe(1);
+    expect(r.category).toBe("structure");
+  });
+});
+
+describe("intents that read like others", () => {
+  it.each([
+    ["卧室停电了 别的房间也没电", "repair"],
+    ["尊敬的物业：感谢贵处保安上月深夜帮我家找回走失的老人，特此致谢。", "praise"],
+    ["能不能在北门那边加个快递柜 现在取件要走好远", "suggestion"],
+    ["#41 啥进度了", "progress"],
+    ["7栋3单元502刘女士的电话号码告诉我一下", "inquiry"],
+    ["我手机换号了 登记的号码要怎么改", "inquiry"],
+  ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it.each(["急售 本小区两居 精装修 满五唯一 有意私聊", "关你什么事 管好你自己家", "今晚掼蛋三缺一 速来"])("group talk: %s", (text) => {
+    expect(c(text, "group").intent).toBe("other");
+  });
+});
+
+describe("complaint categories named in words", () => {
+  it("a fee-value complaint listing several problems is other", () => {
+    expect(c("交着物业费 电梯天天坏 草坪没人管 保安也不巡逻 服务在哪").category).toBe("other");
+  });
+  it("a broken appointment with nothing named is the staff's conduct", () => {
+    expect(c("说好的今天上午来 我在家等到中午 人影都没见着 电话也不接").category).toBe("staff");
+  });
+  it("a dog breed barking is pets", () => expect(c("对门的哈士奇天天半夜嚎 吵得睡不着").category).toBe("pets"));
+  it("a barrier gate is access", () => expect(c("地库出口的道闸坏了 抬不起来").category).toBe("access"));
+});
