@@ -46,13 +46,20 @@ const verifiedHomeAt = (ctx: MessageContext, location: { building: string | null
   location?.building && location.room
     ? ctx.sender.residents.find((r) => r.household.building.name === location.building && r.household.room === location.room && (!location.unit || !r.household.unit || r.household.unit === location.unit))?.household ?? null
     : null;
+/** The sender's verified home a message names, by building (and room when given): "3栋那套已经交了". */
+const verifiedHomeNamed = (ctx: MessageContext, location: { building: string | null; unit: string | null; room: string | null } | null | undefined) => {
+  if (!location?.building) return null;
+  if (location.room) return verifiedHomeAt(ctx, location);
+  const inBuilding = ctx.sender.residents.filter((r) => r.household.building.name === location.building);
+  return inBuilding.length === 1 ? inBuilding[0]!.household : null;
+};
 
 // ——— conversation steps ———
 
 /** Returns true when the message was an answer to the question the assistant asked last. */
 export async function handleConversationState(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
   const { state, text, tx, sender, now } = ctx;
-  if (!state) return false;
+  if (!state) return ctx.inGroup ? false : answerLateRevisit(ctx, reply);
   switch (state.kind) {
     case "bind_phone": {
       const tail = phoneTailOf(text);
@@ -77,29 +84,8 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       await startBinding(ctx, address, state.pendingMessageId, reply);
       return true;
     }
-    case "revisit": {
-      // "3" / "不太满意" alone, or the answer first and what is still wrong after it ("不满意，还是漏水").
-      // "还是漏" / "still leaking" in answer to the revisit: not satisfied, and that is what is still wrong.
-      const c = ctx.classification;
-      const stillWrong = c && (c.intent === "repair" || c.intent === "complaint" || c.intent === "progress") && c.urgency !== 1 && STILL_WRONG.test(text);
-      const parsed = parseSatisfactionWithDetail(text) ?? (stillWrong ? { answer: 3 as const, detail: text.trim() } : null);
-      if (!parsed) return false;
-      const { answer, detail } = parsed;
-      const { ticket, reopened } = await answerRevisit(tx, { chatUserId: sender.id, ticketId: state.ticketId, answer, now });
-      if (answer === 3 && detail) {
-        await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text: detail, now });
-        await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
-        return true;
-      }
-      // "一般般吧，来的有点慢": the comment is kept on the ticket and reaches its owner.
-      if (detail) {
-        await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text: detail, now });
-        await reply({ key: "resident.revisit_comment_thanks", params: { number: ticket.number } });
-        return true;
-      }
-      await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
-      return true;
-    }
+    case "revisit":
+      return answerRevisitMessage(ctx, state.ticketId, reply);
     case "revisit_detail": {
       if (RESIDENT_COMMAND.test(text)) return false;
       const ticket = await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text, now });
@@ -112,6 +98,8 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       const step = await answerSurvey(tx, { chatUserId: sender.id, inviteId: state.inviteId, text, intent: ctx.classification?.intent ?? null, now });
       if (step.kind === "ignored") return false;
       if (step.kind === "done" && step.fileTicket && ctx.classification) await fileTicket(ctx, ctx.classification, reply, ctx.messageId);
+      // "垃圾桶老是有异味，希望每天多清理一次": a wish or a question in the comment still reaches people.
+      else if (step.kind === "done" && step.commented && ctx.classification && ["suggestion", "inquiry"].includes(ctx.classification.intent)) await forwardSurveyComment(ctx);
       await reply(step.kind === "reply" ? step : await surveyDone(tx, step.inviteId, step.fileTicket ? ctx.ticketId : null));
       return true;
     }
@@ -126,6 +114,49 @@ export function phoneTailOf(text: string): string | null {
   const compact = text.replace(/[\s\-—–.。,，!！~～]/g, "");
   const m = /^(?:(?:手机)?(?:号码?)?(?:尾号|后四位|后4位)?(?:是|为)?[:：]?)(\d{4}|1\d{10})(?:的?吧|呀|啊|哦|的)?$/.exec(compact);
   return m ? m[1]!.slice(-4) : null;
+}
+
+/** A revisit answer: "3" / "不太满意" alone, or the answer first and what is still wrong after it. */
+async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply: ReplyFn, lateOnly = false): Promise<boolean> {
+  const { text, tx, sender, now } = ctx;
+  // "还是漏" / "still leaking" in answer to the revisit: not satisfied, and that is what is still wrong.
+  const c = ctx.classification;
+  const stillWrong = !lateOnly && c && (c.intent === "repair" || c.intent === "complaint" || c.intent === "progress") && c.urgency !== 1 && STILL_WRONG.test(text);
+  const parsed = parseSatisfactionWithDetail(text) ?? (stillWrong ? { answer: 3 as const, detail: text.trim() } : null);
+  if (!parsed) return false;
+  const { answer, detail } = parsed;
+  const { ticket, reopened } = await answerRevisit(tx, { chatUserId: sender.id, ticketId, answer, now });
+  if (answer === 3 && detail) {
+    await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
+    await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
+    return true;
+  }
+  // "一般般吧，来的有点慢": the comment is kept on the ticket and reaches its owner.
+  if (detail) {
+    await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
+    await reply({ key: "resident.revisit_comment_thanks", params: { number: ticket.number } });
+    return true;
+  }
+  await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
+  return true;
+}
+
+/** How long after a revisit went unanswered a "不满意" still answers it. */
+const LATE_REVISIT_DAYS = 7;
+
+/**
+ * "不满意，还是臭" days after the revisit question timed out: still that revisit's answer (the ticket is
+ * reopened and the supervisor told), not a new, vague report. Only words that answer a revisit count
+ * (a bare "3" is too easily something else), and only for the sender's own unanswered revisit.
+ */
+async function answerLateRevisit(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
+  if (/^\s*[123]\s*$/.test(ctx.text) || !parseSatisfactionWithDetail(ctx.text)) return false;
+  const since = new Date(ctx.now.getTime() - LATE_REVISIT_DAYS * 86_400_000);
+  const unanswered = await ctx.tx.ticketEvent.findFirst({
+    where: { type: "revisit_no_answer", at: { gte: since }, ticket: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: "done", satisfaction: null } },
+    orderBy: { at: "desc" },
+  });
+  return unanswered ? answerRevisitMessage(ctx, unanswered.ticketId, reply, true) : false;
 }
 
 /** The problem a revisit asks about is not fixed: "还是漏", "又坏了", "still leaking", "仲系漏". */
@@ -251,8 +282,11 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
   },
   inquiry: async (ctx, c, reply) => {
-    await logUnanswered(ctx, c);
     const home = verifiedHome(ctx);
+    // "停电了什么时候来电" during an announced power cut: the notice is the answer.
+    const groupBuilding = ctx.inGroup && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
+    if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, ctx.messageId)) return;
+    await logUnanswered(ctx, c);
     const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
     // The answer promises a reply from the housekeeper (or the service centre): they are told the question.
     const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
@@ -370,6 +404,27 @@ const placeName = (ctx: MessageContext) => {
   return home ? householdAddress(home) : ctx.inbound.userName;
 };
 
+/** A survey comment that asks for something: the grid's housekeeper (or the front desk) and the supervisors. */
+async function forwardSurveyComment(ctx: MessageContext) {
+  const home = verifiedHome(ctx);
+  const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
+  const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
+  const desk = hkUser ? [] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
+  const sups = (await supervisorsOf(ctx.tx, ctx.community.id)).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
+  for (const platformId of new Set([...(hkUser ? [hkUser.platformId] : desk), ...sups])) {
+    await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.survey_comment", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
+  }
+}
+
+/** Answers a report of an announced outage with its notice; false when no notice covers it. */
+async function answerFromOutageNotice(ctx: MessageContext, c: Classification, building: string | null, sourceMessageId: number): Promise<boolean> {
+  const notice = await answerOutageReport(ctx.tx, {
+    communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building,
+    groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, messageId: sourceMessageId, to: ctx.replyTo, now: ctx.now,
+  });
+  return Boolean(notice);
+}
+
 async function logUnanswered(ctx: MessageContext, c: Classification) {
   await ctx.tx.unansweredQuestion.create({ data: { communityId: ctx.community.id, inboundMessageId: ctx.messageId, intent: c.intent, text: ctx.text.slice(0, 2000), at: ctx.now } });
 }
@@ -390,11 +445,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     place.description = `${home.building.name}栋${home.unit ? `${home.unit}单元` : ""} ${place.description === "公共区域" ? "" : place.description}`.trim();
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
-  const outage = await answerOutageReport(ctx.tx, {
-    communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: c.location?.building ?? groupBuilding ?? home?.building.name ?? null,
-    groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, messageId: sourceMessageId, to: ctx.replyTo, now: ctx.now,
-  });
-  if (outage) return;
+  if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
@@ -479,10 +530,15 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
   if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);
-  const fees = await feeSummary(ctx.tx, home.id);
-  const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
-  // Amounts go only to a verified resident of the household, in a direct chat.
-  await reply({ key: "fee.summary", params: { address: householdAddress(home), lines: lines.join("\n"), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
+  // "我家还欠多少" from someone verified at two homes, naming neither: both, one message each.
+  const named = (asked && verifiedHomeAt(ctx, asked)) || verifiedHomeNamed(ctx, c.location);
+  const homes = named ? [named] : asked ? [home] : ctx.sender.residents.map((r) => r.household);
+  for (const h of homes) {
+    const fees = await feeSummary(ctx.tx, h.id);
+    const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
+    // Amounts go only to a verified resident of the household, in a direct chat.
+    await reply({ key: "fee.summary", params: { address: householdAddress(h), lines: lines.join("\n"), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
+  }
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
 }
 
@@ -490,8 +546,10 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
 async function answerFeeReminderReply(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   const kind = ctx.inGroup || c.urgency === 1 || !verifiedHome(ctx) ? null : parseReminderReply(ctx.text);
   if (!kind) return false;
+  // "3栋那套已经交了": the home it names, when it is one of theirs; else the one last reminded.
   const householdId = await recentReminderHousehold(ctx.tx, ctx.community.id, ctx.inbound.userId, ctx.now);
-  const home = ctx.sender.residents.find((r) => r.householdId === householdId)?.household;
+  if (householdId === null || householdId === undefined) return false;
+  const home = verifiedHomeNamed(ctx, c.location) ?? ctx.sender.residents.find((r) => r.householdId === householdId)?.household;
   if (!home) return false;
   if (kind === "question") return void (await fileFeeQuestionFor(ctx, home, reply)), true;
   const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz });

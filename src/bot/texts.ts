@@ -113,6 +113,7 @@ const CORE_TEXTS = {
     ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`
     : `【住户表示无需处理 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n请确认后回复「完成 #${s(p.number)} 说明」结单。`,
   "staff.city_outage": (p) => `【住户反映·市政停水停电】${s(p.place)}：${s(p.text)}\n已告知住户向供水/供电/燃气公司查询。如属实，请向主管报告并发布停水停电通知。`,
+  "staff.survey_comment": (p) => `【满意度调查意见】${s(p.place)}：${s(p.text)}\n请跟进，需要时回复住户。`,
   "staff.inquiry": (p) => `【住户咨询】${s(p.place)}：${s(p.text)}\n请尽快答复住户。`,
   "staff.suggestion": (p) => `【住户建议】${s(p.place)}：${s(p.text)}`,
   "staff.praise": (p) => `【住户表扬】${s(p.place)}：${s(p.text)}`,

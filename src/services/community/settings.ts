@@ -56,9 +56,10 @@ export const SettingsSchema = z
     /** Periodic reports (src/services/reports/periodic.ts): local time of the Monday weekly analysis and fee
      *  progress table, the monthly summary on the 1st and the quarterly report; moved out of quiet hours. */
     reportAt: hhmm.default("09:00"),
-    /** Revisit: how many days after completion, and at what local time (never in quiet hours). */
+    /** Revisit: how many days after completion, and at what local time (never in quiet hours). Unset:
+     *  10:00, or the completion's own time of day when that comes sooner (src/services/revisits/schedule-revisit.ts). */
     revisitAfterDays: z.number().int().min(0).default(1),
-    revisitAt: hhmm.default("10:00"),
+    revisitAt: hhmm.optional(),
     /** An unanswered revisit is recorded as "no answer" after this many hours. */
     revisitTimeoutHours: z.number().positive().default(48),
     /** No reminders, revisits or surveys between these local times. */

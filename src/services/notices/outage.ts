@@ -36,7 +36,8 @@ const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢�
 const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity: "power", gas: "gas" };
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */
-const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
+// ("打不着火" is a stove without gas, not a fire.)
+const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
 
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
