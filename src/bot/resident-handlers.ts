@@ -99,7 +99,7 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       if (step.kind === "ignored") return false;
       if (step.kind === "done" && step.fileTicket && ctx.classification) await fileTicket(ctx, ctx.classification, reply, ctx.messageId);
       // "垃圾桶老是有异味，希望每天多清理一次": a wish or a question in the comment still reaches people.
-      else if (step.kind === "done" && step.commented && ctx.classification && ["suggestion", "inquiry"].includes(ctx.classification.intent)) await forwardSurveyComment(ctx);
+      else if (step.kind === "done" && step.commented && ctx.classification && ["suggestion", "inquiry"].includes(ctx.classification.intent)) await tellHomeStaff(ctx, "staff.survey_comment", { supervisors: true });
       await reply(step.kind === "reply" ? step : await surveyDone(tx, step.inviteId, step.fileTicket ? ctx.ticketId : null));
       return true;
     }
@@ -287,14 +287,9 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     const groupBuilding = ctx.inGroup && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
     if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, ctx.messageId)) return;
     await logUnanswered(ctx, c);
-    const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
     // The answer promises a reply from the housekeeper (or the service centre): they are told the question.
-    const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
-    const to = hkUser ? [hkUser.platformId] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
-    for (const platformId of to) {
-      await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.inquiry", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
-    }
-    await reply({ key: "resident.inquiry", params: { staff: hkUser ? hk!.name : "" } });
+    const { housekeeper } = await tellHomeStaff(ctx, "staff.inquiry");
+    await reply({ key: "resident.inquiry", params: { staff: housekeeper ?? "" } });
   },
   suggestion: async (ctx, c, reply) => {
     await logUnanswered(ctx, c);
@@ -340,13 +335,7 @@ async function answerNotOurs(ctx: MessageContext, c: Classification, who: Elsewh
   // Nothing private in it: answered where it was asked.
   await reply({ key: "resident.not_ours", params: { who, staff: hk?.name ?? "" } });
   // A city outage touches every household: the office hears of it too (to post a notice), as information.
-  if (who === "water_utility" || who === "power_utility" || who === "gas_utility") {
-    const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
-    const to = hkUser ? [hkUser.platformId] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
-    for (const platformId of to) {
-      await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.city_outage", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
-    }
-  }
+  if (who === "water_utility" || who === "power_utility" || who === "gas_utility") await tellHomeStaff(ctx, "staff.city_outage");
 }
 
 /** Asking when someone comes, or why nobody has: about a ticket already reported. */
@@ -404,16 +393,21 @@ const placeName = (ctx: MessageContext) => {
   return home ? householdAddress(home) : ctx.inbound.userName;
 };
 
-/** A survey comment that asks for something: the grid's housekeeper (or the front desk) and the supervisors. */
-async function forwardSurveyComment(ctx: MessageContext) {
+/**
+ * Tells the sender's grid housekeeper (the front desk when the sender has no home or the grid no
+ * housekeeper on the assistant), and the supervisors too when asked, the message under `key`.
+ * Returns the housekeeper's name when they were told.
+ */
+async function tellHomeStaff(ctx: MessageContext, key: string, opts: { supervisors?: boolean } = {}): Promise<{ housekeeper: string | null }> {
   const home = verifiedHome(ctx);
   const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
   const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
-  const desk = hkUser ? [] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
-  const sups = (await supervisorsOf(ctx.tx, ctx.community.id)).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
-  for (const platformId of new Set([...(hkUser ? [hkUser.platformId] : desk), ...sups])) {
-    await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key: "staff.survey_comment", params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
+  const first = hkUser ? [hkUser.platformId] : (await staffWithRole(ctx.tx, ctx.community.id, "frontdesk")).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : []));
+  const sups = opts.supervisors ? (await supervisorsOf(ctx.tx, ctx.community.id)).flatMap((s) => (s.chatUser ? [s.chatUser.platformId] : [])) : [];
+  for (const platformId of new Set([...first, ...sups])) {
+    await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId }, key, params: { place: placeName(ctx), text: ctx.text.slice(0, 500) }, notBefore: ctx.now });
   }
+  return { housekeeper: hkUser ? hk!.name : null };
 }
 
 /** Answers a report of an announced outage with its notice; false when no notice covers it. */
