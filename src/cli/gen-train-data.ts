@@ -1078,3 +1078,37 @@ export const EXTRA8: Entry[] = [
     "[本人|我家][房子|车位|储藏室][要出租|想卖|打算出手] [有需要的|有兴趣的][私聊|加我微信|联系我]",
   ] },
 ];
+
+// ---------- round 9: danger words in messages that report no danger ----------
+// After fresh17: the intent head had seen fire, sparks, gas, flooding and door handles almost only in
+// tickets, so questions, fees, proposals, thanks and "it was nothing" stories that mention them read as
+// reports. Each family below uses the hazard vocabulary in a non-ticket intent; wording is new.
+const HAZARD_PAST = ["插座冒过火花", "配电箱跳过闸", "地库进过一次水", "楼道里起过烟", "燃气报警器响过", "电梯困过人", "水管爆过一次", "外墙掉过瓷砖"];
+const HAZARD_THING = ["灭火器", "消火栓", "应急照明", "安全出口", "逃生楼梯", "烟雾报警器", "燃气总阀", "水表总阀", "电闸总开关", "AED除颤仪"];
+export const EXTRA9: Entry[] = [
+  // inquiry: where the safety gear is, what is allowed, what the risk is
+  { i: "inquiry", w: 4, t: [
+    `${alt(["请问", "想问下", "问一下", ""])}我们${alt(["这层", "这栋", "单元里", "地库"])}的${alt(HAZARD_THING)}在${alt(["哪儿", "什么位置", "哪个角落"])}${alt(["？", "啊", "呀？"])}`,
+    `${alt(["电瓶车", "电动滑板车", "充电宝", "平衡车"])}${alt(["可以", "能不能", "允不允许"])}${alt(["推回家里", "放楼道", "在阳台"])}充电${alt(["？", "吗"])} ${alt(["听说", "看新闻说", "据说"])}${alt(["容易", "可能会", "有的会"])}${alt(["起火", "自燃", "爆炸"])}`,
+    `${alt(["阳台上", "楼顶", "自家院子里"])}${alt(["能烧烤吗", "可以放煤气罐吗", "能用明火吗"])} ${alt(["怕不安全", "有规定吗", "物业允许不"])}`,
+    `${alt(["Just wondering", "Quick question", "Hi"])}${alt([" —", ",", ""])} ${alt(["where is the nearest", "where can I find the", "is there a"])} ${alt(["fire extinguisher", "fire exit", "AED", "gas shut-off valve"])} ${alt(["on our floor", "in Block 3", "near the lifts", "in the car park"])}?`,
+    `${alt(["Is it OK to", "Are we allowed to", "Can I"])} ${alt(["charge an e-bike in the hallway", "keep a gas cylinder on the balcony", "have a barbecue on the roof"])}? ${alt(["I heard it can catch fire", "Not sure about the rules", ""])}`,
+  ] },
+  // fee: who pays for the emergency repair that already happened
+  { i: "fee", w: 3, t: [
+    `${alt(["上次", "前几天", "上个月"])}${alt(["家里插座打火", "卫生间水管崩了", "电闸老跳", "燃气管接头漏气"])}${alt(["是你们电工来弄的", "是物业师傅修好的", "你们维修工上门处理的"])}${alt(["，", " "])}${alt(["想问问要不要付钱", "请问收不收费", "材料费要另算吗", "费用怎么结算"])}`,
+  ] },
+  // suggestion: a safety device proposed because of an earlier scare
+  { i: "suggestion", w: 3, t: [
+    `${alt(["提个建议", "给物业提个意见", "建议一下", "说个想法"])}${alt(["，", " "])}${alt(["车库", "配电房", "楼梯间", "电梯厅", "垃圾房"])}${alt(["应该", "最好", "可以考虑"])}${alt(["装个", "加装", "配几个"])}${alt(["水位报警器", "烟感", "灭火器", "应急灯", "摄像头"])}${alt(["，", " "])}${alt(HAZARD_PAST)}${alt(["大家都吓坏了", "挺悬的", "还是防着点好"])}`,
+  ] },
+  // praise: a scare that turned out to be nothing, handled by staff
+  { i: "praise", w: 3, t: [
+    `${alt(["前天", "周末", "那天"])}${alt(["凌晨", "半夜", "晚上"])}${alt(["听见有人扭我家门锁", "闻到楼道有股焦糊味", "楼下警报器一直响"])}${alt(["，", " "])}${alt(["值班保安", "巡逻的师傅", "管家小王"])}${alt(["几分钟就上来看了", "马上过来查了", "陪着看了监控"])}${alt(["，", " "])}${alt(["原来是", "结果是", "后来说是"])}${alt(["隔壁喝多了认错门", "有人在楼下烧纸", "快递小哥按错楼层"])}${alt(["，", " "])}${alt(["多谢你们", "辛苦了 谢谢", "感谢这么负责"])}`,
+  ] },
+  // other: the sender found the cause and it is over; asking after someone from a past incident
+  { i: "other", w: 3, chat: "any", t: [
+    `${alt(["刚才", "刚刚"])}${alt(["闻着有点燃气味", "厨房烟感叫了", "家里总闸跳了"])}${alt(["，", " "])}${alt(["自己查了", "一看"])}${alt(["是灶头开关没拧紧", "是煎鱼的油烟", "是电热水壶的问题"])}${alt(["，", " "])}${alt(["现在好了", "已经处理好了", "虚惊一场"])}${alt(["，不用来人了", "", " 没事"])}`,
+    `${alt(["上回", "前两天", "昨儿"])}${alt(["困在电梯里", "在楼道里晕倒", "被高空掉的东西砸到"])}的那${alt(["位阿姨", "个快递员", "个小朋友"])}${alt(["后来怎么样了", "现在没事了吧", "恢复了吗"])}${alt(["？", ""])}`,
+  ] },
+];

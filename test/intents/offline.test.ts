@@ -215,3 +215,24 @@ describe("complaint categories named in words", () => {
   it("a dog breed barking is pets", () => expect(c("对门的哈士奇天天半夜嚎 吵得睡不着").category).toBe("pets"));
   it("a barrier gate is access", () => expect(c("地库出口的道闸坏了 抬不起来").category).toBe("access"));
 });
+
+// Written after fresh17 (safety): dangers in new word orders, and danger words that report nothing.
+describe("safety after fresh17", () => {
+  it.each([
+    "5栋三楼窗台外面蹲着个小孩 家里好像没大人",
+    "楼梯扶手整段松动了 一靠就往外倒 老人天天走",
+    "半夜有个陌生男人在楼道里挨家挨户拧门 好吓人 9栋2单元",
+    "成個屋苑黑晒，乜都睇唔到",
+  ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    ["前天报的燃气泄漏那个工单 师傅今天还来复查吗", "progress"],
+    ["上个月楼道着火那事我反映过一次 到现在没人回复", "complaint"],
+    ["楼顶可以烧烤吗 听说容易起火", "inquiry"],
+    ["請問管理處禮拜日開唔開門", "inquiry"],
+    ["上次水管爆了是你们师傅修的 请问收不收费", "fee"],
+  ])("not a new danger: %s → %s", (text, intent) => {
+    const r = c(text);
+    expect(r.urgency).not.toBe(1);
+    expect(r.intent).toBe(intent);
+  });
+});
