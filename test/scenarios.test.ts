@@ -48,4 +48,10 @@ describe("scenario CLI", () => {
     expect(r.err).toMatch(/start: expected an ISO date-time/);
     expect(r.err).toMatch(/steps\.0/);
   });
+
+  it("exits 2, naming the grid, for a housekeeper given two grids", async () => {
+    const r = await cli("test/fixtures/two-grids-one-housekeeper.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/community\.grids\.\d\.housekeeper: \S+ already looks after grid/);
+  });
 });

@@ -101,7 +101,15 @@ export type ParsedCommand = { command: StaffCommand; args: Args };
  * "完成了吗" from a resident are not taken for commands (ticket commands need a number).
  */
 export function parseStaffCommand(text: string): ParsedCommand | null {
-  const m = COMMAND.exec(text.trim());
+  // "我的工单。" / "到场 1！": the full stop or exclamation a voice input or IME adds is not an argument
+  // (tried second, so a notice's own closing "。" stays in its text).
+  const trimmed = text.trim();
+  const bare = trimmed.replace(/[。.!！?？~～]+$/, "");
+  return parseExact(trimmed) ?? (bare !== trimmed ? parseExact(bare) : null);
+}
+
+function parseExact(text: string): ParsedCommand | null {
+  const m = COMMAND.exec(text);
   if (!m) return null;
   const command = byAlias.get(m[1]!.toLowerCase())!;
   if (!command.ticket) {

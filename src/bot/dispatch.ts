@@ -15,7 +15,7 @@ import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from 
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, type Reply } from "./commands.js";
-import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
+import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -75,7 +75,9 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     const text = normalizeForDispatch(inbound.text, deps.botName);
     const inGroup = Boolean(inbound.roomId);
     // Classify outside the transaction: the LLM may take seconds.
-    const needsClassifier = inbound.kind === "text" && text.length > 0 && text.length <= MAX_TEXT && !sender.staff && !isResidentCommand(text);
+    // Staff are classified only when they write, in a direct chat, as residents of their own home.
+    const staffAtHome = Boolean(sender.staff) && !inGroup && sender.residents.length > 0 && !parseStaffCommand(text);
+    const needsClassifier = inbound.kind === "text" && text.length > 0 && text.length <= MAX_TEXT && (!sender.staff || staffAtHome) && !isResidentCommand(text);
     const classification = needsClassifier ? await deps.classifier({ text, chat: inGroup ? "group" : "direct", mentioned: inbound.mentionsSelf }) : null;
 
     await finish(db, messageId, now, classification, async (tx) => {
@@ -124,7 +126,7 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (!text) return inGroup ? undefined : reply({ key: "message.empty" });
   if (text.length > MAX_TEXT) return reply({ key: "message.too_long", params: { length: text.length, max: 500 } });
 
-  if (sender.staff) {
+  if (sender.staff && !writesAsResident(ctx)) {
     if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
     const parsed = parseStaffCommand(text);
     if (!parsed) return reply({ key: "staff.unknown_command" });
@@ -135,6 +137,19 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (await handleConversationState(ctx, reply)) return;
   if (await handleResidentCommand(ctx, reply)) return;
   if (ctx.classification) await handleIntent(ctx, ctx.classification, reply);
+}
+
+/**
+ * A member of staff who lives in the community, writing about their own home ("我家卫生间水管漏水了")
+ * in a direct chat: handled as a resident — and so is binding that home. A mistyped command reads as
+ * chit-chat and stays a command error, so a typo never becomes a ticket.
+ */
+function writesAsResident(ctx: MessageContext): boolean {
+  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text)) return false;
+  // Binding their own home (an address, then the phone tail), or answering a revisit of their own report.
+  if (ctx.state || isBareAddress(ctx.text)) return true;
+  const c = ctx.classification;
+  return ctx.sender.residents.length > 0 && c !== null && c.intent !== "other";
 }
 
 /** An un-mentioned group message is handled only when it is confidently a repair, complaint or emergency. */

@@ -27,6 +27,7 @@ import type { Reply } from "./commands.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import { categoryLabel, intentLabel, statusLabel } from "./texts.js";
 import type { Inbound } from "./transport.js";
+import { addressLabel, buildingLabel } from "../services/community/building-names.js";
 
 export type MessageContext = {
   tx: Tx; now: Date; log: Logger; settings: Settings; tz: string; botName: string;
@@ -178,9 +179,11 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
   const household = await findHousehold(ctx.tx, ctx.community.id, address);
-  const written = `${address.building}栋${address.unit ? `${address.unit}单元` : ""}${address.room}`;
+  const written = addressLabel(address);
   if (!household) return reply({ key: "bind.unknown_household", params: { address: written } }, direct(ctx));
   if (isLocked(household, ctx.now)) return reply({ key: "bind.locked", params: { until: household.bindLockedUntil!.toISOString() } }, direct(ctx));
+  // No phone on file: nothing to check a tail against, so no online binding (and no guessing).
+  if (!household.phone) return reply({ key: "bind.no_phone", params: { address: householdAddress(household) } }, direct(ctx));
   await setState(ctx.tx, ctx.sender.id, { kind: "bind_phone", householdId: household.id, pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
   await reply({ key: "bind.ask_tail", params: { address: householdAddress(household) } }, direct(ctx));
 }
@@ -232,6 +235,12 @@ const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定
 export const RESIDENT_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度|帮助|help|绑定|绑定房屋|房屋绑定|我要绑定)${END}`, "i");
 
 /** What is left of a message once the address, greetings and "I live at / I am the owner of" are taken out. */
+/** "5栋2单元301" and little else: an address sent to bind a home. */
+export function isBareAddress(text: string): boolean {
+  const a = parseAddress(text);
+  return Boolean(a?.building && a.room) && addressFiller(text).length <= 4;
+}
+
 function addressFiller(text: string): string {
   return text
     .replace(/(?:帮我|帮忙|给我|请|我要|我想|想)?(?:申请)?(?:绑定|认证|验证)(?:一下|下)?/g, "")
@@ -432,11 +441,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   const home = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
-  if (groupBuilding && !place.description.startsWith(`${groupBuilding}栋`)) place.description = `${groupBuilding}栋 ${place.description}`;
+  if (groupBuilding && !place.description.startsWith(buildingLabel(groupBuilding))) place.description = `${buildingLabel(groupBuilding)} ${place.description}`;
   // "楼道太脏" / "电梯坏了" from a verified resident, no building named: the reporter's own building
   // (and unit) — staff must know which stairwell or lift; routing already uses that building.
   if (place.scope === "public" && !c.location?.building && !groupBuilding && home && INSIDE_BUILDING.test(ctx.text)) {
-    place.description = `${home.building.name}栋${home.unit ? `${home.unit}单元` : ""} ${place.description === "公共区域" ? "" : place.description}`.trim();
+    place.description = `${addressLabel({ building: home.building.name, unit: home.unit, room: null })} ${place.description === "公共区域" ? "" : place.description}`.trim();
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;

@@ -61,6 +61,7 @@ const CORE_TEXTS = {
     const wait = minutes % 60 === 0 ? `${minutes / 60} 小时` : minutes > 60 ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟` : `${minutes} 分钟`;
     return `验证失败次数过多，为保护住户信息，该房屋的绑定已锁定，暂停到 ${formatLocal(until, c.tz)}（约 ${wait}后可再试）。如需帮助请联系物业服务中心前台。`;
   },
+  "bind.no_phone": (p) => `${s(p.address)} 的业主档案里没有登记手机号，无法在线验证。请带身份证明到物业服务中心前台办理绑定，或联系您的管家。`,
   "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
   "bind.ask_address_fee": () => "查询费用需要先绑定房屋并验证身份：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.need_for_fee": () => "查询费用需要先绑定房屋并验证身份。请私信我发送您家的地址，例如「3栋2单元1201」。",
@@ -142,6 +143,7 @@ const CORE_TEXTS = {
   "error.ticket.wait_in_past": (p) => `约定时间已经过去了，请写一个将来的时间，例如「等待 #${s(p.number)} 明天上午10点」。`,
   "error.ticket.no_reporter": (p) => `工单 #${s(p.number)} 没有可联系的住户（由系统登记），请用「备注」记录进展。`,
   "error.ticket.same_grade": (p) => `工单 #${s(p.number)} 已经是 ${s(p.urgency)} 级。`,
+  "error.ticket.already_assigned": (p) => `工单 #${s(p.number)} 已经由 ${s(p.name)} 负责，无需转单。`,
   "error.staff.not_found": (p) => `没有找到名为「${s(p.name)}」的在职同事，请核对姓名。`,
   "error.command.usage": (p) => `指令格式：${s(p.usage)}`,
   "error.command.not_allowed": (p) => `「${s(p.name)}」指令仅限有相应权限的同事使用。`,

@@ -25,5 +25,7 @@ export function placeOf(text: string, location: Location | null, category: Categ
 function describe(location: Location | null): string {
   if (!location) return "";
   const { building, unit, room } = location;
-  return `${building ? `${building}栋` : ""}${unit ? `${unit}单元` : ""}${room ?? ""}`;
+  // Same labels as src/services/community/building-names.ts (intents do not import services): "3栋", "B座".
+  const label = !building ? "" : /^[A-Z]$/.test(building) ? `${building}座` : /^\d+$/.test(building) ? `${building}栋` : building;
+  return `${label}${unit ? `${unit}单元` : ""}${room ?? ""}`;
 }

@@ -10,12 +10,13 @@ import { parseStoredScope, scopeBuildings, type NoticeScope } from "../../servic
 import { inQuietHours, outsideQuietHours } from "../../services/time.js";
 import type { StaffCommand } from "../command-types.js";
 import { formatLocal } from "../text-format.js";
+import { buildingLabel } from "../../services/community/building-names.js";
 
 /** "全小区", "3栋、5栋", "A区（1栋、2栋、3栋）". */
 async function scopeLabel(tx: Tx, communityId: number, scope: NoticeScope): Promise<string> {
   if (scope.kind === "all") return "全小区";
   const buildings = (await scopeBuildings(tx, communityId, scope)) ?? [];
-  const list = buildings.map((b) => `${b}栋`).join("、");
+  const list = buildings.map(buildingLabel).join("、");
   if (scope.kind === "buildings") return list;
   const grids = await tx.grid.findMany({ where: { communityId, code: { in: scope.codes } }, select: { name: true } });
   return `${grids.map((g) => g.name).join("、")}（${list || "暂无楼栋"}）`;

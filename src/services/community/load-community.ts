@@ -38,8 +38,8 @@ export async function loadCommunity(db: Db, def: CommunityDefinition, people: Re
       return row.id;
     };
     for (const g of def.grids) {
-      const housekeeperId = staffIds.get(g.housekeeper);
-      if (!housekeeperId) throw new DomainError("setup.unknown_staff", { id: g.housekeeper, grid: g.id });
+      const housekeeperId = g.housekeeper ? (staffIds.get(g.housekeeper) ?? null) : null;
+      if (g.housekeeper && !housekeeperId) throw new DomainError("setup.unknown_staff", { id: g.housekeeper, grid: g.id });
       const grid = await tx.grid.create({ data: { communityId, code: g.id, name: g.name, housekeeperId } });
       for (const b of g.buildings) await building(b, grid.id);
     }
@@ -47,7 +47,7 @@ export async function loadCommunity(db: Db, def: CommunityDefinition, people: Re
     const householdKey = (b: string, u: string, r: string) => `${b}|${u}|${r}`;
     const householdIds = new Map<string, number>();
     for (const h of def.households) {
-      const row = await tx.household.create({ data: { communityId, buildingId: await building(h.building), unit: h.unit, room: h.room, ownerName: h.owner, phone: h.phone } });
+      const row = await tx.household.create({ data: { communityId, buildingId: await building(h.building), unit: h.unit, room: h.room, ownerName: h.owner, phone: h.phone ?? "" } });
       householdIds.set(householdKey(h.building, h.unit, h.room), row.id);
     }
     const householdOf = (x: { building: string; unit: string; room: string }) => {

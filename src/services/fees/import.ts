@@ -17,6 +17,7 @@
 //   exist (import bills first) and the amount may not exceed the bill; 0 records "nothing paid".
 // - Rows identical to what is stored are counted as unchanged and not written.
 import { z } from "zod";
+import { addressLabel, buildingName } from "../community/building-names.js";
 import type { Db, Tx } from "../../db.js";
 import { atLocal } from "../time.js";
 
@@ -103,7 +104,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-
 const amount = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, "expected an amount in yuan like 356.40");
 
 const RowBase = {
-  building: z.string().min(1, "required"),
+  // "3号楼", "B座" name the buildings the community was loaded with ("3", "B").
+  building: z.string().min(1, "required").transform(buildingName),
   unit: z.string(),
   room: z.string().min(1, "required"),
   item: z.string().min(1, "required").max(40, "too long"),
@@ -121,7 +123,7 @@ export function toCents(yuan: string): number {
 
 type Parsed = { line: number; householdId: number; item: string; period: string; cents: number; date: string };
 
-const addressOf = (r: { building: string; unit: string; room: string }) => `${r.building}栋${r.unit ? `${r.unit}单元` : ""}${r.room}`;
+const addressOf = (r: { building: string; unit: string; room: string }) => addressLabel(r);
 
 /** Validates the whole file against the community's households (and bills, for payments). */
 async function validate(tx: Tx, communityId: number, kind: ImportKind, text: string): Promise<Parsed[]> {

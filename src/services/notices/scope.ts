@@ -8,6 +8,7 @@
 // everyone (the draft shows 0 groups, and the manager can add 私信 or choose 全体).
 import type { DbOrTx } from "../../db.js";
 import { DomainError } from "../deps.js";
+import { buildingLabel } from "../community/building-names.js";
 
 export type NoticeScope = { kind: "all" } | { kind: "buildings"; names: string[] } | { kind: "grids"; codes: string[] };
 
@@ -26,7 +27,7 @@ export async function parseScope(db: DbOrTx, communityId: number, token: string)
     const names = [...new Set(items.map((x) => BUILDING.exec(x)![1]!.toUpperCase()))];
     const known = await db.building.findMany({ where: { communityId, name: { in: names } }, select: { name: true } });
     const unknown = names.filter((n) => !known.some((b) => b.name === n));
-    if (unknown.length) throw new DomainError("notice.unknown_building", { names: unknown.map((n) => `${n}栋`).join("、") });
+    if (unknown.length) throw new DomainError("notice.unknown_building", { names: unknown.map(buildingLabel).join("、") });
     return { kind: "buildings", names };
   }
   const grids = await db.grid.findMany({ where: { communityId }, select: { code: true, name: true } });

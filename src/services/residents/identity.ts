@@ -1,5 +1,6 @@
 // Who is writing: a chat identity, and what it is to the office (staff, resident of households).
 import type { DbOrTx } from "../../db.js";
+import { addressLabel } from "../community/building-names.js";
 
 export async function findOrCreateChatUser(db: DbOrTx, platformId: string, name: string) {
   // The no-op update keeps this one atomic INSERT … ON CONFLICT (two instances, one new contact).
@@ -25,7 +26,7 @@ export type Sender = Awaited<ReturnType<typeof loadSender>>;
 
 /** "3栋2单元1201" (unit omitted when the building has none). */
 export function householdAddress(h: { building: { name: string }; unit: string; room: string }): string {
-  return `${h.building.name}栋${h.unit ? `${h.unit}单元` : ""}${h.room}`;
+  return addressLabel({ building: h.building.name, unit: h.unit, room: h.room });
 }
 
 /** Masks a name for logs and lists that are not the household's own: 张伟 → 张*. */

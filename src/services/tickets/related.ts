@@ -9,6 +9,7 @@ import { managersOf, supervisorsOf } from "../staff/routing.js";
 import { getSettings } from "../community/community.js";
 import { scheduleDeadlines } from "./deadlines.js";
 import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
+import { buildingLabel } from "../community/building-names.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
@@ -24,7 +25,7 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
     const b = await tx.building.findUnique({ where: { communityId_name: { communityId: q.communityId, name: q.building } } });
     if (!b) return null;
-    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, createdAt: { gte: since }, place: { startsWith: `${q.building}栋` } }, orderBy: { id: "asc" } });
+    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, createdAt: { gte: since }, place: { startsWith: buildingLabel(q.building) } }, orderBy: { id: "asc" } });
     return t ? { kind: "incident" as const, ticket: t } : null;
   }
   return null;

@@ -81,6 +81,8 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
   if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
   const target = await findTransferTarget(tx, staff.communityId, toName);
   if (!target) throw new DomainError("staff.not_found", { name: toName });
+  // Handing a ticket to whoever already holds it changes nothing: said so, nothing recorded.
+  if (target.id === t.assigneeId) throw new DomainError("ticket.already_assigned", { number, name: target.name });
   await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
   await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
   if (target.chatUser) {
