@@ -165,6 +165,8 @@ const STILL_WRONG = /还是|还在|仍然|依然|又|没修好|没好|没有好|
 
 /** A revisit answer alone, or followed by what is still wrong (kept as the detail). */
 export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; detail: string } | null {
+  // "#3 怎么样了", "#2 不用修了": a ticket named by its number is about that ticket, never a 1/2/3 answer.
+  if (/[#＃]\s*\d/.test(text)) return null;
   const whole = parseSatisfaction(text);
   if (whole) return { answer: whole, detail: "" };
   // The answer ends at the first punctuation ("not really, still leaking"), or at the first space
@@ -190,6 +192,15 @@ async function startBinding(ctx: MessageContext, address: { building: string | n
 
 /** Asks an unbound sender for their address, keeping the report to file once they are bound. */
 async function askToBind(ctx: MessageContext, pendingMessageId: number | null, reply: ReplyFn, why: "report" | "fee" | null = null) {
+  // Already asked for the phone tail of a home ("对了 我家厨房漏水" / "为什么要尾号？" before answering):
+  // the binding goes on — the report is kept for it — and the question is asked again, with its reason.
+  if (ctx.state?.kind === "bind_phone") {
+    const household = await ctx.tx.household.findUnique({ where: { id: ctx.state.householdId }, include: { building: true } });
+    if (household) {
+      await setState(ctx.tx, ctx.sender.id, { kind: "bind_phone", householdId: household.id, pendingMessageId: pendingMessageId ?? ctx.state.pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+      return reply({ key: "bind.ask_tail_again", params: { address: householdAddress(household), kept: pendingMessageId ? 1 : 0 } }, direct(ctx));
+    }
+  }
   await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
   if (ctx.inGroup) await reply({ key: "bind.need_in_group" });
   await reply({ key: why === "fee" ? "bind.ask_address_fee" : pendingMessageId ? "bind.ask_address_pending" : "bind.ask_address" }, direct(ctx));
@@ -215,14 +226,26 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
   if (PROGRESS_COMMAND.test(text)) return void (await showProgress(ctx, reply)), true;
   if (HELP_COMMAND.test(text)) return void (await reply({ key: "resident.hello" })), true;
   if (BIND_COMMAND.test(text)) return void (await askToBind(ctx, null, reply)), true;
-  // An unbound person sending an address (and nothing that needs action) wants to bind.
-  if (!verifiedHome(ctx) && !ctx.inGroup) {
-    const address = parseAddress(text);
+  // An unbound person sending an address (and nothing that needs action) wants to bind — in a direct
+  // chat, or @-mentioning the assistant in a group with "绑定" (the rest goes on in the direct chat).
+  const address = parseAddress(text);
+  const asksToBind = BIND_WORDS.test(text);
+  if (!address?.building || !address.room || (ctx.inGroup && !(ctx.inbound.mentionsSelf && asksToBind))) return false;
+  if (!verifiedHome(ctx)) {
     const c = ctx.classification;
-    const mostlyAddress = address?.building && address.room && (!c || c.intent === "other" || c.intent === "inquiry" || addressFiller(text).length <= 4);
+    const mostlyAddress = asksToBind || !c || c.intent === "other" || c.intent === "inquiry" || addressFiller(text).length <= 4;
     // "4-1-301 厨房漏水": the report is kept and filed once bound.
-    const report = (c?.intent === "repair" || c?.intent === "complaint") && addressFiller(text).length > 1 ? ctx.messageId : null;
-    if (mostlyAddress) return void (await startBinding(ctx, address, report, reply)), true;
+    const report = !asksToBind && (c?.intent === "repair" || c?.intent === "complaint") && addressFiller(text).length > 1 ? ctx.messageId : null;
+    if (!mostlyAddress) return false;
+    await startBinding(ctx, address, report, reply);
+    if (ctx.inGroup) await reply({ key: "bind.sent_privately" });
+    return true;
+  }
+  // A bound resident sending the bare address of a home they are not bound to: a second home to bind.
+  if (!verifiedHomeAt(ctx, address) && (isBareAddress(text) || asksToBind)) {
+    await startBinding(ctx, address, null, reply);
+    if (ctx.inGroup) await reply({ key: "bind.sent_privately" });
+    return true;
   }
   return false;
 }
@@ -235,6 +258,8 @@ const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定
 export const RESIDENT_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度|帮助|help|绑定|绑定房屋|房屋绑定|我要绑定)${END}`, "i");
 
 /** What is left of a message once the address, greetings and "I live at / I am the owner of" are taken out. */
+const BIND_WORDS = /绑定|认证|验证|登记(我家|房屋|房子)|\bbind\b/i;
+
 /** "5栋2单元301" and little else: an address sent to bind a home. */
 export function isBareAddress(text: string): boolean {
   const a = parseAddress(text);
@@ -438,7 +463,12 @@ const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
   // Of several verified homes, the one the message names; otherwise the first.
-  const home = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
+  const own = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
+  // "4栋1单元301卫生间漏水了" from a verified resident of another home (a relative's flat, a neighbour's
+  // leak): the named home is the place, routed to its grid; the reporter stays the contact. An unbound
+  // sender is still walked through binding first.
+  const namedOther = own && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  const home = namedOther ?? own;
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
   if (groupBuilding && !place.description.startsWith(buildingLabel(groupBuilding))) place.description = `${buildingLabel(groupBuilding)} ${place.description}`;
@@ -451,7 +481,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;
   if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
-  const owner = home ? { ownerName: home.ownerName, phone: home.phone } : null;
+  const owner = own ? { ownerName: own.ownerName, phone: own.phone } : null;
   // The same words sent again a moment later (a double tap, a resend while waiting): the same ticket.
   const resent = await recentSameReport(ctx);
   if (resent) {
@@ -464,6 +494,10 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     // tickets is that ticket again, even when this message was put in another category.
     const again = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
     if (again) related = { kind: "repeat", ticket: again };
+  }
+  if (related?.kind === "duplicate") {
+    ctx.ticketId = related.ticket.id;
+    return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: related.ticket.number } });
   }
   if (related) {
     const t = related.ticket;

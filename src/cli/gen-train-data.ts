@@ -191,7 +191,9 @@ export const ENTRIES: Entry[] = [
     "[楼道|电梯]里贴的通知说[消防检查|电梯年检|停水] [具体是哪天|要在家吗|我们要做什么]", "小区里[能不能|可以]晒被子吗", "[wifi|宽带|燃气开户]找谁办"] },
   { i: "fee", w: 2, t: ["[水费单|电费单|账单]上的[读数|度数]跟我家[水表|电表]对不上", "[物业费|停车费]交了两次 [能退一次吗|怎么退]", "[电子发票|收据]什么时候[发到邮箱|能开好]", "[年底|现在]交物业费[送什么|有活动吗]", "[欠费|催费]短信[是真的吗|发错人了吧]"] },
   { i: "repair", c: "parking", t: ["停车场[收费系统|道闸扫码][付不了钱|扫不出来] 车出不去", "[地库|车库]的车位[积水|地面裂了|灯不亮]"] },
-  { i: "complaint", c: "security", t: ["[电动车|电瓶车]在楼道里充电 [线都拖到电梯口了|太危险了]", "小区里有条[大狗|流浪狗]见人就追 [吓死了|孩子不敢出门]"] },
+  // E-bikes charged in a corridor are parking (LABELS.md: e-bikes, charging) until something burns.
+  { i: "complaint", c: "parking", t: ["[电动车|电瓶车]在楼道里充电 [线都拖到电梯口了|太危险了]"] },
+  { i: "complaint", c: "security", t: ["小区里有条[大狗|流浪狗]见人就追 [吓死了|孩子不敢出门]"] },
   { i: "repair", c: "elevator", u: 1, t: ["[电梯里|轿厢里]有人[晕倒了|受伤了] 快来人", "[孩子|老人]被电梯门夹伤了"] },
   { i: "complaint", c: "water", u: 2, t: ["[The hot water|The water|Hot water] has been off for [3|two|five] days, [this is the third time I report it|and nobody came]"] },
   { i: "complaint", c: "sanitation", u: 2, w: 2, t: ["[单元门口|楼下|垃圾站]的垃圾[都堆成山了|满出来了] [一个星期|好几天]没人[清|收|管]", "物业 [楼道|电梯][脏死了|一股味] [保洁|你们]到底[打不打扫|管不管]"] },
@@ -549,7 +551,7 @@ export const EXTRA5: Entry[] = [
     "[楼顶|天台|院子里][有人|邻居][搭了个|弄了个][鸽棚|鸡笼|兔子窝] [一早就咕咕叫|味道飘过来|毛到处飞]",
     "[The|A] dog [next door|upstairs|across the hall] [won't stop barking|barks for hours|yaps constantly] [when it's left alone|in the mornings|during the day]",
   ] },
-  { i: "complaint", c: "security", w: 2, t: [
+  { i: "complaint", c: "parking", w: 2, t: [
     "[电瓶|电动车电池][拎回家|搬上楼|放在楼道][充电|充一整夜] [这多危险|楼里都是老人孩子|物业管不管]",
   ] },
   // fee-value complaints naming one problem: the problem's category

@@ -236,3 +236,19 @@ describe("safety after fresh17", () => {
     expect(r.intent).toBe(intent);
   });
 });
+
+// Written after fresh18 (categories): new phrasings of its boundary cases.
+describe("categories after fresh18", () => {
+  it.each([
+    ["凌晨四点半清运车就来了 哐当哐当的 整栋楼都被吵醒", "noise"],
+    ["地库入口那个摄像头坏了三个月了 出了事都查不到", "facility"],
+    ["给我们修马桶的师傅在屋里抽烟 鞋套也不穿", "staff"],
+    ["对门的柯基把快递员咬了 现在还在楼道里乱窜", "pets"],
+  ])("%s → %s", (text, category) => expect(c(text).category).toBe(category));
+  it("a licence plate is not the 12345 hotline", () => {
+    expect(c("门口那辆京A12345的车堵了消防通道 麻烦挪一下").urgency).not.toBe(1);
+  });
+  it("a dog that nearly bit someone is not an emergency", () => {
+    expect(c("楼下那条大狗不拴绳 差点咬到我家孩子").urgency).not.toBe(1);
+  });
+});

@@ -9,11 +9,13 @@ let h: Harness;
 beforeEach(async () => { h = await startHarness({ start: "2026-03-02T10:00:00+08:00" }); });
 afterEach(async () => { await h.close(); });
 
-const PROBLEMS = ["厨房水管漏水了", "卫生间马桶堵了", "客厅灯不亮了", "卧室插座没电了", "阳台下水道堵了", "入户门锁坏了", "热水器打不着火"];
+const PROBLEMS = ["水管漏水了", "马桶堵了", "灯不亮了", "插座没电了", "下水道堵了", "门锁坏了", "热水器打不着火"];
+// Each problem again in another room: a different problem, not the same one sent twice (related.ts).
+const ROOMS = ["厨房", "卫生间", "客厅", "主卧", "次卧", "阳台", "书房", "餐厅", "儿童房"];
 
 async function openTickets(n: number) {
   for (let i = 0; i < n; i++) {
-    await h.say("res1", `${i + 1}号问题：${PROBLEMS[i % PROBLEMS.length]}`);
+    await h.say("res1", `${i + 1}号问题：${ROOMS[Math.floor(i / PROBLEMS.length) % ROOMS.length]}${PROBLEMS[i % PROBLEMS.length]}`);
     h.clock.advance(60_000);
   }
   return h.db.ticket.count({ where: { status: "open" } });

@@ -17,9 +17,18 @@ const REPEAT_CUE = /又|还没|还是|仍然|依然|再次|第[二三四五2-5]�
 
 export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
-  if (q.scope === "home" && q.householdId && REPEAT_CUE.test(q.text)) {
-    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" } });
-    return t ? { kind: "repeat" as const, ticket: t } : null;
+  if (q.scope === "home" && q.householdId) {
+    const unfixed = await tx.ticket.findMany({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" }, take: 5 });
+    if (REPEAT_CUE.test(q.text)) return unfixed[0] ? { kind: "repeat" as const, ticket: unfixed[0] } : null;
+    // The same problem in other words and no repeat cue: within a couple of hours it is the same report
+    // sent again (in the group, then in the direct chat); later, with the ticket still unfixed, a repeat.
+    // Said first in English, then in Chinese (or the other way) minutes apart, in the same category: the same.
+    const han = (t: string) => /[\u4e00-\u9fff]/.test(t);
+    const same = unfixed.find((t) => sameProblem(q.text, t.summary)) ??
+      unfixed.find((t) => han(t.summary) !== han(q.text) && t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < LANGUAGE_SWITCH_WINDOW_MS);
+    if (!same) return null;
+    const resent = same.status !== "done" && q.now.getTime() - same.createdAt.getTime() < SAME_REPORT_WINDOW_MS;
+    return { kind: resent ? ("duplicate" as const) : ("repeat" as const), ticket: same };
   }
   if (q.scope === "public" && q.building) {
     const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
@@ -29,6 +38,30 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     return t ? { kind: "incident" as const, ticket: t } : null;
   }
   return null;
+}
+
+/** Within this time the same problem of the same home, in other words, is one report sent twice. */
+const SAME_REPORT_WINDOW_MS = 2 * 3_600_000;
+const LANGUAGE_SWITCH_WINDOW_MS = 30 * 60_000;
+/** Words that carry no problem: left out before comparing ("客厅的吸顶灯还是不亮" ~ "客厅吸顶灯不亮了"). */
+const FILLER = /还是|一直|麻烦|来看看|看看|一下|帮忙|我家|家里|[的了吧啊呢吗呀哦在请]/g;
+const ROOMS = /厨房|卫生间|洗手间|厕所|浴室|主卧|次卧|卧室|客厅|餐厅|阳台|书房|儿童房/g;
+
+/**
+ * Whether two reports of one home are about the same problem: most of the shorter one's problem words
+ * (character pairs) are in the other, and they do not name different rooms ("厨房水龙头漏水" is not
+ * "卫生间水龙头漏水").
+ */
+export function sameProblem(a: string, b: string): boolean {
+  const ra = new Set(a.match(ROOMS) ?? []), rb = new Set(b.match(ROOMS) ?? []);
+  if (ra.size && rb.size && ![...ra].some((r) => rb.has(r))) return false;
+  // The rooms are compared above; the problem is in the other words.
+  const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
+  const wa = words(a), wb = new Set(words(b));
+  const shorter = Math.min(wa.length, wb.size);
+  if (shorter < 2) return false;
+  const shared = wa.filter((w) => wb.has(w)).length;
+  return shared >= 2 && shared / shorter >= 0.6;
 }
 
 const bigrams = (t: string) => {

@@ -1,0 +1,16 @@
+// Two reports of one home about the same problem (a resend, or a repeat) versus two problems.
+import { describe, expect, it } from "vitest";
+import { sameProblem } from "../../src/services/tickets/related.js";
+
+describe("sameProblem", () => {
+  it.each([
+    ["我家卫生间马桶堵了", "卫生间马桶堵了，冲不下去"],
+    ["客厅吸顶灯不亮了", "客厅的吸顶灯还是不亮"],
+    ["阳台的下水管一直在滴水", "阳台下水管滴水 麻烦来看看"],
+  ])("same: %s / %s", (a, b) => expect(sameProblem(a, b)).toBe(true));
+  it.each([
+    ["厨房水龙头漏水", "卫生间水龙头漏水"], // different rooms
+    ["客厅灯不亮", "卧室空调不制冷"],
+    ["漏水", "漏水了"], // too few words to tell
+  ])("different: %s / %s", (a, b) => expect(sameProblem(a, b)).toBe(false));
+});
