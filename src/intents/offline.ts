@@ -37,6 +37,8 @@ const U1_MODEL_CUE = 0.4;
 const U1_FORCE_TICKET = 0.9;
 // A pasted notice followed by a question asks about the notice; it reports nothing.
 const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：])/;
+/** A group message that opens by @-naming someone other than the assistant (its own mention is removed). */
+const TO_SOMEONE = /^@[^\s@]{1,12}\s/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
 
 export function classifyOffline(input: ClassifyInput): Classification {
@@ -81,6 +83,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
     } else {
       confidence = pTicket;
     }
+  } else if (input.chat === "group" && !input.mentioned && TO_SOMEONE.test(text)) {
+    // "@李哥 你车灯没关": a word to a neighbour by name, not to the office.
+    intent = "other";
   } else if (input.chat === "group" && !input.mentioned && intent !== "other" && intent !== "praise" &&
     (BANTER.test(text) || SHOP_TALK.test(text)) && !QUESTION.test(text)) {
     // Neighbours joking about fees or notices among themselves ask the office nothing.

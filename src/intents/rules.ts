@@ -127,6 +127,12 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+  // A home without water, power or gas, said as a supply cut ("家里停水了"): DOMAIN.md grades outages
+  // Important. A fault of one fitting, one room, a tripped breaker, an empty prepaid meter or "the
+  // neighbours have power" is a routine repair instead.
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
+    unless: /插座|开关|灯|跳闸|空开|电闸|总闸|闸|水龙头|龙头|马桶|热水器|水箱|房间|卧室|厨房|卫生间|邻居|别人家|只有我家|就我家|隔壁|对门|楼上|楼下|欠费|电费|水费|燃气费|充值|卡里|表里|没交/,
+    re: /(?:^|[\s，。,!！?？])(?:家里|我家|屋里|我们家|家中)[^，。!！?？]{0,3}(?:突然|又|怎么)?(?:停水|停电|停气|断水|断电|没水|没电|没气|没有水|没有电|没燃气|没有燃气)了/ },
   { kind: "fight", intent: "complaint", category: "security",
     re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
@@ -289,6 +295,11 @@ export function safetySignal(text: string): Safety | null {
     // "昨晚打架那俩 保安及时拉开了": a fight told afterwards, already broken up (a break-in found the next morning still is urgent).
     if (r.kind === "fight" && /(拉开|劝开|劝住|分开)了/.test(text) && PAST_STORY.test(text) && !NOW.test(text)) continue;
     if ((r.kind === "injury" || r.kind === "fire") && PASSING.test(text)) continue;
+    // "每次救护车都进不来怎么办": the worry that a blocked lane would stop an ambulance, nobody hurt now.
+    if (r.kind === "injury" && /救护车|消防车|\bambulance\b/i.test(m[0]) && /进不来|进不去|开不进|过不去|堵|挡/.test(text)) continue;
+    // "客服电话打了十几次都没人接": calls nobody answered — displeasure at the office (grade 2), not
+    // complaints ignored time after time.
+    if (r.kind === "ignored" && /没人接|没接|不接|占线|打不通/.test(text.slice(m.index, m.index + m[0].length + 3)) && !/没人管|没人理|没处理|没解决|不管|不理|石沉大海|没回复|不回复/.test(text)) continue;
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
@@ -414,6 +425,8 @@ const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑�
 const PHONE_ASK = /(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下)[^。]{0,24}(\p{Script=Han})不\2/u;
 const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we))\b[^?]*\?/i;
+const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(物业费|管理费|停车费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
 // "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
@@ -441,6 +454,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const out = p.slice();
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text)) add("fee", 0.3);
+  // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
+  if (FEE_ASK.test(text)) add("fee", 0.5);
+  // "建议周末也开一下物业前台": a message that opens with a proposal is one.
+  if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text)) add("suggestion", 0.4);
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);

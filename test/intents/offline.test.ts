@@ -252,3 +252,19 @@ describe("categories after fresh18", () => {
     expect(c("楼下那条大狗不拴绳 差点咬到我家孩子").urgency).not.toBe(1);
   });
 });
+
+// Written after fresh19 (a realistic week): new phrasings of its misses.
+describe("after fresh19", () => {
+  it.each([
+    ["停车费付款一直显示支付失败 扣了钱没到账", "fee"],
+    ["家里常年没人住 管理费能不能减半", "fee"],
+    ["建议物业中午也留个人值班 我们只有午休有空", "suggestion"],
+  ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it("a word to a neighbour by name in the group is not for the office", () => {
+    expect(c("@王姐 你家阳台的花盆快掉了 收一下吧", "group").intent).not.toBe("suggestion");
+    expect(c("@张哥 你车窗没关 在地库C区", "group").intent).toBe("other");
+  });
+  it.each(["物业电话打了二十多次都没人接 什么服务", "车老停在消防通道 万一救护车进不来怎么办"])("not grade 1: %s", (text) => {
+    expect(c(text).urgency).not.toBe(1);
+  });
+});
