@@ -19,6 +19,8 @@ export const SettingsSchema = z
     acceptMinutes: byGrade({ 1: 5, 2: 10, 3: 30 }),
     /** Repairs: someone on site within this many minutes, by grade (clock as for acceptance). */
     onsiteMinutes: byGrade({ 1: 30, 2: 120, 3: 240 }),
+    /** A complaint about a repair (维修方面的有效投诉): a technician on site within this many minutes (DOMAIN.md). */
+    repairComplaintOnsiteMinutes: z.number().positive().nullable().default(5),
     /** Grade-1 repairs are resolved within this many hours (急修不过夜); others the same business day. */
     urgentResolveHours: z.number().positive().default(4),
     /** Reported after this local time, "same day" means the next business day. */

@@ -8,13 +8,16 @@ import { scheduleTask } from "../scheduler.js";
 import { inQuietHours, localParts, localTimeOnDay, outsideQuietHours } from "../time.js";
 
 const DEFAULT_REVISIT_AT = "10:00";
+const SMALL_HOURS_END = "06:00";
 
 export async function scheduleRevisit(tx: Tx, ticket: { id: number; communityId: number }, doneAt: Date, settings: Settings, tz: string) {
   // Work finished in the small hours (before quiet hours end) belongs to the day before: a repair done
   // at 02:50 is revisited at 10:00 that morning, not a day and seven hours later.
   const p = localParts(doneAt, tz);
   const [qs, qe] = [settings.quietHours.start, settings.quietHours.end];
-  const smallHours = qs > qe && `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}` < qe;
+  const hhmm = `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+  // Only the small hours themselves (before 06:00): work done at 08:00 is that day's, revisited the next.
+  const smallHours = qs > qe && hhmm < qe && hhmm < SMALL_HOURS_END;
   const base = smallHours ? new Date(doneAt.getTime() - 86_400_000) : doneAt;
   const revisitAt = settings.revisitAt ?? DEFAULT_REVISIT_AT;
   let atConfigured = outsideQuietHours(localTimeOnDay(base, settings.revisitAfterDays, revisitAt, tz), settings.quietHours, tz);

@@ -1,6 +1,6 @@
 // The promised times of a ticket (DOMAIN.md "Deadlines"), computed from the office's settings:
 //   accept   — by information grade (5 / 10 / 30 minutes);
-//   onsite   — repairs only: someone on site;
+//   onsite   — repairs: someone on site; complaints about a repair: a technician within 5 minutes;
 //   resolve  — grade 1: within hours (急修不过夜); otherwise the same business day, or the next one
 //              when reported after the same-day cut-off;
 //   feedback — the resident hears how it stands within 2 days;
@@ -15,6 +15,9 @@ import { atLocal, localParts, localTimeOnDay } from "../time.js";
 export const DEADLINE_STEPS = ["accept", "onsite", "resolve", "feedback", "complete"] as const;
 export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
 export type DeadlinePlan = Partial<Record<DeadlineStep, Date>>;
+
+/** Categories of things the maintenance team repairs: a complaint about one is a repair complaint. */
+const REPAIR_CATEGORIES: ReadonlySet<string> = new Set(["water", "electricity", "gas", "elevator", "access", "structure", "facility"]);
 
 type TicketShape = { intent: string; category: string | null; urgency: number };
 
@@ -52,7 +55,7 @@ export function deadlineFigures(settings: Settings, t: TicketShape) {
   const grade = t.urgency as 1 | 2 | 3;
   const figures = {
     acceptMinutes: settings.acceptMinutes[grade],
-    onsiteMinutes: t.intent === "repair" ? settings.onsiteMinutes[grade] : null,
+    onsiteMinutes: t.intent === "repair" ? settings.onsiteMinutes[grade] : t.intent === "complaint" && t.category && REPAIR_CATEGORIES.has(t.category) ? settings.repairComplaintOnsiteMinutes : null,
     resolveHours: grade === 1 && t.intent === "repair" ? settings.urgentResolveHours : null,
     feedbackDays: settings.feedbackDays,
     completeDays: settings.completeDays,
@@ -88,11 +91,13 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
   }
   plan.feedback = after(f.feedbackDays * 24 * 60);
   plan.complete = after(f.completeDays * 24 * 60);
-  // A promise never comes before the one it follows (a tiny resolve window, a custom rule...).
+  // A promise never comes before the one it follows (a tiny resolve window, a custom rule...) — except
+  // a repair complaint's technician, due on site in 5 minutes while the 10-minute grade-2 notice runs.
   let floor = plan.accept!;
   for (const step of DEADLINE_STEPS) {
     const d = plan[step];
     if (!d) continue;
+    if (step === "onsite" && t.intent === "complaint") continue;
     if (d < floor) plan[step] = floor;
     floor = plan[step]!;
   }

@@ -13,7 +13,7 @@ import { buildingLabel } from "../community/building-names.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
-const REPEAT_CUE = /又|还没|还是|仍然|依然|再次|第[二三四五2-5]次|没修好|没人来|没来修|again|still/i;
+const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|again|still/i;
 
 export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
