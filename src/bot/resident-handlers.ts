@@ -233,7 +233,8 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
   if (!address?.building || !address.room || (ctx.inGroup && !(ctx.inbound.mentionsSelf && asksToBind))) return false;
   if (!verifiedHome(ctx)) {
     const c = ctx.classification;
-    const mostlyAddress = asksToBind || !c || c.intent === "other" || c.intent === "inquiry" || addressFiller(text).length <= 4;
+    // ("3栋2单元1201的业主电话多少" asks about someone else: not a binding.)
+    const mostlyAddress = !PERSONAL_DETAILS.test(text) && (asksToBind || !c || c.intent === "other" || c.intent === "inquiry" || addressFiller(text).length <= 4);
     // "4-1-301 厨房漏水": the report is kept and filed once bound.
     const report = !asksToBind && (c?.intent === "repair" || c?.intent === "complaint") && addressFiller(text).length > 1 ? ctx.messageId : null;
     if (!mostlyAddress) return false;
@@ -353,11 +354,26 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
   if (await handleTicketFollowUp(ctx, c, reply)) return;
+  // "3栋2单元1201的业主叫什么 电话多少": another household's name or phone is never given out.
+  if (asksForSomeonesDetails(ctx, c)) {
+    await logUnanswered(ctx, c);
+    return reply({ key: "resident.details_private" });
+  }
   // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
   const elsewhere = NOT_OURS_INTENTS.has(c.intent) ? outsideOffice(ctx.text) : null;
   if (elsewhere && (c.urgency !== 1 || elsewhere === "water_utility" || elsewhere === "power_utility")) return answerNotOurs(ctx, c, elsewhere, reply);
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
+}
+
+/** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
+const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|告诉我|给我|多少|是什么|是啥|查一下|查查|\?|？)|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
+const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的)|\b(owner|neighbou?r|resident|tenant)\b/i;
+function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean {
+  if (c.urgency === 1 || !PERSONAL_DETAILS.test(ctx.text) || !WHOSE.test(ctx.text)) return false;
+  // Their own home named ("我家1201的…") or their own details ("我的手机号") is not someone else's.
+  if (/我的(手机|电话|名字|微信)|我(手机|电话)换|换号/.test(ctx.text)) return false;
+  return !(c.location?.building && c.location.room && verifiedHomeAt(ctx, c.location));
 }
 
 const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);

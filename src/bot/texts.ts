@@ -75,6 +75,7 @@ const CORE_TEXTS = {
   // ——— residents: other intents ———
   "resident.inquiry": (p) => `您的问题已记录，我暂时还不能直接答复这类问题。${s(p.staff) ? `您的管家 ${s(p.staff)} 会尽快回复您。` : "物业服务中心会尽快回复您。"}`,
   "resident.not_ours": (p) => `${WHOM[s(p.who)] ?? "这件事不在物业的服务范围内。"}您的消息已记录${s(p.staff) ? `，需要物业协助的地方可以找您的管家 ${s(p.staff)}` : "，需要物业协助的地方可以联系物业服务中心"}。`,
+  "resident.details_private": () => "为保护住户隐私，不能提供其他住户的姓名、电话等个人信息。如需联系对方（例如漏水、噪音等邻里问题），请告诉我具体情况，我转给管家帮您沟通。",
   "resident.suggestion": () => "谢谢您的建议！已记录并转给客服主管。",
   "resident.praise": () => "谢谢您的肯定！我们会转达给相关同事。",
   "resident.hello": (_p, c) => `您好，我是${c.botName}。报修、投诉、物业费查询都可以直接告诉我，例如「厨房水管漏水了」；发送「进度」查看您的工单。`,
