@@ -327,7 +327,7 @@ export function safetySignal(text: string): Safety | null {
 // Second or later report of an unfixed problem.
 const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
+const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
@@ -394,7 +394,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|月租|水费|电费|燃气费|欠费|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|冤枉|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱花哪/;
+const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱花哪/;
 const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
@@ -412,7 +412,7 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|有本事[^，。]{0,3}(上来|�
 
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
-const CONDUCT = /抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+const CONDUCT = /顶嘴|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
@@ -539,7 +539,9 @@ export function complaintCategory(text: string, category: Category, escalated: b
   for (const [re, c] of NAMED) if (re.test(text)) named.add(c);
   // A member of staff behaving badly is a staff complaint, whatever else is named ("物业经理收了装修押金不给收据").
   if (staffConduct(text)) return "staff";
-  if (FEE_PAID.test(text) && FEE_VALUE.test(text) && named.size + (STAFF_WHO.test(text) ? 1 : 0) >= 2) return "other";
+  // (Cleaners are the sanitation service itself, not another problem.)
+  const staffNamed = STAFF_WHO.test(text.replace(/保洁|清洁/g, ""));
+  if (FEE_PAID.test(text) && FEE_VALUE.test(text) && named.size + (staffNamed ? 1 : 0) >= 2) return "other";
   if (escalated && named.size === 1) return [...named][0] ?? category;
   if (named.size === 0 && NO_SHOW.test(text)) return "staff";
   return category;
