@@ -27,6 +27,7 @@ const TYPOS: ReadonlyArray<readonly [string, string]> = [
   // More pinyin-IME and voice-input slips.
   ["灯炮", "灯泡"], ["插坐", "插座"], ["马统", "马桶"], ["维秀", "维修"], ["天燃气", "天然气"], ["暖器片", "暖气片"], ["楼到里", "楼道里"],
   ["物业废", "物业费"], ["交废", "交费"], ["停车废", "停车费"], ["保按", "保安"],
+  ["跳炸", "跳闸"], ["对奖机", "对讲机"], ["马筒", "马桶"], ["电听", "电梯"], ["不郁", "不动"],
 ];
 
 // A few emoji carry meaning (sarcastic thumbs, urgency, thanks); the rest become spaces.
@@ -38,6 +39,8 @@ const EMOJI_RE = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\
 
 // "@物业小助手", "@物业助手", "@小助手", "@物业" — the bot itself, not content. Other @names stay.
 const BOT_MENTION_RE = /@(?:物业小助手|物业助手|小助手|物业管家|物业)/g;
+
+const LIFT_IN_CHINESE = /(?<=\p{Script=Han}\s?)lift\b|\blift(?=\s?\p{Script=Han})/giu;
 
 /** Full-width ASCII (Ｕ+FF01..FF5E) to half-width, ideographic space to space. */
 function toHalfWidth(text: string): string {
@@ -55,6 +58,8 @@ export function normalize(text: string): string {
   let t = toHalfWidth(text.normalize("NFKC"));
   t = toSimplified(t);
   t = t.replace(BOT_MENTION_RE, " ");
+  // "部lift坏咗": Hong Kong Cantonese names the lift in English inside a Chinese sentence.
+  t = t.replace(LIFT_IN_CHINESE, "电梯");
   for (const [wrong, right] of TYPOS) if (t.includes(wrong)) t = t.split(wrong).join(right);
   t = t.replace(EMOJI_RE, (e) => EMOJI_WORDS[e] ?? " ");
   return t.replace(/[\s\u2005\u00a0]+/g, " ").trim();

@@ -61,10 +61,11 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // escalates; people-made dangers keep the model's repair/complaint choice when it has one.
     const escalation = safety.kind === "escalation" || safety.kind === "ignored" || escalates(text);
     if (escalation) intent = "complaint";
-    else if (safety.intent === "repair" && safety.kind !== "falling") intent = "repair";
+    // (…unless it was reported before and the sender is displeased: LABELS.md makes that a complaint.)
+    else if (safety.intent === "repair" && safety.kind !== "falling") intent = repeatWithDispleasure(text) ? "complaint" : "repair";
     else if (!TICKET.has(intent)) intent = safety.intent;
     confidence = Math.max(confidence, 0.8);
-  } else if (intent === "repair" && repeatWithDispleasure(text)) {
+  } else if ((intent === "repair" || intent === "progress") && repeatWithDispleasure(text)) {
     intent = "complaint";
   } else if (NOTICE.test(text) && QUESTION.test(text)) {
     intent = "inquiry";

@@ -119,7 +119,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -133,6 +133,9 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     unless: /插座|开关|灯|跳闸|空开|电闸|总闸|闸|水龙头|龙头|马桶|热水器|水箱|房间|卧室|厨房|卫生间|邻居|别人家|只有我家|就我家|隔壁|对门|楼上|楼下|欠费|电费|水费|燃气费|充值|卡里|表里|没交/,
     re: /(?:^|[\s，。,!！?？])(?:家里|我家|屋里|我们家|家中)[^，。!！?？]{0,3}(?:突然|又|怎么)?(?:停水|停电|停气|断水|断电|没水|没电|没气|没有水|没有电|没燃气|没有燃气)了/ },
+  // "有人在楼道里烧纸，烟都飘进我家了": someone burning things where people live is a fire hazard.
+  { kind: "fire", intent: "complaint", category: "security", resolvable: true,
+    re: /(烧纸|烧东西|烧垃圾|烧杂物|烧树叶|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
     re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
@@ -235,7 +238,7 @@ export function currentDanger(text: string): boolean {
 const DANGER_CUE = new RegExp([
   "烟|火|焦|烧|呛|喘|咳|窒息|透不过气|透不了气|睁不开|晕|血|救命|求救|拍门|砸门|踹门|撬|出不来|困|被关|被锁|掉下|往下掉|坠|塌|摇摇欲坠|悬|挂在",
   "漏到|漏进|淹|泡了|泡水|喷|涌|冒水|爆|漫|煤气|燃气|天然气|液化气|臭鸡蛋|刺鼻|打架|打起来|互殴|殴|动手|干起来|扭打|刀|棍|砖头|酒瓶",
-  "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|(?<!(电梯|梯|车|门|锁|风扇|钟|表)[^，。]{0,3})不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
+  "闯|门把手|门把|翻进|翻窗|爬进|陌生人|全黑|全灭|漆黑|黑了|停电|没电|断电|停水|没水|断水|断气|抽搐|晕倒|昏|倒地|(?<!(电梯|梯|车|门|锁|风扇|钟|表)[^，。]{0,6})不动了|叫不醒|没反应了|摔|触电|漏电|火花|短路|跌|打交",
   "\\b(smoke|smoky|fire|flames?|burn(ing|t)?|chok(e|ing)|breath(e|ing)?|cough(ing)?|dizzy|blood|bleed(ing)?|help|trapped|stuck|fall(ing|en)?|flood(ing|ed)?|gas|fight(ing)?|punch(ing)?|brawl|break(ing)? in|intruder|knife|blackout|collaps(e|ed)|unconscious|passed out|faint(ed)?|ledge|roof edge|swollen|sparks?|sparking|screaming|banging|pouring|gushing)\\b",
 ].join("|"), "i");
 
@@ -243,8 +246,12 @@ const DANGER_CUE = new RegExp([
 // "衣柜门合页断了 门掉下来了": a fitting that came off indoors is a routine repair, not a fall.
 const FITTING_CAME_OFF = /((柜|橱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
 
+const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|里边)(没|没有|冇)人/g;
+/** "卡在5楼不动了 里面没人": a stopped lift reported as empty. */
+const NOBODY_INSIDE = /(里面|里头|里边|轿厢里)(没|没有|冇)人|(没|没有|无|冇)人(被)?(困|关)(在|住)?/;
+
 export function dangerCue(text: string): boolean {
-  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, ""));
+  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, ""));
 }
 
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
@@ -256,6 +263,12 @@ export function escalates(text: string): boolean {
 const REPORTED_BEFORE = /(报的|报了|报修的|反映的|投诉的|登记的|说的)[^，。]{0,6}$/;
 /** "…那事", "…那件事", "…的那次" just after it: an incident referred to, not happening. */
 const INCIDENT_REF = /^[^，。]{0,2}(那事|那件事|那次|那回|的事|那个事)/;
+// "头一回我还以为哪着火了": a danger the sender mistook something for.
+const MISTAKEN = /(以为|当成|当是|误以为)[^，。]{0,6}$/;
+// "楼上好像打起来了……哦不是 是在看球": the sender corrects themself right after.
+const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原来是|原来在|搞错了|看错了|听错了)/;
+// "着火了着火了 今晚江边那个烟花也太好看了吧": a sight admired, not a fire.
+const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
 
 /** The first danger or escalation signal in a normalised text, or null. */
@@ -286,6 +299,11 @@ export function safetySignal(text: string): Safety | null {
     if (/(容易|可能会|听说[^，。]{0,6})$/.test(before + "") && !NOW.test(clause)) continue;
     // "前天半夜有人拧我家门把手，后来…说是走错楼层了，谢谢你们": a scare told afterwards, with its end.
     if (r.kind === "fight" && SCARE_ENDED.test(text)) continue;
+    if (r.kind !== "escalation" && r.kind !== "ignored" &&
+      (MISTAKEN.test(text.slice(Math.max(0, m.index - 10), m.index)) || CORRECTED.test(text.slice(m.index + m[0].length)))) continue;
+    if (r.kind === "fire" && ADMIRED.test(text)) continue;
+    // "停在一楼不动 门开着 没人困在里面": a stopped lift with nobody inside is not an entrapment.
+    if (r.kind === "trapped" && (/(没|没有|无|冇)人?\s*$/.test(before) || NOBODY_INSIDE.test(text))) continue;
     if (r.resolvable && RESOLVED.test(text)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
     if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
@@ -300,6 +318,8 @@ export function safetySignal(text: string): Safety | null {
     // "客服电话打了十几次都没人接": calls nobody answered — displeasure at the office (grade 2), not
     // complaints ignored time after time.
     if (r.kind === "ignored" && /没人接|没接|不接|占线|打不通/.test(text.slice(m.index, m.index + m[0].length + 3)) && !/没人管|没人理|没处理|没解决|不管|不理|石沉大海|没回复|不回复/.test(text)) continue;
+    // "管子漏了一个星期了…真浪费": water wasted outdoors for days, not a home flooding now.
+    if (r.kind === "flood" && /浪费/.test(text) && !PRESSING.test(text)) continue;
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
@@ -325,18 +345,18 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多]次|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|报过(一|1)次|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)都?进不来|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
+const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)/;
+const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管/;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
 // Plain displeasure at a repeated fault ("修的人到底会不会修"): LABELS.md makes that a complaint.
-const ANNOYED = /到现在(都|还)没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|\b(unacceptable|ridiculous|useless)\b/i;
+const ANNOYED = /到现在(都|还)没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|上点心|上点儿心|\b(unacceptable|ridiculous|useless)\b/i;
 /** A repair report that says the fault came back or was reported before, with displeasure. */
 export function repeatWithDispleasure(text: string): boolean {
   return REPEAT.test(text) && ANNOYED.test(text);
@@ -360,10 +380,16 @@ export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling(?! (light|lamp|fan))|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
-  [/(屋顶|楼顶|顶楼|外墙|roof)[^，。]{0,10}(漏|渗)|漏雨|渗雨|下雨[^，。]{0,6}(渗|漏)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
+  [/(屋顶|楼顶|房顶|顶楼|外墙|roof)(?![^，。]{0,6}(水管|管子|管道|水箱))[^，。]{0,10}(漏|渗)|漏雨|渗雨|楼顶防水|(下|一下)(大|暴)?雨[^，。]{0,6}(渗|漏|滴|往下)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
+  [/滑梯|秋千|跷跷板|健身器材|儿童乐园|游乐设施|游乐场|沙池/, "facility", 0.3],
+  [/雨水管|落水管|排水管/, "water", 0.4],
+  [/打药|农药|杀虫药|喷药/, "greenery", 0.5],
+  [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
+  [/老鼠|蟑螂|白蚁|跳蚤|臭虫|苍蝇/, "sanitation", 0.3],
+  [/停气|断气(?![吧啊])|没气了/, "gas", 0.4],
   [/大坑|坑洼|路面(破|坏|塌|裂)|信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
   [/电梯(里|里面|内|轿厢)?的?(灯|按钮|按键|风扇|通风|空调|显示屏|门)|\b(lift|elevator) (button|door|light|fan)s?\b/i, "elevator", 0.2],
-  [/水管|水龙头|马桶|下水|地漏|漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
+  [/水管|水龙头|马桶|下水|地漏|(?<!(楼顶|屋顶|房顶|顶楼|外墙|墙体?))漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
   [/插座|灯|电闸|跳闸|空开|停电|没电|电线|开关|电表|排风扇|排气扇|\b(socket|light|power|fuse|switch|fan|extractor|bulb|lamp)s?\b/i, "electricity", 0.2],
   [/燃气|煤气|天然气|\bgas\b/i, "gas", 0.3],
   [/电梯(?!厅|间|口|前室)|\b(lift|elevator)\b(?! (lobby|hall|landing))/i, "elevator", 0.3],
@@ -375,9 +401,11 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   // A lane or fire passage blocked by cars is a parking matter, even when fire is the worry.
   [/(消防通道|消防车道|通道|路口|人行道)[^，。]{0,6}(停满|停了|停着|被占|堵)[^，。]{0,3}车|停满[^，。]{0,3}车/, "parking", 0.4],
   // CCTV is a facility wherever it hangs (a car park camera is not parking).
-  [/(监控|摄像头)[^，。]{0,8}(坏|不亮|黑屏|没用|调不了|看不到|不能用)|\bcctv\b/i, "facility", 0.5],
+  [/(监控|摄像头|探头)[^，。]{0,8}(坏|不亮|黑屏|没用|调不了|看不到|不能用|歪)|\bcctv\b/i, "facility", 0.8],
   // A smell coming up a drain that is not blocked: sanitation (LABELS.md: a smell on its own).
-  [/(没堵|不堵|下水(挺|很)?(快|顺))[^。]{0,16}(臭|味)|(返|冒|往上)[^，。]{0,3}(臭|异味|臭味)(?![^。]{0,10}(堵|漏))/, "sanitation", 0.5],
+  [/(没堵|不堵|下水(挺|很)?(快|顺)|水下得?(挺|很)?(快|顺))[^。]{0,16}(臭|味)|(返|冒|往上)[^，。]{0,3}(臭|异味|臭味)(?![^。]{0,10}(堵|漏))/, "sanitation", 0.5],
+  // A balcony drying rack is a household fitting, not the building's structure.
+  [/晾衣架|晾衣杆|升降衣架/, "other", 0.9],
   // The sound itself: a machine or a truck that bangs is noise, whatever it is for.
   [/轰轰|哐哐|咣咣|砰砰|咚咚|哐当|叮叮当当/, "noise", 0.3],
   // A barking dog is the pet's problem, however loud (LABELS.md conventions): more than the noise words.
@@ -394,17 +422,17 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|月租|水费|电费|燃气费|欠费|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱花哪/;
-const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪/;
+const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
-const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
+const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|黑屏|离线|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
 
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
 // A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
-const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
+const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
@@ -412,12 +440,15 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|有本事[^，。]{0,3}(上来|�
 
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
-const CONDUCT = /顶嘴|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+const CONDUCT = /顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
 const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
+const GRIEVANCE = /不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
+const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
+const DONE_WELL = /(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
 const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
 const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
@@ -430,13 +461,13 @@ const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
 // "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
-const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
+const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /(啥|什么|哪一步)进度|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
 const NEGLECT_ANGER = /呵呵|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
@@ -462,6 +493,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
+  // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).
+  if (REPEAT.test(text) && /麻烦|请|再派|再来|帮忙/.test(text) && !ANNOYED.test(text) && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.2);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
   if (PROPOSAL_EN.test(text) || (PROPOSAL_CN.test(text) && !FAULT.test(text))) add("suggestion", 0.25);
   if (PHONE_ASK.test(text) && !FAULT.test(text)) add("inquiry", 1);
@@ -470,8 +503,16 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (SCARE_ENDED.test(text) && THANKS.test(text) && !DISPLEASURE.test(text)) add("praise", 0.4);
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
+  // "消防演练搞得挺好": an event or a service praised without a thank-you.
+  if (DONE_WELL.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !ASKS.test(text)) add("praise", 0.6);
+  // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.
+  if (RESOLVED.test(text) && /说一声|告诉你们|报备|知会|跟你们讲/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
+  // "不是说周末不能施工吗", "维修基金从来不公示", "好久没人浇水", "出了事谁负责": grievances put as questions or facts.
+  if (GRIEVANCE.test(text)) add("complaint", 0.4);
+  // "隔壁家的空调外机…轰隆轰隆的": a neighbour's noise is theirs to stop, not a repair.
+  if (NEIGHBOUR_NOISE.test(text) && !/我家|我们家/.test(text.replace(NEIGHBOUR_NOISE, ""))) add("complaint", 0.3);
   return out;
 }
 
@@ -511,12 +552,12 @@ export function staffConduct(text: string): boolean {
 
 // Specific problem words (strong enough to name a category alone) for complaints the model files as `other`.
 const NAMED: ReadonlyArray<readonly [RegExp, Category]> = [
-  [/漏水|渗漏|水管|下水道|返水|水压|马桶|积水|泡水|水淹|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
+  [/(?<!(楼顶|屋顶|房顶|顶楼|外墙|墙体?))漏水|渗漏|水管|下水道|返水|水压|马桶|积水|泡水|水淹|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
   [/噪音|吵|扰民|音响|唱歌|唱k|\b(noise|noisy|loud|karaoke|music)\b/i, "noise"],
   [/电梯|\b(lift|elevator)\b/i, "elevator"],
   [/车位|停车|乱停|充电桩|\b(parking|car park)\b/i, "parking"],
   [/垃圾|臭|蟑螂|老鼠|油烟|卫生(?!间)|\b(rubbish|bins?|stink|smell)\b/i, "sanitation"],
-  [/漏雨|外墙|墙体|裂缝|天花板|屋顶|\b(roof|ceiling|damp)\b/i, "structure"],
+  [/漏雨|外墙|墙体|裂缝|天花板|屋顶|楼顶|房顶|\b(roof|ceiling|damp)\b/i, "structure"],
   [/狗|猫|宠物|(?<!放)鸽子|\b(dogs?|cats?|pets?)\b/i, "pets"],
   [/装修|砸墙|电钻|\b(renovat\w*|drilling)\b/i, "decoration"],
   [/杂物|陌生人|小偷|被偷|\b(theft|stolen|strangers?)\b/i, "security"],
@@ -526,7 +567,7 @@ const NAMED: ReadonlyArray<readonly [RegExp, Category]> = [
   [/大坑|坑洼|井盖|健身器材|健身器|滑梯|秋千|长椅|信报箱|快递柜|\b(playground|bench|mailbox|manhole|pothole)\b/i, "facility"],
 ];
 // A promise of a visit broken, with no object named: the staff's conduct ("说好的周三来修…人影都没见着").
-const NO_SHOW = /放鸽子|爽约|人影都没|说好的?[^，。]{0,10}(来|上门)[^。]{0,30}(没来|没见|没人|没有人)/;
+const NO_SHOW = /放鸽子|爽约|人影都没|(说好|约好|约了|约的)的?[^，。]{0,10}(来|上门)[^。]{0,30}(没来|没见|没人|没有人)/;
 const FEE_PAID = /物业费|管理费|服务费|\b(service charge|management fee)\b/i;
 
 /**

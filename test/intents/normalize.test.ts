@@ -39,3 +39,10 @@ describe("normalize: more Cantonese", () => {
     expect(normalize("屋企水喉爆咗 快啲嚟睇下")).toBe("家里水管爆了 快些来看下");
   });
 });
+
+describe("normalize: English words inside Chinese", () => {
+  it("reads 'lift' written inside a Cantonese sentence as 电梯, and leaves English alone", () => {
+    expect(normalize("部lift壞咗")).toBe("部电梯坏了");
+    expect(normalize("The lift is broken")).toBe("The lift is broken");
+  });
+});

@@ -268,3 +268,36 @@ describe("after fresh19", () => {
     expect(c(text).urgency).not.toBe(1);
   });
 });
+
+// Written after fresh21/fresh22 (phone typing; category boundaries): new phrasings of their misses.
+describe("after fresh21 and fresh22", () => {
+  it.each([
+    "刚才还以为哪里着火了 原来是楼下饭店在熏腊肉 味道飘了一晚上",
+    "隔壁好像在砸门……哦不是 是他们家在钉柜子 太吵了",
+    "着火了着火了 江对岸放的烟花真漂亮",
+    "电梯停在五楼不动了 门开着 没人困在里面 5栋",
+    "小区北边绿化带那根管子漏了好几天了 一直往外冒水 太浪费了",
+  ])("not grade 1: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it.each([
+    "楼道里有人烧东西 烟大得呛人 7栋",
+    "车库那根总管往外喷水 水都没过脚面了",
+  ])("grade 1: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    ["顶楼房顶漏水 一下雨卧室墙角就往下滴 12栋", "structure"],
+    ["楼顶漏水两年了 投诉多少次都没人管 再不修我就找记者 3栋", "structure"],
+    ["北门那个监控探头歪了 灯也不亮", "facility"],
+    ["阳台晾衣架的绳子断了 杆子降不下来", "other"],
+    ["草坪刚打完农药也不立个牌子 狗都差点吃了", "greenery"],
+    ["前台那个小姑娘说话太冲了 问两句就不耐烦", "staff"],
+  ])("%s → %s", (text, category) => expect(c(text).category).toBe(category));
+  it.each([
+    ["我们单元好像停气了 楼上楼下都说没气 6栋2单元", 2],
+    ["单元门的门禁坏了 刷卡没反应 大家只能等人出来才进得去", 2],
+  ])("%s → grade %i", (text, urgency) => expect(c(text).urgency).toBe(urgency));
+  it.each([
+    ["上次说帮我补办的车位卡办好了没 我周末去拿", "progress"],
+    ["不是说晚上十点以后不能装修吗 楼上还在敲", "complaint"],
+    ["前几天报过一次了 阳台下水还在堵 麻烦再来看看", "repair"],
+    ["跟你们说一声 早上燃气有点味 燃气公司来看过了 已经没事了", "other"],
+  ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+});
