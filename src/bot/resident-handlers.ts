@@ -17,10 +17,10 @@ import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, parseReminderR
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
-import { findRelatedTicket, findRepeatByText, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
+import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES } from "../services/tickets/transitions.js";
-import { addResidentDetail, openTicketsOf, withdrawByResident } from "../services/tickets/resident-followups.js";
+import { addResidentDetail, openTicketsOf, rescheduleByResident, withdrawByResident } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
@@ -40,6 +40,8 @@ export type MessageContext = {
 type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
 const BIND_TTL_MS = 30 * 60_000;
+/** A corrected address while binding: "地址发错了", "不对，是…", "应该是…". */
+const ADDRESS_FIX = /发错|写错|打错|输错|说错|搞错|弄错|不对|错了|应该是|更正|改成|改为|不是|\b(wrong|sorry|I mean|actually)\b/i;
 const direct = (ctx: MessageContext): Recipient => ({ kind: "user", platformId: ctx.inbound.userId });
 const verifiedHome = (ctx: MessageContext) => ctx.sender.residents[0]?.household ?? null;
 /** The sender's verified home at `location` ("5栋602卫生间漏水" from an owner of two homes); null when none there. */
@@ -64,7 +66,13 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
   switch (state.kind) {
     case "bind_phone": {
       const tail = phoneTailOf(text);
-      if (!tail) return false;
+      if (!tail) {
+        // "不好意思地址发错了，是3栋2单元801": binding starts again with the corrected home.
+        const address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
+        if (!address?.building || !address.room) return false;
+        await startBinding(ctx, address, state.pendingMessageId, reply);
+        return true;
+      }
       const result = await checkPhoneTail(tx, { chatUserId: sender.id, householdId: state.householdId, tail, now, settings: ctx.settings });
       if (result.kind === "wrong") return void (await reply({ key: "bind.wrong", params: { tries: result.triesLeft } })), true;
       if (result.kind === "locked") {
@@ -280,7 +288,7 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
   // Every verified home's tickets (an owner of two homes sees both).
   const homeIds = ctx.sender.residents.map((r) => r.householdId);
   const tickets = await ctx.tx.ticket.findMany({
-    where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, OR: [{ reporterId: ctx.sender.id }, ...(homeIds.length ? [{ householdId: { in: homeIds } }] : [])] },
+    where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, OR: [{ reporterId: ctx.sender.id }, linkedReporter(ctx.sender.id), ...(homeIds.length ? [{ householdId: { in: homeIds } }] : [])] },
     include: { assignee: true }, orderBy: { number: "asc" }, take: 20,
   });
   if (tickets.length === 0) return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
@@ -397,7 +405,7 @@ function asksAfterTicket(text: string): boolean {
   return Boolean(m) && !NAMES_A_FAULT.test(text.replace(m![0], ""));
 }
 async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
-  const open = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+  const open = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId), linked: true });
   return open.length > 0;
 }
 
@@ -409,9 +417,26 @@ const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘�
 const ANOTHER_PROBLEM = /也(坏|漏|不|没|堵|有)|另(一|外一)个|还有一个|another|also broken/i;
 const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test(text);
 
+/** Moving an agreed visit: "改到明天下午", "那天我不在家", "推迟一天". */
+const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home)\b/i;
+
 async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
+  if (ctx.inGroup || c.urgency === 1) return false;
+  // A visit agreed with the resident, moved by the resident: whatever the classifier made of it.
+  if (RESCHEDULE_CUE.test(ctx.text)) {
+    const own = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+    const named = /#\s*(\d+)/.exec(ctx.text);
+    const waiting = named ? own.find((t) => t.number === Number(named[1])) : own.find((t) => t.waitingUntil);
+    if (waiting && (waiting.waitingUntil || named)) {
+      const r = await rescheduleByResident(ctx.tx, waiting, ctx.sender.id, ctx.text, ctx.now, ctx.settings, ctx.tz);
+      ctx.ticketId = waiting.id;
+      // With a new time, the resident's confirmation is the "已与您约定…" message pauseTicket sends.
+      if (!r.until) await reply({ key: "resident.reschedule_forwarded", params: { number: waiting.number, staff: r.staff } });
+      return true;
+    }
+  }
   // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
-  if (ctx.inGroup || c.urgency === 1 || !["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
+  if (!["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
   const detail = !withdraw && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail) return false;
@@ -511,6 +536,9 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     const again = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
     if (again) related = { kind: "repeat", ticket: again };
   }
+  // "电梯里困人了" after "电梯坏了" was filed as grade 2: the danger is new, and is alerted as one —
+  // its own grade-1 ticket (manager at once, again every 5 minutes), not a line on the old ticket.
+  if (related && c.urgency === 1 && related.ticket.urgency > 1) related = null;
   if (related?.kind === "duplicate") {
     ctx.ticketId = related.ticket.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: related.ticket.number } });

@@ -48,6 +48,7 @@ const CORE_TEXTS = {
   "resident.revisit_comment_thanks": (p) => `感谢您的评价！您的意见已记录并转给负责人，工单 #${s(p.number)} 已结案。`,
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
+  "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
   "resident.detail_added": (p) => `已补充到工单 #${s(p.number)}，并转给${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}。`,
   // ——— residents: binding ———
   "bind.ask_address": () => "为了把问题派给您所在网格的管家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
@@ -112,6 +113,7 @@ const CORE_TEXTS = {
     : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
   "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
+  "staff.resident_rescheduled": (p, c) => `【#${s(p.number)} 住户改约】${s(p.text)}${s(p.until) ? `\n已改约至 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，计时暂停到那时。` : "\n请与住户确认新的时间，并回复「等待 #" + s(p.number) + " 约定时间」。"}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
   "staff.resident_withdrew": (p) => p.cancelled
     ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`

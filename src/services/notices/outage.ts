@@ -13,6 +13,7 @@
 // has no column for it), so the office can count per notice how many reports it answered.
 import type { DbOrTx } from "../../db.js";
 import { enqueue, type Recipient } from "../outbox.js";
+import { batchOf } from "./deliver.js";
 import { groupBuildings, parseStoredScope, scopeBuildings, scopeCovers } from "./scope.js";
 
 export type OutageKind = "water" | "power" | "gas";
@@ -99,9 +100,16 @@ export async function findOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messag
 export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
   const notice = await findOutageNotice(db, r);
   if (!notice) return null;
-  // In a group where the notice was just quoted, a short pointer instead of the whole text again.
+  // In a group where the notice was just posted or quoted, a short pointer instead of the whole text again.
+  const since = new Date(r.now.getTime() - GROUP_REPEAT_MS);
   const quotedRecently = r.to.kind === "group" && (await db.outboxMessage.count({
-    where: { dedupeKey: { startsWith: `notice.answer:${notice.id}:` }, toKind: "group", toPlatformId: r.to.platformId, notBefore: { gte: new Date(r.now.getTime() - GROUP_REPEAT_MS) } },
+    where: {
+      toKind: "group", toPlatformId: r.to.platformId,
+      OR: [
+        { dedupeKey: { startsWith: `notice.answer:${notice.id}:` }, notBefore: { gte: since } },
+        { batch: batchOf(notice.id), status: "sent", sentAt: { gte: since } },
+      ],
+    },
   })) > 0;
   await enqueue(db, {
     communityId: r.communityId, to: r.to, key: quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,

@@ -111,6 +111,15 @@ type Analysis = {
   revisits: RevisitFigures; lastAnswer: number | null;
 };
 
+/**
+ * The resolution promise in force at `at`: the one the first replan after `at` (a reopen, a regrade)
+ * replaced, or the ticket's current one — so a completion is judged by the promise it was made under.
+ */
+function promisedAt(t: TicketRow, at: Date): Date {
+  const replan = t.events.find((e) => e.type === "replanned" && e.at > at && e.note);
+  return replan ? new Date(replan.note!) : resolveDeadline(t);
+}
+
 /** One ticket's story up to `to`, from its audit events (which arrive ordered by time). */
 function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
   const inPeriod = (d: Date) => d >= period.from && d < period.to;
@@ -123,6 +132,7 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
   let waitingSince: Date | null = null;
   const revisits = emptyRevisits();
   for (const e of t.events) {
+    if (e.at >= period.to) continue;
     if (e.toStatus) status = e.toStatus;
     // A repeat report reopens a done ticket without a status event (tickets/related.ts).
     if (e.type === "repeat_report" && status === "done") status = "reopened";
@@ -147,12 +157,13 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
     }
     if (e.type === "revisit_no_answer" && inPeriod(e.at)) revisits.noAnswer++;
   }
-  const deadline = resolveDeadline(t);
+  const promisedAtDone = firstDone ? promisedAt(t, firstDone) : resolveDeadline(t);
+  const deadline = promisedAt(t, period.to);
   const acceptBy = acceptDeadline(t, settings);
   return {
     received: inPeriod(t.createdAt), status, firstDone,
     // Done during a wait: on time when the wait began before the deadline (the clock was stopped).
-    onTime: firstDone ? firstDone <= deadline || (waitingAtDone !== null && waitingAtDone <= deadline) : null,
+    onTime: firstDone ? firstDone <= promisedAtDone || (waitingAtDone !== null && waitingAtDone <= promisedAtDone) : null,
     overdueAtEnd: (OPEN_STATUSES as string[]).includes(status) && deadline < (waitingSince ?? period.to),
     acceptJudged: firstAccept !== null || acceptBy < period.to,
     acceptedOnTime: firstAccept !== null && firstAccept <= acceptBy,
@@ -213,7 +224,8 @@ export async function computeReport(db: DbOrTx, community: ReportCommunity, sett
     select: {
       id: true, number: true, intent: true, category: true, urgency: true, gridId: true, status: true,
       createdAt: true, acceptBy: true, resolveBy: true, pausedMinutes: true,
-      events: { where: { at: { lt: to } }, select: { type: true, toStatus: true, at: true, note: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+      // Replans after `to` too: they hold the promise that was in force before them (see analyse).
+      events: { where: { OR: [{ at: { lt: to } }, { type: "replanned" }] }, select: { type: true, toStatus: true, at: true, note: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
     },
     orderBy: { number: "asc" },
   });

@@ -4,7 +4,7 @@ import { enqueue } from "../outbox.js";
 import { cachedCommunity, getSettings } from "../community/community.js";
 import { clearState, getState, setState } from "../residents/conversation.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
-import { scheduleDeadlines } from "../tickets/deadlines.js";
+import { replanDeadlines } from "../tickets/deadlines.js";
 import { recordEvent, transition } from "../tickets/transitions.js";
 import { staffWithRole, supervisorsOf } from "../staff/routing.js";
 import { outsideQuietHours } from "../time.js";
@@ -110,7 +110,7 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     await transition(tx, ticket, "reopen", { actor, at: input.now, data: { satisfaction: 3 } });
     // The reopened work gets fresh promises (same day, feedback, completion) from now.
     const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
-    await scheduleDeadlines(tx, ticket, input.now, getSettings(community), community.timezone, `:reopen${input.now.getTime()}`);
+    await replanDeadlines(tx, ticket, input.now, getSettings(community), community.timezone, `:reopen${input.now.getTime()}`);
   }
   // The supervisor, whoever holds the ticket, and the grid's housekeeper (who answers for the grid's
   // work even when a maintenance worker did it), each once.

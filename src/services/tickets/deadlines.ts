@@ -39,6 +39,23 @@ export async function scheduleDeadlines(
 }
 
 /**
+ * New promises from `from` for a ticket that already had some (reopened, regraded): the clock tasks
+ * still pending are retired first, or the old and the new would both warn and escalate.
+ */
+export async function replanDeadlines(
+  tx: Tx,
+  ticket: { id: number; communityId: number; intent: string; category: string | null; urgency: number },
+  from: Date, settings: Settings, tz: string, suffix: string,
+): Promise<DeadlinePlan> {
+  await tx.scheduledTask.updateMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: from, doneAt: from } });
+  // The promise being replaced stays on record: reports judge a completion by the promise it was made
+  // under, not by one made after a reopen (a past week reads the same later).
+  const before = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { resolveBy: true } });
+  await recordEvent(tx, ticket.id, "replanned", { actor: "system", at: from, note: before?.resolveBy?.toISOString() ?? null });
+  return scheduleDeadlines(tx, ticket, from, settings, tz, suffix);
+}
+
+/**
  * The scheduled tasks of a deadline plan: each step's deadline, a warning to the assignee before the
  * acceptance, on-site and resolution deadlines (when there is time for one), and for grade 1 the
  * repeated alert. createTicket inserts them all at once for a new ticket.

@@ -7,13 +7,13 @@ import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
 import { getSettings } from "../community/community.js";
-import { scheduleDeadlines } from "./deadlines.js";
+import { replanDeadlines } from "./deadlines.js";
 import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { buildingLabel } from "../community/building-names.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
-const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|again|still/i;
+const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|again|still/i;
 
 export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
@@ -95,15 +95,18 @@ export async function findRepeatByText(tx: Tx, q: { text: string; communityId: n
  * A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. A
  * complaint made again is an escalated complaint (DOMAIN: grade 1): the manager hears too.
  */
-export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string }, reporterChatUserId: number, text: string, now: Date) {
+export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string; waitingUntil?: Date | null }, reporterChatUserId: number, text: string, now: Date) {
   const urgency = Math.min(ticket.urgency, ticket.intent === "complaint" ? 1 : 2);
   await tx.ticket.update({ where: { id: ticket.id }, data: { urgency } });
-  if (ticket.status === "done") {
-    // "Done" but not fixed: the work is reopened with fresh promises (same day, feedback, completion)
-    // from now, as after an unsatisfied revisit — the old ones may all have passed already.
-    await transition(tx, ticket, "reopen", { actor: `resident:${reporterChatUserId}`, at: now });
+  const done = ticket.status === "done";
+  // "Done" but not fixed: the work is reopened with fresh promises (same day, feedback, completion)
+  // from now, as after an unsatisfied revisit — the old ones may all have passed already.
+  if (done) await transition(tx, ticket, "reopen", { actor: `resident:${reporterChatUserId}`, at: now });
+  // Still open and now more urgent (an escalated complaint is grade 1): the promises of the new grade
+  // from now, as a regrade does — grade 1 alerts again every few minutes until someone accepts.
+  if (done || (urgency < ticket.urgency && !ticket.waitingUntil)) {
     const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
-    await scheduleDeadlines(tx, { ...ticket, urgency }, now, getSettings(community), community.timezone, `:repeat${now.getTime()}`);
+    await replanDeadlines(tx, { ...ticket, urgency }, now, getSettings(community), community.timezone, `:repeat${now.getTime()}`);
   }
   await recordEvent(tx, ticket.id, "repeat_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
   const assignee = ticket.assigneeId ? await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } }) : null;
@@ -120,6 +123,11 @@ export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: n
 /** Another household reporting the same public fault: linked to the incident, told its number. */
 export async function linkToIncident(tx: Tx, ticket: { id: number }, reporterChatUserId: number, text: string, now: Date) {
   await recordEvent(tx, ticket.id, "linked_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
+}
+
+/** Tickets this person was linked to as another reporter of a public fault (a Prisma `where` clause). */
+export function linkedReporter(chatUserId: number) {
+  return { events: { some: { type: "linked_report", actor: `resident:${chatUserId}` } } };
 }
 
 /** Everyone linked to an incident (besides its first reporter), to tell them it is fixed. */

@@ -3,15 +3,20 @@
 import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import { CLOCK_TASK_KINDS } from "./deadlines.js";
+import { linkedReporter } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
-import { clearWait } from "./waiting.js";
+import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
+import type { Settings } from "../community/settings.js";
 
-type FollowUpTicket = { id: number; number: number; communityId: number; status: string; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date };
+type FollowUpTicket = { id: number; number: number; communityId: number; status: string; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date; reporterId: number | null; waitingUntil: Date | null };
 
-/** The sender's (or their households') open tickets, newest first. */
-export async function openTicketsOf(tx: Tx, q: { communityId: number; reporterChatUserId: number; householdIds: number[] }): Promise<FollowUpTicket[]> {
+/**
+ * The sender's (or their households') open tickets, newest first; with `linked`, also public faults
+ * they reported after a neighbour (to ask after, never to withdraw or amend).
+ */
+export async function openTicketsOf(tx: Tx, q: { communityId: number; reporterChatUserId: number; householdIds: number[]; linked?: boolean }): Promise<FollowUpTicket[]> {
   return tx.ticket.findMany({
-    where: { communityId: q.communityId, status: { in: OPEN_STATUSES }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.householdIds.length ? [{ householdId: { in: q.householdIds } }] : [])] },
+    where: { communityId: q.communityId, status: { in: OPEN_STATUSES }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.linked ? [linkedReporter(q.reporterChatUserId)] : []), ...(q.householdIds.length ? [{ householdId: { in: q.householdIds } }] : [])] },
     orderBy: { id: "desc" }, take: 20,
   });
 }
@@ -51,4 +56,20 @@ export async function addResidentDetail(tx: Tx, ticket: FollowUpTicket, chatUser
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_detail", params: { number: ticket.number, text: text.slice(0, 500) }, notBefore: now });
   }
   return { staff: staff?.name ?? "" };
+}
+
+/**
+ * The resident moves an agreed visit ("明天上午我也不在家，改到下午3点吧"). A time said: the ticket
+ * waits until then instead (its clocks stay stopped; the resident is told the new time), and the
+ * assignee hears. No time said: the words reach the assignee, who agrees a time with the resident.
+ */
+export async function rescheduleByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date, settings: Settings, tz: string) {
+  const at = parseAppointment(text, now, tz);
+  const until = at && at > now ? await pauseTicket(tx, ticket, { actor: `resident:${chatUserId}`, reason: text, now, settings, tz }) : null;
+  if (!until) await recordEvent(tx, ticket.id, "resident_detail", { actor: `resident:${chatUserId}`, at: now, note: text.slice(0, 2000) });
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_rescheduled", params: { number: ticket.number, text: text.slice(0, 300), until: until?.toISOString() ?? "" }, notBefore: now });
+  }
+  return { until, staff: staff?.name ?? "" };
 }

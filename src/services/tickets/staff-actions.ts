@@ -8,7 +8,7 @@ import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
 import { getSettings } from "../community/community.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
-import { CLOCK_TASK_KINDS, scheduleDeadlines } from "./deadlines.js";
+import { replanDeadlines } from "./deadlines.js";
 import { linkedReporters } from "./related.js";
 import { clearWait, pauseTicket, resumeTicket } from "./waiting.js";
 import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
@@ -174,8 +174,7 @@ export async function regradeTicket(tx: Tx, staff: StaffActor, number: number, u
   await tx.ticket.update({ where: { id: t.id }, data: { urgency } });
   await recordEvent(tx, t.id, "regraded", { actor: actorOf(staff), at: now, note: `${t.urgency} → ${urgency}` });
   if (!t.waitingUntil) {
-    await tx.scheduledTask.updateMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: now, doneAt: now } });
-    await scheduleDeadlines(tx, { ...t, urgency }, now, getSettings(community), community.timezone, `:g${now.getTime()}`);
+    await replanDeadlines(tx, { ...t, urgency }, now, getSettings(community), community.timezone, `:g${now.getTime()}`);
   }
   if (urgency < t.urgency && t.acceptedAt === null) {
     const alerted = [...(urgency === 1 ? await managersOf(tx, t.communityId) : []), ...(await supervisorsOf(tx, t.communityId))];
