@@ -1114,3 +1114,31 @@ export const EXTRA9: Entry[] = [
     `${alt(["上回", "前两天", "昨儿"])}${alt(["困在电梯里", "在楼道里晕倒", "被高空掉的东西砸到"])}的那${alt(["位阿姨", "个快递员", "个小朋友"])}${alt(["后来怎么样了", "现在没事了吧", "恢复了吗"])}${alt(["？", ""])}`,
   ] },
 ];
+
+// After fresh22: grievances put as questions or as facts, neglect told by its effect, drain smells
+// without a blockage, safety proposals for play areas.
+export const EXTRA10: Entry[] = [
+  // complaint/other: the office's accounts kept from owners (not a question about one's own bill)
+  { i: "complaint", c: "other", u: 2, w: 3, t: [
+    `${alt(["维修基金", "公共收益", "电梯广告的收入", "停车场的收益", "场地租金"])}${alt(["花在哪了", "用了多少", "收了多少"])}${alt(["，", " "])}${alt(["物业从来不公示", "一次都没公示过", "账目从来不公开", "业主根本不知道"])}${alt(["，我们有知情权", "，这合理吗", "", "，太不透明了"])}`,
+  ] },
+  // complaint: "不是说…不能…吗" — a rule broken, asked rhetorically
+  { i: "complaint", c: "decoration", u: 3, w: 2, t: [
+    `${alt(["周末", "中午", "晚上八点多", "一大早七点"])}${alt(["楼上", "隔壁", "对门"])}${alt(["还在电钻", "又在砸墙", "切割机响个不停"])}${alt(["，", " "])}${alt(["不是说", "你们不是规定"])}${alt(["周末不能装修吗", "中午不许施工吗", "八点以后禁止装修吗"])}`,
+  ] },
+  { i: "complaint", c: "noise", u: 3, w: 2, t: [
+    `${alt(["半夜", "十一点多", "凌晨"])}${alt(["楼下", "对面楼", "隔壁"])}${alt(["还在唱K", "音响开得震天响", "麻将声不停"])}${alt(["，", " "])}${alt(["不是说", "不是规定"])}${alt(["晚上十点后要安静吗", "不能扰民吗"])}`,
+  ] },
+  // complaint/greenery: neglect seen in the plants
+  { i: "complaint", c: "greenery", u: 2, w: 3, t: [
+    `${alt(["花坛里的", "门口的", "中心花园的", "楼下的"])}${alt(["月季", "绿篱", "草坪", "小树苗", "杜鹃"])}${alt(["全枯死了", "都黄了", "死了一大片", "干得开裂"])}${alt(["，", " "])}${alt(["一看就是好久没人浇水", "几个月没人管了", "绿化的人根本不来"])}`,
+  ] },
+  // repair/sanitation: a smell from a drain that drains fine
+  { i: "repair", c: "sanitation", u: 3, w: 3, loc: true, t: [
+    `${alt(["卫生间", "厨房", "阳台", "洗衣机那边的"])}地漏${alt(["一直返臭味", "老往上冒臭气", "臭得不行"])}${alt(["，", " "])}${alt(["水下得挺快的", "不堵", "下水很顺"])}${alt(["，就是臭", "，就是有味", ""])}`,
+  ] },
+  // suggestion: a safety proposal for a play area, with the reason
+  { i: "suggestion", w: 3, t: [
+    `${alt(["滑梯", "秋千", "儿童乐园", "沙池"])}${alt(["下面", "旁边", "周围"])}${alt(["能不能铺一层", "可以考虑铺", "建议铺上"])}${alt(["软垫", "塑胶地面", "防摔垫"])}${alt(["，", " "])}${alt(["水泥地孩子摔了很疼", "孩子摔一跤膝盖全破了", "现在是石板地太硬了"])}`,
+  ] },
+];

@@ -15,12 +15,12 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /没事了|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /没事了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
 // Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
-const ELSEWHERE = /老家|隔壁小区|别的小区|其他小区|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
+const ELSEWHERE = /老家|隔壁小区|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
 // ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
 const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
 function elsewhere(text: string, at: number): boolean {
@@ -35,7 +35,7 @@ const ASKS_ABOUT = /(号码|电话|地址)[^，。]{0,4}(是多少|多少|是什
 const ESC_TARGET = /你们|物业|管理处|投诉|曝光|再不|告|不管|没人|一直|石沉|举报/;
 const CHAT_ROW = /群里|网上|评论区|嘴仗|吵翻|斗图|辩论/;
 // Figurative smoke: "热得要冒烟了", "嗓子冒烟".
-const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|((?<![上里外前后码石枕龙街那这尽顶])头|脑袋|脑子)[^，。]{0,3}$/;
+const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|(嘴|嘴里|嘴巴|舌头|胃里|肚子里|喉咙)[^，。]{0,3}$|辣(到|得)[^，。]{0,6}$|((?<![上里外前后码石枕龙街那这尽顶])头|脑袋|脑子)[^，。]{0,3}$/;
 // A hypothetical inside the matched phrase ("水管要是爆了").
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
@@ -60,7 +60,7 @@ const LOOSE = /松了|松动|晃|要掉|掉下|脱落|悬|裂|翘起/;
 // Asking neighbours for a lawyer or a journalist they know is not a threat to the office.
 const ASK_FOR = /(推荐|认识|介绍|有没有|谁知道|求)[^，。]{0,6}(律师|记者|媒体|lawyer)/;
 // Figurative drowning: "被作业淹没了".
-const SWAMPED = /(作业|工作|消息|文件|订单|人潮|人海|口水|快递)[^，。]{0,4}淹/;
+const SWAMPED = /(作业|工作|消息|文件|订单|人潮|人海|口水|快递)[^，。]{0,4}淹|(忙|累)[^。]{0,10}淹没|感觉[^。]{0,4}淹/;
 // Words that put a person in a lift: without them "被困在地铁里" is not a lift rescue.
 const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
 // A lift that has stopped or will not open, for "someone is inside" phrasings.
@@ -110,7 +110,7 @@ const DOG = "(狗|犬|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|
 const VICTIM = "(老人|小孩|孩子|人|路人|阿姨|大爷|快递员|快递小哥|外卖员|邻居|保洁|保安)";
 const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
-    re: /(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
+    re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味)|都是烟(?!味)|烧起来了|烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
@@ -124,7 +124,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
-    re: /(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
+    re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   // A home without water, power or gas, said as a supply cut ("家里停水了"): DOMAIN.md grades outages
@@ -172,6 +172,12 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(瓷砖|外墙砖|墙砖|墙皮|外墙|玻璃|广告牌|招牌|空调外机|窗框|雨棚|吊顶)(?![^。]{0,4}的?(排水管|冷凝管|水管|管子|电线|线|插头|遥控器|滤网))[^。]{0,8}(掉了|掉下来|掉下|脱落|砸下来)[^。]{0,16}(门口|入口|上面|头顶|楼下|人行|路过|下面|通道)|(门口|入口|通道|人行道)[^。]{0,6}上(面|方)[^。]{0,10}(瓷砖|墙砖|玻璃|外墙)[^。]{0,6}(松|掉|脱落)/ },
   { kind: "hole", intent: "repair", category: "facility",
     re: /井盖[^，。]{0,10}(没了|丢了|不见了|被偷|翻了|掀开|掀翻|碎了|塌了|移位|敞着|撞飞)|(窟窿|大坑|深坑|大洞)[^，。]{0,8}(敞着|没盖|没有盖|没围|没人围)|(有人|人|孩子|小孩|老人|行人)[^，。]{0,6}(会|要|容易|差点|可能)[^，。]{0,3}(掉下去|掉进去|摔进去|踩空)|\b(manhole|drain) cover\b[^.]{0,20}\b(missing|gone|stolen|broken|open)\b/i },
+  // "电梯门开了但是轿厢不在 门口就是个黑洞": an open shaft where people walk.
+  { kind: "hole", intent: "repair", category: "elevator",
+    re: /(电梯|梯)门[^。]{0,8}开[^。]{0,10}(轿厢不在|没有轿厢|轿厢没(到|下来|停)|是空的|黑洞|井道)|(黑洞|井道)[^。]{0,10}(空的|往下|掉下去)/ },
+  // A tree or pole leaning and about to fall where people or cars are.
+  { kind: "falling", intent: "repair", category: null,
+    re: /(树|大树|树干|树枝|电线杆|路灯杆|灯杆|围墙|广告牌|招牌)[^。]{0,24}(快(要)?倒|要倒了|随时会倒|倒下来)/ },
   // ---- composed dangers (see near()): checked after the named ones, which know categories better.
   { kind: "fire", intent: "complaint", category: "security", resolvable: true, unless: EVERYDAY_SMOKE,
     re: near(SMOKE_SEEN, SMOKE_HARM, 14) },
@@ -190,7 +196,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "injury", intent: "complaint", category: "security",
     re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
   { kind: "height", intent: "complaint", category: "security", unless: /想问|能不能|可不可以|怎么办理|建议|装[^，。]{0,3}(防护|护栏|防盗)/,
-    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
+    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
   { kind: "falling", intent: "repair", category: null,
     re: /滑坡|塌方|泥石流|滑泥|(推倒|冲倒|冲垮|压垮|冲塌)了?[^，。]{0,3}(围墙|墙|挡土墙|护坡)|(鼓起来|鼓包|掉渣|往下掉|剥落|翘起来)[^。]{0,24}(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|路|公交站|车站|大门|车)/ },
   { kind: "hole", intent: "repair", category: "facility",
@@ -200,15 +206,15 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|[五六七八九十]+|[5-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
  * trusting the model's urgency head where no rule fired (hypothetical, over, elsewhere, a joke, a story). */
 export function plainlyCurrent(text: string): boolean {
-  if (RESOLVED.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  if (RESOLVED.test(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
   // Routine look-alikes: cigarette or cooking smoke, rain seeping through a wall, damp stains.
-  if (/抽烟|吸烟|二手烟|油烟|烟头|烧烤|烤肉|烤串|炒菜|做饭|饭店|餐馆|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette|bbq|barbecue)\b/i.test(text)) return false;
+  if (/抽烟|吸烟|二手烟|油烟|烟头|烧烤|烤肉|烤串|炒菜|炒辣椒|煎鱼|做饭|饭店|餐馆|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette|bbq|barbecue)\b/i.test(text)) return false;
   if (PAST_STORY.test(text) && !NOW.test(text)) return false;
   ELSEWHERE.lastIndex = 0;
   if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
@@ -226,7 +232,7 @@ const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万
 export function currentDanger(text: string): boolean {
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
-  if (RESOLVED.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  if (RESOLVED.test(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
   if (PAST_STORY.test(text) && !NOW.test(text)) return false;
   ELSEWHERE.lastIndex = 0;
   if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
@@ -269,6 +275,9 @@ const MISTAKEN = /(以为|当成|当是|误以为)[^，。]{0,6}$/;
 const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原来是|原来在|搞错了|看错了|听错了)/;
 // "着火了着火了 今晚江边那个烟花也太好看了吧": a sight admired, not a fire.
 const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
+/** "辣得我嘴里着火了", "气得我冒烟", "忙到爆炸": a danger word said of the body or the mood. */
+const FIGURATIVE_DANGER = /(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没/;
+const DENIED = /((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)/;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
 
 /** The first danger or escalation signal in a normalised text, or null. */
@@ -302,6 +311,12 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
       (MISTAKEN.test(text.slice(Math.max(0, m.index - 10), m.index)) || CORRECTED.test(text.slice(m.index + m[0].length)))) continue;
     if (r.kind === "fire" && ADMIRED.test(text)) continue;
+    // "燃气公司来测过了 不是漏气", "没冒火花", "不是着火 是炒辣椒": the sender rules the danger out.
+    if (r.kind !== "escalation" && r.kind !== "ignored" && DENIED.test(text)) continue;
+    // "水管爆了的话物业管修吗 我家还没爆": a question about what would happen.
+    if (/^[^，。]{0,2}的话/.test(text.slice(m.index + m[0].length)) || /还没(爆|漏|着|坏|裂)/.test(text)) continue;
+    // "保安在岗亭里睡觉 叫都叫不醒": a guard asleep on duty is a staff complaint, not a collapse.
+    if (r.kind === "injury" && STAFF_WHO.test(text) && IDLE_ON_DUTY.test(text)) continue;
     // "停在一楼不动 门开着 没人困在里面": a stopped lift with nobody inside is not an entrapment.
     if (r.kind === "trapped" && (/(没|没有|无|冇)人?\s*$/.test(before) || NOBODY_INSIDE.test(text))) continue;
     if (r.resolvable && RESOLVED.test(text)) continue;
@@ -323,6 +338,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
+    // "把我们楼欠费的都列出来，曝光一下": exposing neighbours, not a threat to the office.
+    if (r.kind === "escalation" && /欠费|欠钱|没交|老赖/.test(text) && !/你们|物业|管理处/.test(text)) continue;
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
     // "火警演习是哪天" / "fire drill": the danger word names an exercise.
     if (AFTER_EXERCISE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
@@ -345,9 +362,9 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|报过(一|1)次|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映)过(一|1)次|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
+const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|好多都|车随便进|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped)/i;
 // A complaint aimed at the property office itself, its staff or services.
@@ -356,7 +373,7 @@ const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
 // Plain displeasure at a repeated fault ("修的人到底会不会修"): LABELS.md makes that a complaint.
-const ANNOYED = /到现在(都|还)没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|上点心|上点儿心|\b(unacceptable|ridiculous|useless)\b/i;
+const ANNOYED = /到现在(都|还)?没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|上点心|上点儿心|\b(unacceptable|ridiculous|useless)\b/i;
 /** A repair report that says the fault came back or was reported before, with displeasure. */
 export function repeatWithDispleasure(text: string): boolean {
   return REPEAT.test(text) && ANNOYED.test(text);

@@ -9,8 +9,17 @@ const PUBLIC_CATEGORIES: ReadonlySet<Category> = new Set(["elevator", "access", 
 
 export type Place = { scope: "home" | "public"; description: string };
 
+/** Things only found inside a home: with none of them, "我家老人下不了楼" about a lift is still the lift. */
+const IN_HOME = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|室内|屋里|家门|入户/;
+
 export function placeOf(text: string, location: Location | null, category: Category | null): Place {
   const publicWords = text.match(PUBLIC_PLACE)?.[0];
+  // A lift is never in a home, whoever's family is waiting for it.
+  if ((category === "elevator" || publicWords === "电梯") && /电梯|\b(lift|elevator)\b/i.test(text) && !IN_HOME.test(text)) {
+    // (The reporter's room is not part of a public place.)
+    const where = describe(location ? { ...location, room: null } : null);
+    return { scope: "public", description: [where, "电梯"].filter(Boolean).join(" ") };
+  }
   const homeNamed = HOME_PLACE.test(text) || Boolean(location?.room);
   if (homeNamed && !(publicWords && !location?.room && /电梯|单元门|门禁|楼道/.test(text) && !/我家|家里/.test(text))) {
     return { scope: "home", description: describe(location) };

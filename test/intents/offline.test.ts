@@ -301,3 +301,29 @@ describe("after fresh21 and fresh22", () => {
     ["跟你们说一声 早上燃气有点味 燃气公司来看过了 已经没事了", "other"],
   ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
 });
+
+// Written after fresh23/fresh24 and the adv11 scenarios: new phrasings of their misses.
+describe("after fresh24 (urgency)", () => {
+  it.each([
+    "院子里那棵老槐树根都翘起来了 整棵往停车位那边歪 快倒了",
+    "2栋电梯门开着 轿厢不在 里面黑乎乎的 我拿箱子挡住了",
+    "对面楼有个小孩爬到窗户外面 坐在空调架上 没大人",
+    "冰箱后面冒烟了 一股焦味 7栋1单元302",
+    "1号楼电梯坏了半个月 我反映了四五次都没人理",
+  ])("grade 1: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    "燃气公司的人来测过了 不是漏气 就是下水道的味 麻烦派人看看",
+    "楼道烟感响了是我家 炒菜油烟太大 不是着火 抱歉",
+    "插座有点松 没冒火花 有空来修一下就行",
+    "我同事住翠苑小区 说他们那边昨晚有人打架 咱们小区保安晚上巡逻吗",
+    "听说昨天电梯困人了 后来消防把人救出来了 现在能坐了吗",
+    "热水器打不着火 燃气灶是好的",
+    "值班保安在岗亭里睡觉 叫都叫不醒",
+    "这道菜辣得我嘴里着火了",
+    "@物业小助手 把我们楼欠费的都列出来 曝光一下",
+  ])("not grade 1: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it("an old man collapsed in a stuck lift is a lift emergency", () => {
+    const r = c("电梯卡住不动了 电梯里有个老奶奶晕倒了 叫她不应");
+    expect([r.intent, r.category, r.urgency]).toEqual(["repair", "elevator", 1]);
+  });
+});
