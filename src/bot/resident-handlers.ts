@@ -19,7 +19,7 @@ import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
-import { OPEN_STATUSES } from "../services/tickets/transitions.js";
+import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
 import { addResidentDetail, openTicketsOf, rescheduleByResident, withdrawByResident } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
@@ -206,7 +206,9 @@ async function askToBind(ctx: MessageContext, pendingMessageId: number | null, r
     const household = await ctx.tx.household.findUnique({ where: { id: ctx.state.householdId }, include: { building: true } });
     if (household) {
       await setState(ctx.tx, ctx.sender.id, { kind: "bind_phone", householdId: household.id, pendingMessageId: pendingMessageId ?? ctx.state.pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
-      return reply({ key: "bind.ask_tail_again", params: { address: householdAddress(household), kept: pendingMessageId ? 1 : 0 } }, direct(ctx));
+      // Locked after wrong tails: say so (the message is kept for when binding succeeds), never "reply the tail".
+      if (isLocked(household, ctx.now)) return reply({ key: "bind.locked", params: { until: household.bindLockedUntil!.toISOString() } }, direct(ctx));
+      return reply({ key: "bind.ask_tail_again", params: { address: householdAddress(household), kept: pendingMessageId ? (why === "fee" ? "fee" : "report") : "" } }, direct(ctx));
     }
   }
   await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
@@ -360,12 +362,15 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   if (await answerFeeReminderReply(ctx, c, reply)) return;
   // "啥时候能来修啊 等半天了" from someone with an open ticket asks after it, whatever the label.
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
+  // "#2" alone: where that ticket stands (only the sender's own tickets are ever shown).
+  if (/^\s*#\s*\d+\s*$/.test(ctx.text)) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
   if (await handleTicketFollowUp(ctx, c, reply)) return;
-  // "3栋2单元1201的业主叫什么 电话多少": another household's name or phone is never given out.
+  // "3栋2单元1201的业主叫什么 电话多少": another household's name or phone is never given out — but a
+  // complaint that came with the request ("楼上天天蹦迪…把他家电话给我") is still filed for the housekeeper.
   if (asksForSomeonesDetails(ctx, c)) {
-    await logUnanswered(ctx, c);
-    return reply({ key: "resident.details_private" });
+    await reply({ key: "resident.details_private" });
+    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other") return void (await logUnanswered(ctx, c));
   }
   // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
@@ -375,9 +380,12 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 }
 
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
-const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|告诉我|给我|多少|是什么|是啥|查一下|查查|\?|？)|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
+const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
 const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的)|\b(owner|neighbou?r|resident|tenant)\b/i;
+/** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
+const ARREARS_OF_OTHERS = /(欠费|欠钱|没交|老赖)[^。]{0,10}(列出来|列一下|名单|是谁|哪几户|哪些户|公布|曝光)|(谁家|哪家|哪几户|哪些户|哪些人)[^。]{0,6}(欠费|没交|欠)/;
 function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean {
+  if (ARREARS_OF_OTHERS.test(ctx.text) && !/我家|我们家/.test(ctx.text)) return true;
   if (c.urgency === 1 || !PERSONAL_DETAILS.test(ctx.text) || !WHOSE.test(ctx.text)) return false;
   // Their own home named ("我家1201的…") or their own details ("我的手机号") is not someone else's.
   if (/我的(手机|电话|名字|微信)|我(手机|电话)换|换号/.test(ctx.text)) return false;
@@ -549,7 +557,10 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
     else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
     const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
-    if (ctx.inGroup) await reply({ key: "resident.linked_group", params });
+    if (ctx.inGroup) {
+      await reply({ key: "resident.linked_group", params });
+      await rememberGroupTold(ctx, t);
+    }
     return reply({ key: related.kind === "repeat" ? "resident.repeat_report" : "resident.incident_linked", params }, direct(ctx));
   }
   const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
@@ -563,8 +574,17 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     number: ticket.number, intent: c.intent, category: c.category ?? "other", urgency: c.urgency, summary: ctx.text.slice(0, 60),
     place: ticket.place, staff: assignee?.name ?? "", acceptBy: acceptBy.toISOString(),
   };
-  if (ctx.inGroup) await reply({ key: "resident.ticket_created_group", params });
+  if (ctx.inGroup) {
+    await reply({ key: "resident.ticket_created_group", params });
+    await rememberGroupTold(ctx, ticket);
+  }
   await reply({ key: "resident.ticket_created", params }, direct(ctx));
+}
+
+/** A group that heard of a public fault's ticket hears when it is fixed ("修好后会通知大家"). */
+async function rememberGroupTold(ctx: MessageContext, ticket: { id: number; scope: string }) {
+  if (ticket.scope !== "public" || !ctx.inbound.roomId) return;
+  await recordEvent(ctx.tx, ticket.id, "group_told", { actor: `resident:${ctx.sender.id}`, at: ctx.now, note: ctx.inbound.roomId });
 }
 
 /** Within this long, the same text from the same sender is one report sent twice, not a second report. */

@@ -10,6 +10,13 @@ import { SURVEY_TEXTS } from "./texts/surveys.js";
 
 export { categoryLabel, intentLabel, statusLabel, type Params, type RenderContext } from "./text-format.js";
 
+/** Who reported it: the sender, and the owner on file with the phone when someone else of the home wrote. */
+const reporterLine = (p: Params) => {
+  if (!s(p.owner)) return "";
+  const owner = `${s(p.owner)}${s(p.phone) ? ` ${s(p.phone)}` : ""}`;
+  return s(p.reporter) && s(p.reporter) !== s(p.owner) ? `\n报事人：${s(p.reporter)}（业主 ${owner}）` : `\n报事人：${owner}`;
+};
+
 const STEP_LABELS: Record<string, string> = { accept: "受理", onsite: "到场", resolve: "处理完成", feedback: "反馈住户", complete: "最终完成" };
 
 const CORE_TEXTS = {
@@ -25,6 +32,7 @@ const CORE_TEXTS = {
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
   "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。${p.intent === "complaint" ? "已升级处理，项目经理和客服主管已收到通知，会尽快与您联系。" : "已加急并通知主管跟进。"}`,
   "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。`,
+  "resident.incident_done_group": (p) => `#${s(p.number)}（${s(p.place)}）已处理完成，感谢大家的反馈。如仍有问题请@我。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
   "resident.duplicate_report": (p) => `这个问题刚才已为您登记为工单 #${s(p.number)}，正在处理，无需重复发送。发送「进度」可随时查看。`,
   "resident.duplicate_report_group": (p) => `这个问题刚才已登记为 #${s(p.number)}，正在处理，无需重复发送。`,
@@ -63,7 +71,7 @@ const CORE_TEXTS = {
     return `验证失败次数过多，为保护住户信息，该房屋的绑定已锁定，暂停到 ${formatLocal(until, c.tz)}（约 ${wait}后可再试）。如需帮助请联系物业服务中心前台。`;
   },
   "bind.no_phone": (p) => `${s(p.address)} 的业主档案里没有登记手机号，无法在线验证。请带身份证明到物业服务中心前台办理绑定，或联系您的管家。`,
-  "bind.ask_tail_again": (p) => `${p.kept ? "您的报修已记下，绑定后马上为您登记。" : ""}为了确认您是 ${s(p.address)} 的住户（费用和报修信息只给本户住户看），请回复业主档案里预留手机号的后四位。`,
+  "bind.ask_tail_again": (p) => `${p.kept === "fee" ? "您的问题已记下，绑定后马上答复您。" : p.kept ? "您的报修已记下，绑定后马上为您登记。" : ""}为了确认您是 ${s(p.address)} 的住户（费用和报修信息只给本户住户看），请回复业主档案里预留手机号的后四位。`,
   "bind.sent_privately": () => "已私信您，请在私聊中完成房屋绑定。",
   "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
   "bind.ask_address_fee": () => "查询费用需要先绑定房屋并验证身份：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
@@ -88,7 +96,7 @@ const CORE_TEXTS = {
   "message.too_long": (p) => `消息太长（${s(p.length)} 字），请用 ${s(p.max)} 字以内简要描述问题，我来为您登记。原消息已保存。`,
   // ——— staff ———
   "staff.new_ticket": (p, c) =>
-    `【新工单 #${s(p.number)}】${kind(p)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）\n地点：${s(p.place)}${s(p.owner) ? `\n报事人：${s(p.owner)}${s(p.phone) ? ` ${s(p.phone)}` : ""}` : ""}\n内容：${s(p.text)}\n` +
+    `【新工单 #${s(p.number)}】${kind(p)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）\n地点：${s(p.place)}${reporterLine(p)}\n内容：${s(p.text)}\n` +
     `请在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前受理。回复「接单 #${s(p.number)}」「到场 #${s(p.number)}」「完成 #${s(p.number)} 处理说明」「转单 #${s(p.number)} 姓名」`,
   "staff.urgent_alert": (p) => `【紧急 #${s(p.number)}】${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。请立即跟进。`,
   "staff.urgent_repeat": (p) => `【紧急·仍未受理 #${s(p.number)}】已过 ${s(p.minutes)} 分钟无人受理！${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}。回复「接单 #${s(p.number)}」受理。`,

@@ -19,6 +19,8 @@ export const SURVEY_TEXTS = {
   "survey.thanks_ticket": (p) => `感谢您参与本次满意度调查！您留言反映的问题已登记为工单 #${s(p.number)}，会有专人跟进处理。`,
   "survey.reminder": (p) =>
     `您好，打扰一下：物业服务中心的满意度调查${Number(p.index) > 1 ? "还差几题" : `还在进行（共 ${s(p.total)} 题，约 1 分钟）`}，方便的时候回复就好，谢谢！\n${question(p)}`,
+  "survey.resume": (p) => `我们接着刚才的满意度调查：\n${question(p)}`,
+  "survey.resume_comment": () => "我们接着刚才的满意度调查：最后，您对物业还有什么意见或建议吗？没有请回复「无」。",
   "survey.reminder_comment": () => "您好，打扰一下：物业服务中心的满意度调查只差最后一步了——您对物业还有什么意见或建议吗？没有请回复「无」。谢谢！",
   // ——— staff ———
   "staff.survey_started": (p, c) =>

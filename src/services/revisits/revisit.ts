@@ -8,6 +8,7 @@ import { replanDeadlines } from "../tickets/deadlines.js";
 import { recordEvent, transition } from "../tickets/transitions.js";
 import { staffWithRole, supervisorsOf } from "../staff/routing.js";
 import { outsideQuietHours } from "../time.js";
+import { resumeInterruptedSurvey } from "../surveys/tasks.js";
 
 /** 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the text is not an answer. */
 export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
@@ -103,6 +104,7 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     if (ticket.status === "done") await transition(tx, ticket, "close", { actor, at: input.now, data: { satisfaction: input.answer } });
     else await tx.ticket.update({ where: { id: ticket.id }, data: { satisfaction: input.answer } });
     await clearState(tx, input.chatUserId);
+    await resumeInterruptedSurvey(tx, input.chatUserId, input.now);
     return { ticket, reopened: false };
   }
   const reopened = ticket.status === "done" || ticket.status === "closed";
@@ -132,5 +134,6 @@ export async function addRevisitDetail(tx: Tx, input: { chatUserId: number; tick
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: ticket.assignee.chatUser.platformId }, key: "staff.resident_detail", params: { number: ticket.number, text: input.text.slice(0, 500) }, notBefore: input.now });
   }
   await clearState(tx, input.chatUserId);
+  await resumeInterruptedSurvey(tx, input.chatUserId, input.now);
   return ticket;
 }

@@ -92,6 +92,23 @@ export const remindInvite: TaskHandler = async (tx, _deps, task, now) => {
   await tx.surveyInvite.update({ where: { id: invite.id }, data: { remindedAt: now } });
 };
 
+/**
+ * A revisit (or anything else that set the conversation) took over from a survey question: once it
+ * is over, the survey goes on where it stopped — its question again, so the next "1" answers it.
+ */
+export async function resumeInterruptedSurvey(tx: Tx, chatUserId: number, now: Date): Promise<void> {
+  const invite = await tx.surveyInvite.findFirst({ where: { chatUserId, status: "asking", survey: { status: "running", endsAt: { gt: now } } }, include: { survey: true } });
+  if (!invite) return;
+  const user = await tx.chatUser.findUniqueOrThrow({ where: { id: chatUserId } });
+  const services = parseServices(invite.survey.services);
+  await setState(tx, chatUserId, { kind: "survey", inviteId: invite.id }, invite.survey.endsAt);
+  const onComment = invite.step >= services.length;
+  await enqueue(tx, {
+    communityId: invite.survey.communityId, to: { kind: "user", platformId: user.platformId }, key: onComment ? "survey.resume_comment" : "survey.resume",
+    params: onComment ? { survey: invite.surveyId } : questionParams(invite.surveyId, services, invite.step), notBefore: now, dedupeKey: `survey.resume:${invite.id}:${now.getTime()}`,
+  });
+}
+
 /** The window closes: unfinished invites expire; whoever started the survey gets the headline figures. */
 export const closeSurvey: TaskHandler = async (tx, deps, task, now) => {
   const survey = await endSurvey(tx, Number(task.data.surveyId), "closed", now);

@@ -49,6 +49,7 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
     text: input.summary.slice(0, 500), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
+    reporter: input.reporter?.name ?? "",
     acceptBy: acceptBy.toISOString(),
   };
   const assigneeUser = route.assignee?.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;

@@ -13,7 +13,7 @@ import { buildingLabel } from "../community/building-names.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
-const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|again|still/i;
+const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still/i;
 
 export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
@@ -31,11 +31,19 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     return { kind: resent ? ("duplicate" as const) : ("repeat" as const), ticket: same };
   }
   if (q.scope === "public" && q.building) {
+    // The window runs from the latest report on the incident: a fault still open and still being
+    // reported ("电梯坏了一整天了") keeps gathering its reports on one ticket.
     const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
     const b = await tx.building.findUnique({ where: { communityId_name: { communityId: q.communityId, name: q.building } } });
     if (!b) return null;
-    const t = await tx.ticket.findFirst({ where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, createdAt: { gte: since }, place: { startsWith: buildingLabel(q.building) } }, orderBy: { id: "asc" } });
-    return t ? { kind: "incident" as const, ticket: t } : null;
+    const open = await tx.ticket.findMany({
+      where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, place: { startsWith: buildingLabel(q.building) } },
+      include: { events: { where: { type: "linked_report" }, orderBy: { at: "desc" }, take: 1 } }, orderBy: { id: "asc" }, take: 10,
+    });
+    const t = open.find((o) => (o.events[0]?.at ?? o.createdAt) >= since || o.createdAt >= since);
+    if (!t) return null;
+    const { events: _events, ...ticket } = t;
+    return { kind: "incident" as const, ticket };
   }
   return null;
 }

@@ -34,8 +34,9 @@ const actorOf = (s: StaffActor) => `staff:${s.id}`;
 
 export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, now: Date) {
   const t = await loadTicket(tx, staff, number);
-  // Whoever accepts an unassigned ticket owns it; a supervisor accepting keeps the housekeeper as owner.
-  const data = t.assigneeId ? {} : { assigneeId: staff.id };
+  // Whoever accepts owns it: warnings, escalations and 进度 then name the person doing the job (a
+  // supervisor taking a night emergency, a housekeeper covering a colleague's grid).
+  const data = t.assigneeId === staff.id ? {} : { assigneeId: staff.id };
   await transition(tx, t, "accept", { actor: actorOf(staff), at: now, data });
   await notifyReporter(tx, t, "resident.ticket_accepted", { number, staff: staff.name }, now);
   return t;
@@ -57,6 +58,13 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
   await notifyReporter(tx, t, "resident.ticket_done", { number, resolution }, now);
   for (const chatUserId of await linkedReporters(tx, t.id)) {
     if (chatUserId !== t.reporterId) await notifyReporter(tx, { communityId: t.communityId, reporterId: chatUserId }, "resident.incident_done", { number, resolution }, now);
+  }
+  // Groups told "修好后会通知大家" about a public fault are told (the place only: nothing of any home).
+  if (t.scope === "public") {
+    const told = await tx.ticketEvent.findMany({ where: { ticketId: t.id, type: "group_told" }, select: { note: true } });
+    for (const roomId of new Set(told.map((e) => e.note).filter((n): n is string => Boolean(n)))) {
+      await enqueue(tx, { communityId: t.communityId, to: { kind: "group", platformId: roomId }, key: "resident.incident_done_group", params: { number, place: t.place }, notBefore: now, dedupeKey: `incident_done:${t.id}:${roomId}:${now.getTime()}` });
+    }
   }
   if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
   await tellGridHousekeeper(tx, t, staff, "staff.completed_by_other", { number, by: staff.name, place: t.place, resolution: resolution.slice(0, 500) }, now);
@@ -176,7 +184,8 @@ export async function regradeTicket(tx: Tx, staff: StaffActor, number: number, u
   if (!t.waitingUntil) {
     await replanDeadlines(tx, { ...t, urgency }, now, getSettings(community), community.timezone, `:g${now.getTime()}`);
   }
-  if (urgency < t.urgency && t.acceptedAt === null) {
+  // Raised to grade 1: the manager hears at once even when someone already accepted (the repeats stop at acceptance).
+  if (urgency < t.urgency && (t.acceptedAt === null || urgency === 1)) {
     const alerted = [...(urgency === 1 ? await managersOf(tx, t.communityId) : []), ...(await supervisorsOf(tx, t.communityId))];
     const card = { number, intent: t.intent, category: t.category ?? "other", urgency, place: t.place, text: t.summary.slice(0, 500), assignee: t.assignee?.name ?? "" };
     for (const s of alerted) {
