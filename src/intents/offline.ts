@@ -39,6 +39,8 @@ const U1_FORCE_TICKET = 0.9;
 const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：])/;
 /** A group message that opens by @-naming someone other than the assistant (its own mention is removed). */
 const TO_SOMEONE = /^@[^\s@]{1,12}\s/;
+const ASKS_IF_REPORTED = /有(没有)?人(报修|报了|报过|反映)(了|过)?(吗|没|没有)?|报修了(吗|没)/;
+const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
 
 export function classifyOffline(input: ClassifyInput): Classification {
@@ -67,6 +69,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
     confidence = Math.max(confidence, 0.8);
   } else if ((intent === "repair" || intent === "progress") && repeatWithDispleasure(text)) {
     intent = "complaint";
+  } else if (intent === "progress" && NEGLECTED.test(text)) {
+    // "我那个单子到底还管不管了": chasing with displeasure is a complaint (LABELS.md).
+    intent = "complaint";
   } else if (NOTICE.test(text) && QUESTION.test(text)) {
     intent = "inquiry";
   } else if (NOTICE.test(text) && input.chat === "group" && !input.mentioned) {
@@ -78,7 +83,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // splits between them, and each half alone would fall below the thresholds.
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
     const pTicket = Math.min(1, (pi[ih.classes.indexOf("repair")] ?? 0) + (pi[ih.classes.indexOf("complaint")] ?? 0));
-    if (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || pTicket < 0.65 || pOther > 0.25) {
+    // "跑步机不转了 有人报修了吗？": a fault named and nobody sure it was reported — the office acts.
+    const reportedYet = ASKS_IF_REPORTED.test(text) && pTicket > 0.3;
+    if (!reportedYet && (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || pTicket < 0.65 || pOther > 0.25)) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     } else {

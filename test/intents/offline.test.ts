@@ -327,3 +327,22 @@ describe("after fresh24 (urgency)", () => {
     expect([r.intent, r.category, r.urgency]).toEqual(["repair", "elevator", 1]);
   });
 });
+
+describe("after fresh23 (asking versus reporting)", () => {
+  it.each([
+    "我一定要打12345好好表扬一下你们的王师傅",
+    "马桶水箱一直哗哗响着流水 麻烦来换个浮球",
+    "楼下花坛里全是烟头 也没人扫",
+  ])("not grade 1: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it.each([
+    ["希望物业能管管楼下乱停的三轮车 天天堵路", "complaint"],
+    ["我那个漏水的单子到底还管不管了", "complaint"],
+    ["有个想法 小区东边空地能不能改成停车场", "suggestion"],
+  ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it("a fault in the group asking whether anyone reported it is a repair", () => {
+    expect(c("篮球场的灯坏了好几盏 有人报修了吗", "group").intent).toBe("repair");
+  });
+  it("the fee against several failings is `other`, even with a sleeping guard among them", () => {
+    expect(c("交那么多物业费 垃圾没人收 路灯不亮 保安天天睡觉 真不知道交钱干嘛的").category).toBe("other");
+  });
+});
