@@ -346,3 +346,17 @@ describe("after fresh23 (asking versus reporting)", () => {
     expect(c("交那么多物业费 垃圾没人收 路灯不亮 保安天天睡觉 真不知道交钱干嘛的").category).toBe("other");
   });
 });
+
+describe("after fresh24 (how and who)", () => {
+  it.each([
+    "电梯卡丢了 怎么补办",
+    "楼道里的灭火器过期了 是物业换还是我们自己换？",
+    "上周楼上漏水把我家吊顶泡了 物业能赔吗",
+    "前两天说有人偷电瓶 后来抓到了吗",
+  ])("inquiry: %s", (text) => expect(c(text).intent).toBe("inquiry"));
+  it("a receptionist's conduct over a parking-fee question is a staff complaint", () => {
+    const r = c("你们前台态度太差了 我问个停车费 她直接挂我电话");
+    expect([r.intent, r.category]).toEqual(["complaint", "staff"]);
+  });
+  it("renovation rubbish is decoration", () => expect(c("楼道里堆着别人家的装修垃圾 半个月没人清").category).toBe("decoration"));
+});
