@@ -153,7 +153,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|儿童|行人|车|人行道|玩|游乐|幼儿园|学校|操场|广场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   // A balcony or stair railing giving way: a fall from height waiting to happen (not rust or paint).
   { kind: "falling", intent: "repair", category: "structure",
-    re: /(栏杆|护栏|扶手)[^。]{0,16}(晃得厉害|晃来晃去|松动|松了|往外歪|往外倒|锈断|断了|脱开|要掉|掉了)|\b(railing|balustrade)\b[^.]{0,30}\b(loose|wobbl\w*|giving way|broken)\b/i },
+    re: /(栏杆|护栏|(楼梯|阳台|走廊|天台|楼顶)[^，。]{0,3}扶手)[^。]{0,16}(晃得厉害|晃来晃去|松动|松了|往外歪|往外倒|锈断|断了|脱开|要掉|掉了)|\b(railing|balustrade)\b[^.]{0,30}\b(loose|wobbl\w*|giving way|broken)\b/i },
   // An open manhole or hole where people walk.
   // A lithium battery swelling, hissing or smoking (e-bikes charged in corridors) is a fire about to start.
   { kind: "electrical-smoke", intent: "repair", category: "electricity",
@@ -206,7 +206,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,24}(一次都没|从来没|没管|不管|没人管|没处理|没人理)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -368,11 +368,11 @@ export function safetySignal(text: string): Safety | null {
 // Second or later report of an unfixed problem.
 const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映)过(一|1)次|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|单元门[^。]{0,20}(锁坏|关不上|合不上|打不开|敞着)/;
+const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|没人清|\bcleaners?\b/i;
+const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
@@ -402,11 +402,17 @@ export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling(?! (light|lamp|fan))|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
   [/(屋顶|楼顶|房顶|顶楼|外墙|roof)(?![^，。]{0,6}(水管|管子|管道|水箱))[^，。]{0,10}(漏|渗)|漏雨|渗雨|楼顶防水|(下|一下)(大|暴)?雨[^，。]{0,6}(渗|漏|滴|往下)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
+  [/(暖气|暖器|地暖)[^，。]{0,6}(漏|滴|爆|渗|冒水)/, "water", 0.5],
   [/(窗|窗户|窗扇)[^，。]{0,4}(合页|铰链|把手|滑轮|密封条)|(合页|铰链)[^，。]{0,6}窗/, "structure", 0.4],
   [/滑梯|秋千|跷跷板|健身器材|儿童乐园|游乐设施|游乐场|沙池/, "facility", 0.3],
   [/雨水管|落水管|排水管/, "water", 0.4],
   [/打药|农药|杀虫药|喷药/, "greenery", 0.5],
   [/装修垃圾|建筑垃圾|装修的垃圾/, "decoration", 1.0],
+  // Heating has no category of its own: a radiator or floor heating not warm is "other"; a leaking
+  // one is a pipe (water), which the leak words and the model decide.
+  [/(暖气|暖器|地暖|供暖|暖气片|散热器|\b(heating|radiators?)\b)(?![^。]{0,10}(漏|滴|爆|渗|冒水|喷|淹|leak))/i, "other", 0.9],
+  [/扫雪|铲雪|除雪|积雪|(冰|雪)[^，。]{0,4}没人(铲|扫|清)/, "sanitation", 0.6],
+  [/催费|催缴/, "staff", 0.5],
   [/不是漏气|没漏气|没有漏气|不是燃气|不是煤气/, "sanitation", 0.8],
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
   [/老鼠|蟑螂|白蚁|跳蚤|臭虫|苍蝇/, "sanitation", 0.3],
@@ -445,7 +451,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
-const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|月租|水费|电费|燃气费|欠费|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
+const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
 const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
 const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
@@ -470,7 +476,7 @@ const CONDUCT = /顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
 const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
-const HOW_OR_WHO = /怎么(补办|办理|申请|报名|预约|领取)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
+const HOW_OR_WHO = /怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
 const DONE_WELL = /(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
@@ -481,12 +487,12 @@ const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑�
 const PHONE_ASK = /(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下)[^。]{0,24}(\p{Script=Han})不\2/u;
 const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we))\b[^?]*\?/i;
-const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(物业费|管理费|停车费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
 // "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
-const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
+const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|再加|多加|加[两三几一]|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
@@ -510,9 +516,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const out = p.slice();
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
-  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !staffConduct(text)) add("fee", 0.3);
+  // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
-  if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.7);
+  if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
   if (FEE_ASK.test(text)) add("fee", 0.5);
   // "建议周末也开一下物业前台": a message that opens with a proposal is one.

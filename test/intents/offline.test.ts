@@ -360,3 +360,17 @@ describe("after fresh24 (how and who)", () => {
   });
   it("renovation rubbish is decoration", () => expect(c("楼道里堆着别人家的装修垃圾 半个月没人清").category).toBe("decoration"));
 });
+
+describe("after fresh25 (a northern winter)", () => {
+  it.each([
+    ["我家暖气片摸着冰凉 屋里才14度 5栋1单元302", "other"],
+    ["暖气片接口一直滴水 地上湿了一片", "water"],
+    ["南门口的冰一直没人铲 老人都不敢出门", "sanitation"],
+  ])("%s → %s", (text, category) => expect(c(text).category).toBe(category));
+  it.each([
+    ["空房子取暖费能不能打折", "fee"],
+  ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it("'反映过多少回了…一次都没管过' is an escalation", () => {
+    expect(c("楼下烧烤店排风扇半夜响 反映过多少回了 你们一次都没管过").urgency).toBe(1);
+  });
+});
