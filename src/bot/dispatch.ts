@@ -144,8 +144,11 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
  * in a direct chat: handled as a resident — and so is binding that home. A mistyped command reads as
  * chit-chat and stays a command error, so a typo never becomes a ticket.
  */
+/** A ticket command's verb and then a number sign or a space: a command, however mistyped after it. */
+const COMMAND_WORD_FIRST = /^\s*(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*(#|＃|\s)/;
 function writesAsResident(ctx: MessageContext): boolean {
-  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text)) return false;
+  // A command, or what looks like one mistyped ("接单 #abc"), stays a command (an error at worst).
+  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text)) return false;
   // Binding their own home (an address, then the phone tail), or answering a revisit of their own report.
   if (ctx.state || isBareAddress(ctx.text)) return true;
   const c = ctx.classification;

@@ -40,6 +40,8 @@ export type MessageContext = {
 type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
 const BIND_TTL_MS = 30 * 60_000;
+/** The sender's own address introduced as such ("我是4栋1单元301的", "我住3-2-1201"), not a neighbour's. */
+const OWN_ADDRESS = /(我是|我住|我家是|我家在|我家住|住在|我们家在?)\s*[^，。,\s]{0,2}[\dA-Z一二三四五六七八九十]/;
 /** A corrected address while binding: "地址发错了", "不对，是…", "应该是…". */
 const ADDRESS_FIX = /发错|写错|打错|输错|说错|搞错|弄错|不对|错了|应该是|更正|改成|改为|不是|\b(wrong|sorry|I mean|actually)\b/i;
 const direct = (ctx: MessageContext): Recipient => ({ kind: "user", platformId: ctx.inbound.userId });
@@ -88,7 +90,14 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       return true;
     }
     case "bind_address": {
-      const address = parseAddress(text);
+      // "1单元301" after "4栋的": the building said before completes it.
+      const said = parseAddress(text);
+      const address = !said?.building && state.building ? parseAddress(`${buildingLabel(state.building)}${text}`) : said;
+      // "4栋的": a building alone — ask for the rest rather than take it as a report.
+      if (address?.building && !address.room && !ctx.inGroup && text.replace(/\s/g, "").length <= 12) {
+        await setState(tx, sender.id, { kind: "bind_address", pendingMessageId: state.pendingMessageId, building: address.building }, new Date(now.getTime() + BIND_TTL_MS));
+        return void (await reply({ key: "bind.need_room", params: { building: buildingLabel(address.building) } })), true;
+      }
       if (!address?.building || !address.room) return false;
       await startBinding(ctx, address, state.pendingMessageId, reply);
       return true;
@@ -190,7 +199,11 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
   const household = await findHousehold(ctx.tx, ctx.community.id, address);
   const written = addressLabel(address);
-  if (!household) return reply({ key: "bind.unknown_household", params: { address: written } }, direct(ctx));
+  if (!household) {
+    // Still binding: the corrected address that follows ("哦打错了 4栋1单元301") is read as one.
+    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+    return reply({ key: "bind.unknown_household", params: { address: written } }, direct(ctx));
+  }
   if (isLocked(household, ctx.now)) return reply({ key: "bind.locked", params: { until: household.bindLockedUntil!.toISOString() } }, direct(ctx));
   // No phone on file: nothing to check a tail against, so no online binding (and no guessing).
   if (!household.phone) return reply({ key: "bind.no_phone", params: { address: householdAddress(household) } }, direct(ctx));
@@ -279,11 +292,14 @@ export function isBareAddress(text: string): boolean {
 
 function addressFiller(text: string): string {
   return text
+    .replace(/\b(block|blk|building|bldg|tower|unit|flat|room|rm|apt|apartment|no|number|my|home|address|is|it'?s|i|live|in|at|hi|hello|please|bind)\b\.?/gi, "")
     .replace(/(?:帮我|帮忙|给我|请|我要|我想|想)?(?:申请)?(?:绑定|认证|验证)(?:一下|下)?/g, "")
     .replace(/你好|您好|哈喽|嗨|在吗|请问|麻烦|谢谢|我家|我住|住在|我是|我们是|我们家|我的房子|房子|地址|绑定|房屋|业主|住户|租户|是|在|的|了|呀|啊|哦/g, "")
     .replace(/[\s\d\-栋幢座号楼单元室房#，,。.!！?？:：;；~～、零〇一二两三四五六七八九十百]/g, "");
 }
 
+/** Work finished this recently is still "yours" when a resident asks after it. */
+const RECENTLY_DONE_MS = 7 * 24 * 3_600_000;
 const PROMISE_LABELS = { accept: "受理", onsite: "上门", resolve: "处理完成", feedback: "反馈进展", complete: "处理完成" } as const;
 
 async function showProgress(ctx: MessageContext, reply: ReplyFn) {
@@ -293,7 +309,20 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, OR: [{ reporterId: ctx.sender.id }, linkedReporter(ctx.sender.id), ...(homeIds.length ? [{ householdId: { in: homeIds } }] : [])] },
     include: { assignee: true }, orderBy: { number: "asc" }, take: 20,
   });
-  if (tickets.length === 0) return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
+  if (tickets.length === 0) {
+    // Nothing open, but work finished lately ("换下来的旧阀芯你们拿走了吗？" while its revisit waits):
+    // say it was done, and a question about it reaches whoever did it.
+    const recent = await ctx.tx.ticket.findFirst({
+      where: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: { in: ["done", "closed"] }, doneAt: { gte: new Date(ctx.now.getTime() - RECENTLY_DONE_MS) } },
+      include: { assignee: true }, orderBy: { doneAt: "desc" },
+    });
+    if (recent && !ctx.inGroup && !PROGRESS_COMMAND.test(ctx.text)) {
+      await addResidentDetail(ctx.tx, recent, ctx.sender.id, ctx.text, ctx.now);
+      ctx.ticketId = recent.id;
+      return reply({ key: "resident.recently_done", params: { number: recent.number, summary: recent.summary.slice(0, 30), doneAt: recent.doneAt!.toISOString(), staff: recent.assignee?.name ?? "" } });
+    }
+    return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
+  }
   const lines: string[] = [];
   for (const t of tickets) {
     // The next promised time (no silent waits), or the time agreed with the resident.
@@ -344,6 +373,8 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     await reply({ key: "resident.suggestion" });
   },
   praise: async (ctx, c, reply) => {
+    // A bare "谢谢" / "👍" after a reply is courtesy, not praise to pass on.
+    if (ACKNOWLEDGEMENT.test(ctx.text)) return ctx.inGroup && !ctx.inbound.mentionsSelf ? undefined : reply({ key: "resident.ack" });
     await logUnanswered(ctx, c);
     const home = verifiedHome(ctx);
     const hk = home ? await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name) : null;
@@ -352,8 +383,10 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     await reply({ key: "resident.praise" });
   },
   other: async (ctx, _c, reply) => {
-    // Chit-chat in a group gets no answer unless the assistant was addressed.
-    if (!ctx.inGroup || ctx.inbound.mentionsSelf) await reply({ key: "resident.hello" });
+    // Chit-chat in a group gets no answer unless the assistant was addressed. "好的", "收到", "谢谢",
+    // "👍" after a reply close the exchange: a word back, not the introduction again.
+    if (ctx.inGroup && !ctx.inbound.mentionsSelf) return;
+    await reply({ key: ACKNOWLEDGEMENT.test(ctx.text) ? "resident.ack" : "resident.hello" });
   },
 };
 
@@ -391,6 +424,8 @@ function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean
   if (/我的(手机|电话|名字|微信)|我(手机|电话)换|换号/.test(ctx.text)) return false;
   return !(c.location?.building && c.location.room && verifiedHomeAt(ctx, c.location));
 }
+
+const ACKNOWLEDGEMENT = /^\s*(好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌)+[\s!！。.~～呀啊哈的了]*$/i;
 
 const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);
 
@@ -528,11 +563,16 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;
-  if (place.scope === "home" && !home) return askToBind(ctx, sourceMessageId, reply);
+  if (place.scope === "home" && !home) {
+    // "我是4栋1单元301的，楼上漏水…": the sender's own address is in the report — straight to the phone tail.
+    const own = c.location?.building && c.location.room && !ctx.inGroup && OWN_ADDRESS.test(ctx.text) ? c.location : null;
+    return own ? startBinding(ctx, own, sourceMessageId, reply) : askToBind(ctx, sourceMessageId, reply);
+  }
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = own ? { ownerName: own.ownerName, phone: own.phone } : null;
-  // The same words sent again a moment later (a double tap, a resend while waiting): the same ticket.
-  const resent = await recentSameReport(ctx);
+  // The same words sent again a moment later (a double tap, a resend while waiting), or "刚才在群里说的…"
+  // in the direct chat about what the group already filed: the same ticket.
+  const resent = (await recentSameReport(ctx)) ?? (await reportFromGroup(ctx));
   if (resent) {
     ctx.ticketId = resent.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: resent.number } });
@@ -565,7 +605,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   }
   const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
     communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
-    summary: ctx.text, place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,
+    summary: await withLeadIn(ctx), place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,
     householdId: place.scope === "home" ? home!.id : null, building,
     reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" ? owner : null, sourceMessageId,
   });
@@ -590,6 +630,38 @@ async function rememberGroupTold(ctx: MessageContext, ticket: { id: number; scop
 /** Within this long, the same text from the same sender is one report sent twice, not a second report. */
 const RESEND_WINDOW_MS = 10 * 60_000;
 const compact = (t: string) => t.replace(/[\s，。！？、,.!?~～…]+/g, "");
+
+/** How far back a short lead-in ("我家厨房" before "水管漏了") still belongs to the report. */
+const LEAD_IN_MS = 3 * 60_000;
+const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请问)[\s?？!！。~～]*$/i;
+/**
+ * The report's text, with the short fragments the sender typed just before it in the same chat
+ * ("在吗" / "我家厨房" / "水管漏了" → "我家厨房 水管漏了"): the room must reach the housekeeper.
+ */
+async function withLeadIn(ctx: MessageContext): Promise<string> {
+  if (!ctx.messageId) return ctx.text;
+  const before = await ctx.tx.inboundMessage.findMany({
+    where: { chatUserId: ctx.sender.id, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, id: { lt: ctx.messageId }, receivedAt: { gte: new Date(ctx.now.getTime() - LEAD_IN_MS) } },
+    orderBy: { id: "desc" }, take: 3,
+  });
+  const lead: string[] = [];
+  for (const m of before) {
+    const t = normalizeForDispatch(m.text, ctx.botName);
+    if (m.ticketId !== null || m.intent !== "other" || t.length > 12) break;
+    if (!GREETING.test(t) && !ACKNOWLEDGEMENT.test(t)) lead.unshift(t);
+  }
+  return lead.length ? `${lead.join(" ")} ${ctx.text}` : ctx.text;
+}
+
+const SAID_IN_GROUP = /(刚才|刚刚|刚|之前)?在?(群里|群上)(说|发|报|讲|提)(的|过|了)/;
+/** "刚才在群里说的，卫生间顶上漏水": the sender's latest open ticket from the last two hours. */
+async function reportFromGroup(ctx: MessageContext) {
+  if (ctx.inGroup || !SAID_IN_GROUP.test(ctx.text)) return null;
+  return ctx.tx.ticket.findFirst({
+    where: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: { in: OPEN_STATUSES }, createdAt: { gte: new Date(ctx.now.getTime() - 2 * 3_600_000) } },
+    orderBy: { id: "desc" },
+  });
+}
 
 /** The sender's open ticket filed from the same words in the last few minutes. */
 async function recentSameReport(ctx: MessageContext) {

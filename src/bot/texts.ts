@@ -47,6 +47,7 @@ const CORE_TEXTS = {
   "resident.feedback_late": (p, c) => `工单 #${s(p.number)} 仍在处理中。已提醒管家并上报客服主管跟进${s(p.completeBy) ? `，最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成` : ""}。`,
   "resident.complete_late": (p) => `非常抱歉，工单 #${s(p.number)} 超过了承诺的完成时间。项目经理已介入督办，会尽快与您联系。`,
   "resident.progress": (p) => `您的进行中工单：\n${s(p.lines)}`,
+  "resident.recently_done": (p, c) => `工单 #${s(p.number)}（${s(p.summary)}）已于 ${formatRelative(new Date(s(p.doneAt)), c.now, c.tz)} 处理完成。您的话已转给${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快回复您；如果问题还在，直接告诉我。`,
   "resident.progress_none": () => "您目前没有进行中的报修或投诉。需要报修请直接描述问题，例如「厨房水管漏水」。",
   "resident.revisit_question": (p) =>
     `您好，这里是${ON_BEHALF[s(p.onBehalf)] ?? "物业服务中心"}的回访：您的工单 #${s(p.number)}（${s(p.summary)}）已处理完成，请问您对处理结果满意吗？\n回复 1 满意 / 2 基本满意 / 3 不满意`,
@@ -73,6 +74,8 @@ const CORE_TEXTS = {
   "bind.no_phone": (p) => `${s(p.address)} 的业主档案里没有登记手机号，无法在线验证。请带身份证明到物业服务中心前台办理绑定，或联系您的管家。`,
   "bind.ask_tail_again": (p) => `${p.kept === "fee" ? "您的问题已记下，绑定后马上答复您。" : p.kept ? "您的报修已记下，绑定后马上为您登记。" : ""}为了确认您是 ${s(p.address)} 的住户（费用和报修信息只给本户住户看），请回复业主档案里预留手机号的后四位。`,
   "bind.sent_privately": () => "已私信您，请在私聊中完成房屋绑定。",
+  "resident.ack": () => "不客气，有事随时找我。",
+  "bind.need_room": (p) => `请再发一下单元和门牌号，例如「${s(p.building)}2单元1201」。`,
   "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
   "bind.ask_address_fee": () => "查询费用需要先绑定房屋并验证身份：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.need_for_fee": () => "查询费用需要先绑定房屋并验证身份。请私信我发送您家的地址，例如「3栋2单元1201」。",
@@ -123,6 +126,7 @@ const CORE_TEXTS = {
   "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
   "staff.resident_rescheduled": (p, c) => `【#${s(p.number)} 住户改约】${s(p.text)}${s(p.until) ? `\n已改约至 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，计时暂停到那时。` : "\n请与住户确认新的时间，并回复「等待 #" + s(p.number) + " 约定时间」。"}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
+  "staff.urgent_withdrawn": (p) => `【紧急已撤 #${s(p.number)}】${s(p.place)}：住户称无需处理（${s(p.text)}）。${p.cancelled ? "工单已取消，提醒停止；" : "请负责人确认后结单；"}如需核实请联系住户。`,
   "staff.resident_withdrew": (p) => p.cancelled
     ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`
     : `【住户表示无需处理 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n请确认后回复「完成 #${s(p.number)} 说明」结单。`,

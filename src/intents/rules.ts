@@ -476,6 +476,7 @@ const CONDUCT = /顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
 const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
+const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 const HOW_OR_WHO = /怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
@@ -532,6 +533,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
+  // "算了不用修了" … "还是来修吧，又堵上了": the repair asked for after all.
+  if (/还是(来|过来|上门|派人)?修|还是要修|还是得修|还是(麻烦|请)?(你们)?(来|过来)(修|看看)|还是派(个)?人/.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.6);
   // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).
   if (REPEAT.test(text) && /麻烦|请|再派|再来|帮忙/.test(text) && !ANNOYED.test(text) && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.2);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
@@ -548,6 +551,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (RESOLVED.test(text) && /说一声|告诉你们|报备|知会|跟你们讲/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
+  // "我要投诉，…": the sender says what it is.
+  if (/我要投诉|我想投诉|我(要|得)?(向你们)?投诉一下|^投诉[:：，,\s]/.test(text)) add("complaint", 0.6);
+  // "停水也不提前通知": the office's way of cutting the supply, not a question about it.
+  if (NOT_NOTIFIED.test(text)) add("complaint", 0.8);
   // "不是说周末不能施工吗", "维修基金从来不公示", "好久没人浇水", "出了事谁负责": grievances put as questions or facts.
   if (GRIEVANCE.test(text)) add("complaint", 0.4);
   // "隔壁家的空调外机…轰隆轰隆的": a neighbour's noise is theirs to stop, not a repair.

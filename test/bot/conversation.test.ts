@@ -87,9 +87,14 @@ describe("binding", () => {
   });
 
   it("answers an unknown household clearly", async () => {
-    const out = await h.say("res3", "9栋1单元999");
+    let out = await h.say("res3", "9栋1单元999");
     expect(h.textsTo(out, "res3").join()).toMatch(/没有找到 9栋1单元999/);
-    expect(await h.db.conversation.count({ where: { chatUser: { platformId: "res3" } } })).toBe(0);
+    // Still binding: the corrected address that follows, with words around it, is read as one.
+    const state = await h.db.conversation.findFirst({ where: { chatUser: { platformId: "res3" } } });
+    expect(state?.kind).toBe("bind_address");
+    out = await h.say("res3", "哦打错了 4栋1单元301");
+    expect(h.textsTo(out, "res3").join()).toMatch(/4栋1单元301[\s\S]*后四位|后四位[\s\S]*4栋1单元301/);
+    expect(await h.db.ticket.count()).toBe(0);
   });
 
   it("files a public-area problem without binding, to the grid owning the place or the front desk", async () => {

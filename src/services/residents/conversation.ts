@@ -5,7 +5,8 @@ import type { DbOrTx } from "../../db.js";
 
 export const ConversationStateSchema = z.discriminatedUnion("kind", [
   /** Waiting for the address of the user's home; `pending` is a report to file once bound. */
-  z.object({ kind: z.literal("bind_address"), pendingMessageId: z.number().nullable() }),
+  // `building`: given alone ("4栋的"), kept for the unit and room that follow.
+  z.object({ kind: z.literal("bind_address"), pendingMessageId: z.number().nullable(), building: z.string().optional() }),
   /** Waiting for the last four digits of the phone on file. */
   z.object({ kind: z.literal("bind_phone"), householdId: z.number(), pendingMessageId: z.number().nullable() }),
   /** A revisit question was asked about this ticket. */

@@ -6,9 +6,10 @@ import { CLOCK_TASK_KINDS } from "./deadlines.js";
 import { linkedReporter } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
+import { managersOf, supervisorsOf } from "../staff/routing.js";
 import type { Settings } from "../community/settings.js";
 
-type FollowUpTicket = { id: number; number: number; communityId: number; status: string; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date; reporterId: number | null; waitingUntil: Date | null };
+type FollowUpTicket = { id: number; number: number; communityId: number; status: string; urgency: number; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date; reporterId: number | null; waitingUntil: Date | null };
 
 /**
  * The sender's (or their households') open tickets, newest first; with `linked`, also public faults
@@ -44,6 +45,13 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUse
   const staff = await assigneeUser(tx, ticket);
   if (staff?.chatUser) {
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_withdrew", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100), text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
+  }
+  // A grade-1 alert went to the manager and supervisors: they hear it was called off (the "false alarm").
+  if (ticket.urgency === 1) {
+    const alerted = [...(await managersOf(tx, ticket.communityId)), ...(await supervisorsOf(tx, ticket.communityId))];
+    for (const s of alerted.filter((a, i) => alerted.findIndex((b) => b.id === a.id) === i && a.id !== staff?.id)) {
+      if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_withdrawn", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
+    }
   }
   return { cancelled, staff: staff?.name ?? "" };
 }
