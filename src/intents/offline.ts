@@ -36,9 +36,11 @@ const U1_MODEL_CUE = 0.4;
  * danger and a danger cue is present: a danger is always a ticket. */
 const U1_FORCE_TICKET = 0.9;
 // A pasted notice followed by a question asks about the notice; it reports nothing.
-const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：])/;
+const NOTICE = /^\s*(【[^】]{0,8}(通知|公告|提示)[^】]{0,4}】|(通知|公告|温馨提示)[:：]|\[转发\]|转发[:：])/;
 /** A group message that opens by @-naming someone other than the assistant (its own mention is removed). */
 const TO_SOMEONE = /^@[^\s@]{1,12}\s/;
+/** Lost and found between neighbours: "谁家丢的钥匙？…我交到物业前台了". */
+const FOUND_ITEM = /(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|门卫|失物)|谁(家|的)[^，。]{0,10}(丢的|掉的|掉在|落下)/;
 const ASKS_IF_REPORTED = /有(没有)?人(报修|报了|报过|反映)(了|过)?(吗|没|没有)?|报修了(吗|没)/;
 const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
@@ -95,7 +97,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // "@李哥 你车灯没关": a word to a neighbour by name, not to the office.
     intent = "other";
   } else if (input.chat === "group" && !input.mentioned && intent !== "other" && intent !== "praise" &&
-    (BANTER.test(text) || SHOP_TALK.test(text)) && !QUESTION.test(text)) {
+    (BANTER.test(text) || SHOP_TALK.test(text) || NEIGHBOUR_TALK.test(text)) && (!QUESTION.test(text) || FOUND_ITEM.test(text) || NEIGHBOUR_TALK.test(text))) {
     // Neighbours joking about fees or notices among themselves ask the office nothing.
     intent = "other";
   }

@@ -396,7 +396,7 @@ export function isUrgency2(text: string, intent: Intent, category: Category | nu
 }
 
 /** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
-export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿)|哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
+export const BANTER = /谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿|丢的|掉的|掉在|落下)|(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|门卫|失物)|哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
@@ -466,7 +466,7 @@ const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
-export const NEIGHBOUR_TALK = /^你(才|家才)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+export const NEIGHBOUR_TALK = /^你(才|家才)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
 
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
@@ -544,7 +544,11 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if ((ASK_A_NOT_A.test(text) || QUESTION_EN.test(text)) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.4);
   if (SCARE_ENDED.test(text) && THANKS.test(text) && !DISPLEASURE.test(text)) add("praise", 0.4);
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
-  if (SCHEDULE_Q.test(text)) add("inquiry", 0.4);
+  if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
+  // "谢谢你们上周的中秋活动": thanks to the office for something done.
+  if (/(谢谢|感谢)(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
+  // "感谢3栋的张阿姨帮我收快递": thanks between neighbours.
+  if (/(谢谢|感谢)[^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的/.test(text)) add("other", 0.6);
   // "消防演练搞得挺好": an event or a service praised without a thank-you.
   if (DONE_WELL.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !ASKS.test(text)) add("praise", 0.6);
   // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.

@@ -374,3 +374,13 @@ describe("after fresh25 (a northern winter)", () => {
     expect(c("楼下烧烤店排风扇半夜响 反映过多少回了 你们一次都没管过").urgency).toBe(1);
   });
 });
+
+describe("after fresh26 (group chats)", () => {
+  it.each([
+    "谁家丢的钱包？黑色的，我交给门卫了",
+    "好好好你说得都对 不跟你吵了",
+    "大家的电动车都在哪修的？我的刹车不灵了",
+    "[转发] 街道通知：周六上午社区广场义诊",
+    "谢谢5栋的李阿姨帮我接孩子",
+  ])("other in the group: %s", (text) => expect(c(text, "group").intent).toBe("other"));
+});
