@@ -123,7 +123,9 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   // In groups the assistant speaks only when addressed, or when a message clearly needs action.
   if (inGroup && !inbound.mentionsSelf && !mayActUnmentioned(ctx)) return;
   if (inbound.kind !== "text") return handleMedia(ctx, reply);
-  if (!text) return inGroup ? undefined : reply({ key: "message.empty" });
+  // Empty: in a direct chat a clear word; "@物业小助手" alone in a group (people often send the mention
+  // first) gets the introduction — a mention is always answered.
+  if (!text) return inGroup ? reply({ key: "resident.hello" }) : reply({ key: "message.empty" });
   if (text.length > MAX_TEXT) return reply({ key: "message.too_long", params: { length: text.length, max: 500 } });
 
   if (sender.staff && !writesAsResident(ctx)) {

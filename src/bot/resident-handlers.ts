@@ -597,7 +597,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
     else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
     const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
-    if (ctx.inGroup) {
+    // In the group once per half hour: five neighbours reporting one lift do not make five posts.
+    if (ctx.inGroup && !(await groupToldRecently(ctx, t.id))) {
       await reply({ key: "resident.linked_group", params });
       await rememberGroupTold(ctx, t);
     }
@@ -627,12 +628,18 @@ async function rememberGroupTold(ctx: MessageContext, ticket: { id: number; scop
   await recordEvent(ctx.tx, ticket.id, "group_told", { actor: `resident:${ctx.sender.id}`, at: ctx.now, note: ctx.inbound.roomId });
 }
 
+async function groupToldRecently(ctx: MessageContext, ticketId: number): Promise<boolean> {
+  if (!ctx.inbound.roomId) return false;
+  return (await ctx.tx.ticketEvent.count({ where: { ticketId, type: "group_told", note: ctx.inbound.roomId, at: { gte: new Date(ctx.now.getTime() - 30 * 60_000) } } })) > 0;
+}
+
 /** Within this long, the same text from the same sender is one report sent twice, not a second report. */
 const RESEND_WINDOW_MS = 10 * 60_000;
 const compact = (t: string) => t.replace(/[\s，。！？、,.!?~～…]+/g, "");
 
 /** How far back a short lead-in ("我家厨房" before "水管漏了") still belongs to the report. */
 const LEAD_IN_MS = 3 * 60_000;
+const LEAD_IN_PLACE = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|我家|家里|楼道|电梯|车库|地库|门口|\d+\s*(栋|号楼|幢|座|单元)/;
 const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请问)[\s?？!！。~～]*$/i;
 /**
  * The report's text, with the short fragments the sender typed just before it in the same chat
@@ -648,7 +655,8 @@ async function withLeadIn(ctx: MessageContext): Promise<string> {
   for (const m of before) {
     const t = normalizeForDispatch(m.text, ctx.botName);
     if (m.ticketId !== null || m.intent !== "other" || t.length > 12) break;
-    if (!GREETING.test(t) && !ACKNOWLEDGEMENT.test(t)) lead.unshift(t);
+    // Only a place said first ("我家厨房", "3栋楼道"): a survey score or a "跳过" before it is not the report's.
+    if (!GREETING.test(t) && !ACKNOWLEDGEMENT.test(t) && LEAD_IN_PLACE.test(t)) lead.unshift(t);
   }
   return lead.length ? `${lead.join(" ")} ${ctx.text}` : ctx.text;
 }

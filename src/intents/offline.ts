@@ -57,7 +57,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
   let intent = ih.classes[best] as Intent;
   let confidence = pi[best] ?? 0;
 
-  const safety = safetySignal(text);
+  // A pasted or forwarded notice ("转发：【…物业】关于消防演练的通知…") announces; it reports no danger.
+  const pastedNotice = NOTICE.test(text);
+  const safety = pastedNotice ? null : safetySignal(text);
   let urgency: Urgency = 3;
   if (safety) {
     urgency = 1;
@@ -106,7 +108,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   const p1 = pu[uh.classes.indexOf("1")] ?? 0;
   // No rule fired but the urgency head says danger, and nothing says it is hypothetical, over,
   // elsewhere or a joke: prefer a false alarm to a miss.
-  const modelDanger = !safety && (p1 > U1_MODEL_CUE) && currentDanger(text) && (p1 > U1_MODEL || dangerCue(text));
+  const modelDanger = !safety && !pastedNotice && (p1 > U1_MODEL_CUE) && currentDanger(text) && (p1 > U1_MODEL || dangerCue(text));
   if (modelDanger && !TICKET.has(intent) && p1 > U1_FORCE_TICKET && dangerCue(text)) {
     intent = (pi[ih.classes.indexOf("complaint")] ?? 0) > (pi[ih.classes.indexOf("repair")] ?? 0) ? "complaint" : "repair";
     confidence = Math.max(confidence, p1);

@@ -466,7 +466,7 @@ const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
-export const NEIGHBOUR_TALK = /^你(才|家才)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+export const NEIGHBOUR_TALK = /^你(才|家才)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
 
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
@@ -533,6 +533,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
+  // "还是没水", "怎么还是没电": a supply missing, said in a few words, is a fault to repair.
+  if (text.length <= 12 && /(没水|没电|没气|停水|停电|停气|不出水|不来水|不来电|断水|断电)(了)?[啊呀吗呢嘛？?！!。.\s]*$/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text) && !FEE_WORDS.test(text) && !/会不会/.test(text)) add("repair", 0.8);
   // "算了不用修了" … "还是来修吧，又堵上了": the repair asked for after all.
   if (/还是(来|过来|上门|派人)?修|还是要修|还是得修|还是(麻烦|请)?(你们)?(来|过来)(修|看看)|还是派(个)?人/.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.6);
   // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).

@@ -59,6 +59,12 @@ describe("reading notices", () => {
     expect(window("近期将停水，时间另行通知")).toBeNull();
   });
 
+  it("reads 明早 and 明晚 as tomorrow, and a building number after the hour is not minutes", () => {
+    expect(window("明早8点至10点二次供水水箱清洗，届时停水")).toEqual([local("2026-03-03T08:00:00").toISOString(), local("2026-03-03T10:00:00").toISOString()]);
+    expect(window("明晚8点到10点停电检修")).toEqual([local("2026-03-03T20:00:00").toISOString(), local("2026-03-03T22:00:00").toISOString()]);
+    expect(window("明天上午8点至下午6点3栋停电")).toEqual([local("2026-03-03T08:00:00").toISOString(), local("2026-03-03T18:00:00").toISOString()]);
+  });
+
   it("reads 定时 times", () => {
     expect(momentAtStart("2026-03-05 08:00 明天停水", base, TZ)?.at.toISOString()).toBe(local("2026-03-05T08:00:00").toISOString());
     expect(momentAtStart("明天 7:30 停水", base, TZ)?.at.toISOString()).toBe(local("2026-03-03T07:30:00").toISOString());

@@ -3,9 +3,9 @@
 // relative days (今天/明天/后天) count from `base` (the day the notice goes out) in the community's zone.
 import { atLocal, localParts } from "../time.js";
 
-const DATE_SRC = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|今天|今日|明天|明日|后天)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?`;
+const DATE_SRC = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|今天|今日|明天|明日|后天|明早|明晚|今早|今晚)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?`;
 const PERIOD_SRC = String.raw`(?:上午|早上|早晨|中午|下午|晚上|夜间|凌晨)`;
-const TIME_SRC = String.raw`${PERIOD_SRC}?\s*\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分?|半)?)`;
+const TIME_SRC = String.raw`${PERIOD_SRC}?\s*\d{1,2}(?::\d{2}|[点时](?:\d{1,2}(?![栋号幢座单元楼层户室\d])分?|半)?)`;
 const RANGE_SEP = String.raw`\s*(?:-|—|–|~|～|至|到)\s*`;
 
 /** A window: [date] time – [date] time. Groups: 1 start date, 2 start time, 3 end date, 4 end time. */
@@ -25,8 +25,8 @@ function parseDate(text: string, base: Date, tz: string): Ymd | null {
     const d = new Date(Date.UTC(b.year, b.month - 1, b.day + n));
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   };
-  if (/今天|今日/.test(text)) return plusDays(0);
-  if (/明天|明日/.test(text)) return plusDays(1);
+  if (/今天|今日|今早|今晚/.test(text)) return plusDays(0);
+  if (/明天|明日|明早|明晚/.test(text)) return plusDays(1);
   if (/后天/.test(text)) return plusDays(2);
   let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
   if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
@@ -48,7 +48,7 @@ const valid = (d: Ymd): Ymd | null => {
 
 /** "下午3点半" → "15:30"; null when not a time of day. */
 function parseTime(text: string): string | null {
-  const m = /(上午|早上|早晨|中午|下午|晚上|夜间|凌晨)?\s*(\d{1,2})(?::(\d{2})|[点时](?:(\d{1,2})分?|(半))?)/.exec(text);
+  const m = /(上午|早上|早晨|中午|下午|晚上|夜间|凌晨)?\s*(\d{1,2})(?::(\d{2})|[点时](?:(\d{1,2})(?![栋号幢座单元楼层户室\d])分?|(半))?)/.exec(text);
   if (!m) return null;
   let hour = Number(m[2]);
   const minute = m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? Number(m[4]) : m[5] ? 30 : 0;
@@ -66,9 +66,13 @@ export type Window = { from: Date; to: Date };
 
 function windowOf(m: RegExpExecArray, base: Date, tz: string): Window | null {
   const startDay = m[1] ? parseDate(m[1], base, tz) : parseDate("今天", base, tz);
-  const startTime = parseTime(m[2]!);
+  // "明晚8点": the evening the date word names, when the time says no part of the day itself.
+  const evening = (date: string | undefined, time: string) => (date?.includes("晚") && !/上午|早|中午|下午|晚|夜|凌晨/.test(time) ? `晚上${time}` : time);
+  const startTime = parseTime(evening(m[1], m[2]!));
   const endDay = m[3] ? parseDate(m[3], base, tz) : startDay;
-  const endTime = parseTime(m[4]!);
+  // (The end follows the start into the evening only when the start was moved there: "今晚22:00-6:00" ends at 06:00.)
+  const startMoved = startTime !== null && startTime !== parseTime(m[2]!);
+  const endTime = parseTime(m[3] ? evening(m[3], m[4]!) : startMoved ? evening(m[1], m[4]!) : m[4]!);
   if (!startDay || !startTime || !endDay || !endTime) return null;
   const from = at(startDay, startTime, tz);
   let to = at(endDay, endTime, tz);
