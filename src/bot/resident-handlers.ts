@@ -639,6 +639,7 @@ const compact = (t: string) => t.replace(/[\s，。！？、,.!?~～…]+/g, "")
 
 /** How far back a short lead-in ("我家厨房" before "水管漏了") still belongs to the report. */
 const LEAD_IN_MS = 3 * 60_000;
+const LEAD_IN_SCAN = 500;
 const LEAD_IN_PLACE = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|我家|家里|楼道|电梯|车库|地库|门口|\d+\s*(栋|号楼|幢|座|单元)/;
 const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请问)[\s?？!！。~～]*$/i;
 /**
@@ -646,9 +647,11 @@ const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请
  * ("在吗" / "我家厨房" / "水管漏了" → "我家厨房 水管漏了"): the room must reach the housekeeper.
  */
 async function withLeadIn(ctx: MessageContext): Promise<string> {
-  if (!ctx.messageId) return ctx.text;
+  // A report that names its place, or is long, needs no lead-in.
+  if (!ctx.messageId || ctx.text.length > 30 || LEAD_IN_PLACE.test(ctx.text)) return ctx.text;
   const before = await ctx.tx.inboundMessage.findMany({
-    where: { chatUserId: ctx.sender.id, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, id: { lt: ctx.messageId }, receivedAt: { gte: new Date(ctx.now.getTime() - LEAD_IN_MS) } },
+    // The last few hundred messages by primary key (InboundMessage has no index on the sender).
+    where: { id: { lt: ctx.messageId, gt: ctx.messageId - LEAD_IN_SCAN }, chatUserId: ctx.sender.id, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, receivedAt: { gte: new Date(ctx.now.getTime() - LEAD_IN_MS) } },
     orderBy: { id: "desc" }, take: 3,
   });
   const lead: string[] = [];
