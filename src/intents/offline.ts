@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, ELECTRICAL_THING, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -15,13 +15,23 @@ export function getModel(): Model {
   return model;
 }
 
+// The intent head is over-confident on words it saw in training ("门禁卡" → repair at 0.85 in "门禁卡丢了
+// 怎么补办"), so rule cues added to its probabilities could not decide close calls. Its probabilities are
+// flattened (p^0.8, renormalised) before the cues are added; the group thresholds below still read the
+// raw ones. 0.8 was chosen on the older holdouts (fresh…fresh26): +0.03 intent accuracy summed, dev unchanged.
+const INTENT_FLATTEN = 0.8;
+function soften(p: number[]): number[] {
+  const q = p.map((x) => Math.pow(x, INTENT_FLATTEN));
+  const z = q.reduce((a, b) => a + b, 0);
+  return q.map((x) => x / z);
+}
+
 function argmax(p: number[]): number {
   let best = 0;
   for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
   return best;
 }
 
-const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric/i;
 const TICKET = new Set<Intent>(["repair", "complaint"]);
 // The learned urgency head is the backstop for dangers no rule lists. Thresholds chosen on the
 // holdouts fresh…fresh6 (never on the blind ones), preferring recall: on those sets, without the rules,
@@ -53,7 +63,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   const idx = encode(m, features(text, metaTags(input.chat, input.mentioned)));
 
   const pi = predict(ih, idx);
-  let best = argmax(intentPriors(text, ih.classes, pi));
+  let best = argmax(intentPriors(text, ih.classes, soften(pi)));
   let intent = ih.classes[best] as Intent;
   let confidence = pi[best] ?? 0;
 

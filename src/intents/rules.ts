@@ -12,10 +12,10 @@ const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?�
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
-const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
+const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知(?![^，。]{0,3}(都没|也没|没有|都不|也不))|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /没事了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -40,7 +40,10 @@ const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感�
 const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
 const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
-const NOW = /现在|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
+/** Something electrical named: smoke or sparks from it are wiring (LABELS.md: repair / electricity). */
+export const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric|空调|冰箱|洗衣机|热水器|微波炉|appliance/i;
+// "现在我想问一下…": the sender's question is now, not the danger.
+const NOW = /现在(?!(我)?(想|要)(问|咨询|请教|了解))|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
 // Joking about a small mishap ("熊孩子把厨房淹了 哈哈"); never applied when anything sounds urgent.
 const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
 const URGENT = /快|救命|赶紧|急|119|110|120|报警|help|hurry/i;
@@ -127,6 +130,13 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+  // "七号楼的水好像停了 我家没水 楼上也没水 楼下也没水": a building's supply gone, said of the building
+  // or of several homes around the sender's.
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
+    re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)(楼)?的(水|电|燃气|天然气)(好像|又|突然|怎么|是不是)?(停了|没了|断了)|(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)(了)?[^。]{0,10}(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)/ },
+  // An old person living alone who does not answer the door: a fall or worse behind it.
+  { kind: "injury", intent: "complaint", category: "security",
+    re: /(敲门|叫门|按门铃|打[^，。]{0,3}电话)[^。]{0,8}(没人应|没人开|不开门|没(有)?(人)?(反应|回应|应|接)|都不接|不应)[^。]{0,40}(担心|怕|是不是|会不会|别是)[^。]{0,8}(摔|晕|倒|出事|出什么事|不舒服|病)/ },
   // A home without water, power or gas, said as a supply cut ("家里停水了"): DOMAIN.md grades outages
   // Important. A fault of one fitting, one room, a tripped breaker, an empty prepaid meter or "the
   // neighbours have power" is a routine repair instead.
@@ -204,7 +214,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped-body", intent: "repair", category: null,
     re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|(发|放|传|挂|曝)(到|上|在)?[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
     re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,24}(一次都没|从来没|没管|不管|没人管|没处理|没人理)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
 ];
@@ -229,7 +239,15 @@ const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万
 /** Like plainlyCurrent, for the learned urgency path: hypothetical, resolved, joking, past and
  * elsewhere still rule a danger out, but a question or a routine look-alike does not when the sender
  * presses for help now. */
+const DREAM = /梦见|梦到|做(了个|个|了)?(噩)?梦/;
+const NEIGHBOURS_WONDER = /(希望(没事|平安|没什么事|人没事)|谁知道(是)?谁家|是谁家的?(老人|人|孩子))(?![^。]{0,20}(快|赶紧|帮忙|救))/;
+// "卷帘门卡住了 我的车在里面出不来": a car shut in, nobody; "喷灌头坏了 一直在喷水": a lawn sprinkler.
+const HARMLESS_STUCK = /车[^，。]{0,6}(出不来|出不去|开不出)|(喷灌|洒水器|喷头|浇水)[^，。]{0,10}喷/;
+const PERSON_STUCK = /(人|孩子|小孩|老人|宝宝)[^，。]{0,6}(困|出不来|关在|锁在)/;
+
 export function currentDanger(text: string): boolean {
+  if (HARMLESS_STUCK.test(text) && !PERSON_STUCK.test(text)) return false;
+  if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text)) return false;
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
   if (RESOLVED.test(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
@@ -295,6 +313,12 @@ export function safetySignal(text: string): Safety | null {
       if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
     }
     if (r.kind === "fire" && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    // "我做了个梦梦见我们楼着火了": a dream.
+    if (r.kind !== "escalation" && r.kind !== "ignored" && DREAM.test(text.slice(0, m.index))) continue;
+    // "听到救护车来了 好像是九栋的 谁知道是谁家老人吗 希望没事": neighbours wondering, nothing to do.
+    if (r.kind === "injury" && NEIGHBOURS_WONDER.test(text)) continue;
+    // "…漏水…地板泡了一小块 老伴拿盆接着呢": a drip caught in a basin, not a flood.
+    if (r.kind === "flood" && /一小块|一小片|一点点|(拿|用)(个)?(盆|桶)接/.test(text) && !/淹|满地|漫|止不住|到处都是/.test(text)) continue;
     if (WHAT_IF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && !NOW.test(text)) continue;
     if (r.kind === "fire" && m[0] === "火苗" && STOVE.test(text) && !SPREAD.test(text)) continue;
     // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
@@ -319,6 +343,10 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "injury" && STAFF_WHO.test(text) && IDLE_ON_DUTY.test(text)) continue;
     // "停在一楼不动 门开着 没人困在里面": a stopped lift with nobody inside is not an entrapment.
     if (r.kind === "trapped" && (/(没|没有|无|冇)人?\s*$/.test(before) || NOBODY_INSIDE.test(text))) continue;
+    // "围墙有一段铁栏杆断了，能钻人进来": a broken fence lets people in; nobody can fall from it.
+    if (r.kind === "falling" && /栏杆|护栏/.test(m[0]) && /围墙|围栏|篱笆|栅栏/.test(text) && !/(阳台|窗|楼顶|天台|高空|楼梯)[^，。]{0,4}(栏杆|护栏)/.test(text)) continue;
+    // "排水管裂开了，楼上一用水就往下漏": a leak that comes with use, not water pouring now.
+    if (r.kind === "flood" && /(一|每次|只要)[^，。]{0,4}用水[^，。]{0,2}(就|才)|用水的时候/.test(text) && !/淹|满地|漫|到处都是水|止不住/.test(text)) continue;
     if (r.resolvable && RESOLVED.test(text)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
     if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
@@ -349,6 +377,8 @@ export function safetySignal(text: string): Safety | null {
     if (AFTER_EXERCISE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     // "12345热线的号码是多少", "电视台来拍节目是哪天": asking about a channel is no threat.
     if (r.kind === "escalation" && ASKS_ABOUT.test(text) && !ESC_TARGET.test(text)) continue;
+    // "要到你们物业办什么手续吗还是只要去房管局就行": which office handles a procedure.
+    if (r.kind === "escalation" && /(办|什么|哪些)手续|办理|过户|要带什么|(什么|哪些)材料/.test(text) && !/投诉|曝光|告你|不管|没人|再不|举报|反映/.test(text)) continue;
     // "之前有电池被偷过": a theft told as past experience.
     if (r.kind === "fight" && ((PAST.test(text.slice(0, m.index)) && !NOW.test(text)) || /^过/.test(text.slice(m.index + m[0].length)))) continue;
     // "群里两个宝妈吵翻了": a row in the chat itself.
@@ -360,6 +390,9 @@ export function safetySignal(text: string): Safety | null {
       const what = /电|水|气|黑|power|electric|water/i.test(m[0]) ? m[0] : text;
       category = /电|黑|灯|power|electric/i.test(what) ? "electricity" : /气/.test(what) && !/水/.test(what) ? "gas" : "water";
     }
+    // "楼道里有烟，有股烧焦的味道": a burning smell with nothing electrical named is a fire of unknown
+    // cause (LABELS.md: complaint / security), not wiring.
+    if (r.kind === "electrical-smoke" && !ELECTRICAL_THING.test(text.replace(/电话|电视台|电梯/g, ""))) return { kind: "fire", intent: "complaint", category: "security", match: m[0] };
     return { kind: r.kind, intent: r.intent, category, match: m[0] };
   }
   return null;
@@ -377,7 +410,7 @@ const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
 // Plain displeasure at a repeated fault ("修的人到底会不会修"): LABELS.md makes that a complaint.
-const ANNOYED = /到现在(都|还)?没人|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|上点心|上点儿心|\b(unacceptable|ridiculous|useless)\b/i;
+const ANNOYED = /到现在(都|还)?没人|干(什么|啥|嘛)吃的|吃干饭|(找|叫)你们(经理|领导)|每次都不(通知|说)|至今没人|到底|什么效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|放鸽子|还好意思|会不会修|能不能修好|修不好|像话|搞什么|有没有人管|没人管|没人理|凭什么|差劲|敷衍|靠不靠谱|白花|白交|上点心|上点儿心|\b(unacceptable|ridiculous|useless)\b/i;
 /** A repair report that says the fault came back or was reported before, with displeasure. */
 export function repeatWithDispleasure(text: string): boolean {
   return REPEAT.test(text) && ANNOYED.test(text);
@@ -430,6 +463,12 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/狗|猫|宠物|鹦鹉|吠|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
   // A lane or fire passage blocked by cars is a parking matter, even when fire is the worry.
   [/(消防通道|消防车道|通道|路口|人行道)[^，。]{0,6}(停满|停了|停着|被占|堵)[^，。]{0,3}车|停满[^，。]{0,3}车/, "parking", 0.4],
+  // Fire equipment is a facility (LABELS.md), however electrical it sounds: smoke alarms, exit signs.
+  [/烟感|烟雾报警|烟雾探测|应急(指示)?灯|疏散指示|安全出口(指示|标志|灯)|消防(栓|箱|水带|喷淋)|\b(smoke (alarm|detector)|exit sign|emergency light)s?\b/i, "facility", 0.5],
+  // A perimeter fence keeps strangers out: security.
+  [/围墙|围栏|电子围栏|栅栏|周界|\b(perimeter )?fence\b/i, "security", 0.3],
+  // Wasps, bees and other pests: sanitation (LABELS.md), wherever the nest hangs.
+  [/马蜂|蜂窝|蜂巢|胡蜂|黄蜂|白蚁|\b(wasps?|hornets?|bees?)('?s)? nest\b|\bwasps?\b/i, "sanitation", 0.5],
   // CCTV is a facility wherever it hangs (a car park camera is not parking).
   [/(监控|摄像头|探头)[^，。]{0,8}(坏|不亮|黑屏|没用|调不了|看不到|不能用|歪)|\bcctv\b/i, "facility", 0.8],
   // A smell coming up a drain that is not blocked: sanitation (LABELS.md: a smell on its own).
@@ -453,8 +492,12 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
 const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
-const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
-const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
+const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
+// "周一报的下水堵了，想问下师傅今天几点能来": when the visit for an earlier report will happen.
+const WHEN_COMING = /(几点|什么时候|啥时候|啥辰光|几时|哪天|多久|今天|明天|上午|下午|晚上)[^，。]{0,4}(能|会|可以)?(来|到|上门|过来)/;
+// "麻烦让师傅检查检查": a visit asked for is a repair, whatever the model made of the story before it.
+const ASKS_FOR_VISIT = /(麻烦|请|让|派|找)[^，。]{0,4}(师傅|人)[^，。]{0,4}(检查|看看|看一下|来看|上门看|修一下|修修|处理一下)/;
 const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
 const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|黑屏|离线|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
 
@@ -466,8 +509,10 @@ const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
-export const NEIGHBOUR_TALK = /^你(才|家才)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+export const NEIGHBOUR_TALK = /^你(才|家才)|有没有(楼友|邻居)[^。]{0,3}知道|(哪位|各位)(邻居|楼友)[^。]{0,4}知道|谁看见了?[^。]{0,8}(喊|叫|告诉|让)(他|她)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
 
+// "态度真的很差", "挂我电话": how they were treated is the point, whatever they had asked about.
+const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
 const CONDUCT = /顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
@@ -477,6 +522,10 @@ const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|�
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
 const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
 const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
+// Rules and procedures asked about: permits, formalities, what must be registered.
+const PROCEDURE = /(办|什么|哪些|啥)手续|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
+// Telling the office something for its records, or chatting with nothing to ask.
+const INFORM = /(跟|和|给)你们说一声|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
 const HOW_OR_WHO = /怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
@@ -486,9 +535,9 @@ const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑�
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
 // "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
 const PHONE_ASK = /(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
-const ASK_A_NOT_A = /(想问|请问|问一下|问下)[^。]{0,24}(\p{Script=Han})不\2/u;
+const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
 const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we))\b[^?]*\?/i;
-const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
@@ -518,21 +567,28 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
-  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !PROCEDURE.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
   if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
+  // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
+  if (PROCEDURE.test(text) && !DISPLEASURE.test(text) && !FAULT.test(text)) add("inquiry", 0.7);
+  // "跟你们说一声 家里没人", "以后有事直接联系我": telling the office something, asking nothing.
+  if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 1);
+  // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
+  if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
   if (FEE_ASK.test(text)) add("fee", 0.5);
   // "建议周末也开一下物业前台": a message that opens with a proposal is one.
   // (…unless it proposes replacing staff for how they behave: "建议把保安换了 天天在岗亭里睡觉" is a complaint.)
-  if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.4);
+  if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.6);
   if (staffConduct(text) && /换(了|掉|人)|开除|辞退/.test(text)) add("complaint", 0.7);
   // "挂点灯笼吧…你们觉得呢": a proposal put to the office for its opinion.
   if (/吧[^。]{0,16}(你们觉得呢|大家觉得呢|觉得怎么样|觉得如何)/.test(text) && !FAULT.test(text)) add("suggestion", 0.4);
-  if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", 0.5);
+  if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", WHEN_COMING.test(text) ? 0.9 : 0.5);
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
+  if (ASKS_FOR_VISIT.test(text) && !EARLIER_REPORT.test(text) && !chasing && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.3);
   // "还是没水", "怎么还是没电": a supply missing, said in a few words, is a fault to repair.
   if (text.length <= 12 && /(没水|没电|没气|停水|停电|停气|不出水|不来水|不来电|断水|断电)(了)?[啊呀吗呢嘛？?！!。.\s]*$/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text) && !FEE_WORDS.test(text) && !/会不会/.test(text)) add("repair", 0.8);
   // "算了不用修了" … "还是来修吧，又堵上了": the repair asked for after all.
@@ -549,6 +605,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
   // "谢谢你们上周的中秋活动": thanks to the office for something done.
   if (/(谢谢|感谢)(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
+  // "谢谢前台的小姑娘耐心教我妈交物业费": a message that opens with thanks is praise, whatever it was about.
+  if (/^\s*(谢谢|感谢|多谢|非常感谢|特别感谢)(?![^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 0.3);
   // "感谢3栋的张阿姨帮我收快递": thanks between neighbours.
   if (/(谢谢|感谢)[^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的/.test(text)) add("other", 0.6);
   // "消防演练搞得挺好": an event or a service praised without a thank-you.
@@ -556,7 +614,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.
   if (RESOLVED.test(text) && /说一声|告诉你们|报备|知会|跟你们讲/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
-  if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", 0.3);
+  if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", BAD_ATTITUDE.test(text) ? 0.6 : 0.3);
   // "我要投诉，…": the sender says what it is.
   if (/我要投诉|我想投诉|我(要|得)?(向你们)?投诉一下|^投诉[:：，,\s]/.test(text)) add("complaint", 0.6);
   // "停水也不提前通知": the office's way of cutting the supply, not a question about it.
