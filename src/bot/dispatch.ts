@@ -8,6 +8,7 @@ import type { Db, Tx } from "../db.js";
 import type { Classifier } from "../intents/policy.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import type { Classification } from "../intents/types.js";
+import { classifierExcerpt, dangerPassage } from "../intents/long-text.js";
 import { cachedCommunity, cachedDefaultCommunity, cachedGroupCommunity, getSettings } from "../services/community/community.js";
 import { DomainError, type Clock } from "../services/deps.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
@@ -19,8 +20,9 @@ import { handleConversationState, handleResidentCommand, handleIntent, handleMed
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
-/** Longest text the assistant reads; longer messages are stored and the sender asked to be brief. */
-export const MAX_TEXT = 2000;
+/** Longest text the assistant acts on; longer messages are stored and the sender asked to be brief —
+ * unless they name a danger somewhere, which is acted on whatever the length. */
+export const MAX_TEXT = 5000;
 
 export async function handleInbound(deps: DispatchDeps, inbound: Inbound): Promise<void> {
   const { db, log } = deps;
@@ -77,8 +79,8 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     // Classify outside the transaction: the LLM may take seconds.
     // Staff are classified only when they write, in a direct chat, as residents of their own home.
     const staffAtHome = Boolean(sender.staff) && !inGroup && sender.residents.length > 0 && !parseStaffCommand(text);
-    const needsClassifier = inbound.kind === "text" && text.length > 0 && text.length <= MAX_TEXT && (!sender.staff || staffAtHome) && !isResidentCommand(text);
-    const classification = needsClassifier ? await deps.classifier({ text, chat: inGroup ? "group" : "direct", mentioned: inbound.mentionsSelf }) : null;
+    const readsAsResident = inbound.kind === "text" && text.length > 0 && (!sender.staff || staffAtHome) && !isResidentCommand(text);
+    const classification = readsAsResident ? await classifyText(deps, text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
 
     await finish(db, messageId, now, classification, async (tx) => {
       const state = inGroup ? null : await getState(tx, sender.id, now);
@@ -105,6 +107,19 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
 }
 
 /**
+ * The classification of a resident's text. A long one is read by its beginning and end, and swept
+ * whole for a danger: a danger anywhere decides (its passage classified, the place taken from the
+ * excerpt when the passage names none). Beyond MAX_TEXT only a danger is looked for.
+ */
+async function classifyText(deps: DispatchDeps, text: string, chat: "direct" | "group", mentioned: boolean): Promise<Classification | null> {
+  const danger = dangerPassage(text);
+  const excerptResult = text.length <= MAX_TEXT ? await deps.classifier({ text: classifierExcerpt(text), chat, mentioned }) : null;
+  if (!danger || excerptResult?.urgency === 1) return excerptResult;
+  const d = await deps.classifier({ text: danger, chat, mentioned });
+  return { ...d, location: d.location ?? excerptResult?.location ?? null };
+}
+
+/**
  * Prisma's errors for a database that cannot be reached or did not answer in time: P1xxx (SQLite busy
  * is P1008), pool and transaction timeouts, and PostgreSQL's connection and shutdown errors (08xxx,
  * 57Pxx, 53300) that arrive wrapped as P2039.
@@ -126,7 +141,7 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   // Empty: in a direct chat a clear word; "@物业小助手" alone in a group (people often send the mention
   // first) gets the introduction — a mention is always answered.
   if (!text) return inGroup ? reply({ key: "resident.hello" }) : reply({ key: "message.empty" });
-  if (text.length > MAX_TEXT) return reply({ key: "message.too_long", params: { length: text.length, max: 500 } });
+  if (text.length > MAX_TEXT && ctx.classification?.urgency !== 1) return reply({ key: "message.too_long", params: { length: text.length, max: MAX_TEXT } });
 
   if (sender.staff && !writesAsResident(ctx)) {
     if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;

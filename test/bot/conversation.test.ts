@@ -173,6 +173,17 @@ describe("bad input", () => {
     expect((await h.db.inboundMessage.findFirstOrThrow()).text).toHaveLength(10000);
   });
 
+  it("acts on a danger at the end of a message too long to read, and shows staff its beginning and end", async () => {
+    const story = "我跟你们说说我家老头子的事情，".repeat(700); // 10,500 characters
+    const out = await h.say("res1", `${story}刚才进厨房一股很浓的煤气味，赶紧派人来`);
+    expect(h.textsTo(out, "res1").join()).not.toMatch(/消息太长/);
+    const ticket = await h.db.ticket.findFirstOrThrow();
+    expect(ticket).toMatchObject({ urgency: 1, category: "gas" });
+    const card = h.textsTo(out, "hk1").join();
+    expect(card).toMatch(/中间省略 \d+ 字/);
+    expect(card).toContain("赶紧派人来");
+  });
+
   it("attaches a photo sent after a report to that ticket, and asks for text on voice", async () => {
     const n = ticketNumber(h.textsTo(await h.say("res1", "卫生间天花板渗水"), "res1"));
     let out = await h.say("res1", "", { kind: "image" });

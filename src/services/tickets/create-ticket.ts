@@ -1,5 +1,6 @@
 // A resident's report becomes a ticket: numbered per community, routed to the grid's housekeeper,
 // with its first audit event and the assignee's notification, all in the caller's transaction.
+import { excerpt } from "../excerpt.js";
 import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
@@ -48,7 +49,7 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   const acceptBy = plan.accept!;
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
-    text: input.summary.slice(0, 500), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
+    text: excerpt(input.summary), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
     reporter: input.reporter?.name ?? "",
     acceptBy: acceptBy.toISOString(),
   };

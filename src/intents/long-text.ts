@@ -1,0 +1,36 @@
+// Long messages (a voice note transcribed, a letter pasted in): the classifier reads a bounded
+// excerpt, and the whole text is swept for a danger so that a gas smell in the last line of a
+// 3,000-character story is still an urgent report.
+import { normalize } from "./normalize.js";
+import { safetySignal } from "./rules.js";
+
+/** Texts up to this length are classified whole. */
+export const CLASSIFY_WHOLE = 2000;
+const HEAD = 1200;
+const TAIL = 800;
+const WINDOW = 400;
+const STEP = 300;
+
+/** What the classifier reads: the text itself, or its beginning and end (where people say what they want). */
+export function classifierExcerpt(text: string): string {
+  if (text.length <= CLASSIFY_WHOLE) return text;
+  return `${text.slice(0, HEAD)}……${text.slice(-TAIL)}`;
+}
+
+/** Beyond this length only the beginning and the end are swept (bounds the work a huge message costs: ~10 ms). */
+const SWEEP_HEAD = 20_000;
+const SWEEP_TAIL = 10_000;
+
+/** The first passage of a long text that names a danger (in overlapping windows), or null. */
+export function dangerPassage(text: string): string | null {
+  if (text.length <= CLASSIFY_WHOLE) return null;
+  const parts = text.length <= SWEEP_HEAD + SWEEP_TAIL ? [text] : [text.slice(0, SWEEP_HEAD), text.slice(-SWEEP_TAIL)];
+  for (const part of parts) {
+    for (let at = 0; at < part.length; at += STEP) {
+      const window = part.slice(at, at + WINDOW);
+      if (safetySignal(normalize(window))) return window;
+      if (at + WINDOW >= part.length) break;
+    }
+  }
+  return null;
+}
