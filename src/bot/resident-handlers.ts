@@ -20,7 +20,7 @@ import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
-import { addResidentDetail, openTicketsOf, rescheduleByResident, withdrawByResident } from "../services/tickets/resident-followups.js";
+import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, withdrawByResident } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
@@ -413,8 +413,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 }
 
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
-const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
-const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的)|\b(owner|neighbou?r|resident|tenant)\b/i;
+const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
+const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
 const ARREARS_OF_OTHERS = /(欠费|欠钱|没交|老赖)[^。]{0,10}(列出来|列一下|名单|是谁|哪几户|哪些户|公布|曝光)|(谁家|哪家|哪几户|哪些户|哪些人)[^。]{0,6}(欠费|没交|欠)/;
 function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean {
@@ -456,6 +456,10 @@ async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
 const WITHDRAW_CUE = /不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
 /** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
 const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
+/** The resident corrects what they just reported: "不对，是卫生间不是厨房", "说错了，是1202". */
+const CORRECTION_CUE = /^(不对|不是不是|说错了|我说错了|写错了|打错了|搞错了|更正(一下)?|纠正(一下)?|sorry[,，]?\s*(i meant|it'?s))|^(应该)?是[^，。]{1,8}(而)?不是[^，。]{1,8}[。!！]?$/i;
+/** How long after a report a correction is taken as one (later it is a detail). */
+const CORRECTION_WINDOW_MS = 60 * 60_000;
 /** …unless it introduces another problem ("补充一下，客厅灯也坏了"). */
 const ANOTHER_PROBLEM = /也(坏|漏|不|没|堵|有)|另(一|外一)个|还有一个|another|also broken/i;
 const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test(text);
@@ -481,8 +485,9 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
   if (!["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
-  const detail = !withdraw && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
-  if (!withdraw && !detail) return false;
+  const correction = !withdraw && CORRECTION_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
+  const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
+  if (!withdraw && !detail && !correction) return false;
   const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
   if (tickets.length === 0) return false;
   // "#12 不用修了" names it; otherwise the latest one.
@@ -494,6 +499,12 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
     const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
     ctx.ticketId = ticket.id;
     await reply({ key: r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
+    return true;
+  }
+  if (correction && ctx.now.getTime() - ticket.createdAt.getTime() <= CORRECTION_WINDOW_MS) {
+    const r = await correctByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+    ctx.ticketId = ticket.id;
+    await reply({ key: "resident.corrected", params: { number: ticket.number, summary: r.summary.slice(0, 60), staff: r.staff } });
     return true;
   }
   // A confident label of another kind of problem is a new report, not a detail of this one.

@@ -58,6 +58,7 @@ const CORE_TEXTS = {
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
   "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
+  "resident.corrected": (p) => `已更正工单 #${s(p.number)}：${s(p.summary)}。已转告${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}。`,
   "resident.detail_added": (p) => `已补充到工单 #${s(p.number)}，并转给${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}。`,
   // ——— residents: binding ———
   "bind.ask_address": () => "为了把问题派给您所在网格的管家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
@@ -118,13 +119,14 @@ const CORE_TEXTS = {
   "staff.daily_list_summary": (p) =>
     `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单，超时 ${s(p.overdue)} 单。\n按网格/负责人：\n${s(p.groups)}\n\n最需关注的 ${s(p.shown)} 单：\n${s(p.lines)}\n（其余工单见各管家的盘点清单）`,
   "staff.morning_overdue": (p) => `【昨日遗留 ${s(p.date)}】以下工单仍未完成，请今天优先处理：\n${s(p.lines)}`,
-  "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n回复「接单 #${s(p.number)}」受理。`,
+  "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n${p.accepted ? `该单已受理（${statusLabel(p.status)}），由您继续跟进：「到场 #${s(p.number)}」「完成 #${s(p.number)} 说明」。` : `回复「接单 #${s(p.number)}」受理。`}`,
   "staff.repeat_report": (p) => p.intent === "complaint"
     ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，已升级为紧急（升级投诉）：${s(p.place)}\n${s(p.text)}`
     : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
   "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
   "staff.resident_rescheduled": (p, c) => `【#${s(p.number)} 住户改约】${s(p.text)}${s(p.until) ? `\n已改约至 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，计时暂停到那时。` : "\n请与住户确认新的时间，并回复「等待 #" + s(p.number) + " 约定时间」。"}`,
+  "staff.resident_correction": (p) => `【#${s(p.number)} 住户更正】${s(p.text)}\n更正后：${s(p.summary)}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
   "staff.urgent_withdrawn": (p) => `【紧急已撤 #${s(p.number)}】${s(p.place)}：住户称无需处理（${s(p.text)}）。${p.cancelled ? "工单已取消，提醒停止；" : "请负责人确认后结单；"}如需核实请联系住户。`,
   "staff.resident_withdrew": (p) => p.cancelled
@@ -151,6 +153,7 @@ const CORE_TEXTS = {
   // ——— errors (DomainError codes) ———
   "error.ticket.not_found": (p) => `没有找到工单 #${s(p.number)}，请核对编号。`,
   "error.ticket.not_your_grid": (p) => `工单 #${s(p.number)} 不属于您的网格，您不能处理。如需协助请联系主管。`,
+  "error.ticket.already_yours": (p) => `工单 #${s(p.number)} 已在您名下（${statusLabel(p.status)}），无需再接单，请直接「到场 #${s(p.number)}」或「完成 #${s(p.number)} 说明」。`,
   "error.ticket.bad_transition": (p) => `工单 #${s(p.number)} 当前状态为「${statusLabel(p.status)}」，不能执行该操作。`,
   "error.ticket.changed_meanwhile": (p) => `工单 #${s(p.number)} 刚被其他人更新，请发送「我的工单」查看最新状态。`,
   "error.ticket.resolution_required": (p) => `请写明处理说明，例如「完成 #${s(p.number)} 更换了角阀」。`,

@@ -25,7 +25,10 @@ export async function scheduleRevisit(tx: Tx, ticket: { id: number; communityId:
   const sameTimeLater = new Date(doneAt.getTime() + settings.revisitAfterDays * 86_400_000);
   const sooner = settings.revisitAt === undefined && settings.revisitAfterDays >= 1 && !inQuietHours(sameTimeLater, settings.quietHours, tz) && sameTimeLater < atConfigured;
   const dueAt = sooner ? sameTimeLater : atConfigured;
-  // A reopened ticket completed again gets a new revisit: key by the number of completions.
+  // A reopened ticket completed again gets one new revisit: the question still pending from the first
+  // completion (reopened by a repeat report before it was asked) is retired, or both would be asked.
+  await tx.scheduledTask.updateMany({ where: { ticketId: ticket.id, kind: "revisit.ask", claimedAt: null }, data: { claimedAt: doneAt, doneAt } });
+  // Keyed by the number of completions.
   const completions = await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "complete" } });
   await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.ask", ticketId: ticket.id, dueAt, dedupeKey: `revisit.ask:${ticket.id}:${completions}` });
 }

@@ -108,7 +108,8 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
 export function promiseKept(step: DeadlineStep, t: { status: string; acceptedAt: Date | null; onsiteAt: Date | null }, hadFeedback: boolean): boolean {
   const finished = t.status === "done" || t.status === "closed" || t.status === "cancelled";
   switch (step) {
-    case "accept": return finished || t.acceptedAt !== null;
+    // A reopened ticket waits to be taken again (接单): its first acceptance does not keep the new promise.
+    case "accept": return finished || (t.acceptedAt !== null && t.status !== "reopened");
     case "onsite": return finished || t.onsiteAt !== null;
     case "resolve": return finished;
     case "feedback": return finished || hadFeedback;

@@ -18,7 +18,7 @@ import { recordEvent } from "./transitions.js";
 /** Task kinds that belong to a ticket's clocks; they are frozen while the ticket waits on the resident. */
 export const CLOCK_TASK_KINDS = ["sla.warn", ...DEADLINE_STEPS.map((s) => `sla.${s}`), "alert.repeat"];
 
-const notAccepted = (t: { status: string; acceptedAt: Date | null }) => (t.status === "open" || t.status === "reopened") && t.acceptedAt === null;
+const notAccepted = (t: { status: string; acceptedAt: Date | null }) => t.status === "reopened" || (t.status === "open" && t.acceptedAt === null);
 
 /** Steps whose deadline gets a warning to the assignee beforehand. */
 const WARNED: DeadlineStep[] = ["accept", "onsite", "resolve"];

@@ -67,6 +67,31 @@ export async function addResidentDetail(tx: Tx, ticket: FollowUpTicket, chatUser
 }
 
 /**
+ * "不对，是卫生间不是厨房": the resident corrects what they reported. "是X不是Y" / "不是Y，是X" replaces
+ * Y with X in the ticket's text when Y is in it; otherwise the correction is appended. Recorded, and
+ * the owner hears the correction and the corrected text.
+ */
+export async function correctByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+  const summary = correctedSummary(ticket.summary, text);
+  await tx.ticket.update({ where: { id: ticket.id }, data: { summary } });
+  await recordEvent(tx, ticket.id, "resident_correction", { actor: `resident:${chatUserId}`, at: now, note: text.slice(0, 2000) });
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_correction", params: { number: ticket.number, text: text.slice(0, 300), summary: summary.slice(0, 300) }, notBefore: now });
+  }
+  return { staff: staff?.name ?? "", summary };
+}
+
+const SWAP = [/(?:应该)?是([^，。,.!！\s]{1,8}?)[，,\s]*(?:而)?不是([^，。,.!！\s]{1,8})/, /不是([^，。,.!！\s]{1,8}?)[，,\s]*(?:而)?是([^，。,.!！\s]{1,8})/];
+export function correctedSummary(summary: string, correction: string): string {
+  const a = SWAP[0]!.exec(correction);
+  const b = a ? null : SWAP[1]!.exec(correction);
+  const [right, wrong] = a ? [a[1]!, a[2]!] : b ? [b[2]!, b[1]!] : ["", ""];
+  if (wrong && summary.includes(wrong)) return summary.replaceAll(wrong, right).slice(0, 2000);
+  return `${summary}（更正：${correction}）`.slice(0, 2000);
+}
+
+/**
  * The resident moves an agreed visit ("明天上午我也不在家，改到下午3点吧"). A time said: the ticket
  * waits until then instead (its clocks stay stopped; the resident is told the new time), and the
  * assignee hears. No time said: the words reach the assignee, who agrees a time with the resident.

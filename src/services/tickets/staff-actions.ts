@@ -11,7 +11,7 @@ import { managersOf, supervisorsOf } from "../staff/routing.js";
 import { replanDeadlines } from "./deadlines.js";
 import { linkedReporters } from "./related.js";
 import { clearWait, pauseTicket, resumeTicket } from "./waiting.js";
-import { OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
+import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 
 export type StaffActor = Actor & { name: string; communityId: number };
 
@@ -37,6 +37,10 @@ export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, no
   // Whoever accepts owns it: warnings, escalations and 进度 then name the person doing the job (a
   // supervisor taking a night emergency, a housekeeper covering a colleague's grid).
   const data = t.assigneeId === staff.id ? {} : { assigneeId: staff.id };
+  // Handed an accepted ticket ("转单" after 接单), the new owner's 接单 finds it theirs already.
+  if (t.assigneeId === staff.id && !canTransition(t.status, "accept") && OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) {
+    throw new DomainError("ticket.already_yours", { number, status: t.status });
+  }
   await transition(tx, t, "accept", { actor: actorOf(staff), at: now, data });
   await notifyReporter(tx, t, "resident.ticket_accepted", { number, staff: staff.name }, now);
   return t;
@@ -96,7 +100,7 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
   if (target.chatUser) {
     await enqueue(tx, {
       communityId: t.communityId, to: { kind: "user", platformId: target.chatUser.platformId }, key: "staff.transferred",
-      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent }, notBefore: now,
+      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1 }, notBefore: now,
     });
   }
   return { ticket: t, target };
