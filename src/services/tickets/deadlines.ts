@@ -192,7 +192,8 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   const minutes = Math.round((now.getTime() - t.createdAt.getTime()) / 60_000);
   const seen = new Set<number>();
   for (const s of to) {
-    if (seen.has(s.id) || !s.chatUser) continue;
+    // (Not to the assignee: a supervisor holding the ticket hears it as its assignee, below.)
+    if (seen.has(s.id) || !s.chatUser || s.id === t.assigneeId) continue;
     seen.add(s.id);
     const key = step === "accept" ? "staff.escalation" : "staff.overdue";
     await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key, params: { ...card(t), minutes, step, assignee: t.assignee?.name ?? "" }, notBefore: now, dedupeKey: `sla.escalation:${task.id}:${s.id}` });
@@ -213,6 +214,8 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   }
 }
 
+const assigneeIsSupervisor = (t: Loaded) => t.assignee?.role === "supervisor" || t.assignee?.role === "manager";
+
 /** Tells the reporter that a promise to them passed and what happens next. */
 async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   const key = step === "resolve" && t.urgency === 1 ? "resident.resolve_late_urgent" : CHAIN[step].resident;
@@ -225,7 +228,7 @@ async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   if (recent) return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
   const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
-  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
+  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", reported: assigneeIsSupervisor(t) ? 0 : 1, intent: t.intent, feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
 }
 
 /** The morning after a missed routine promise: the resident is told, unless it has been kept since. */
