@@ -349,7 +349,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "flood" && /(一|每次|只要)[^，。]{0,4}用水[^，。]{0,2}(就|才)|用水的时候/.test(text) && !/淹|满地|漫|到处都是水|止不住/.test(text)) continue;
     if (r.resolvable && RESOLVED.test(text)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
-    if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
+    if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage", "injury"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
     if ((r.kind === "fire" || r.kind === "flood") && JOKE.test(text) && !URGENT.test(text)) continue;
     if (r.kind === "escalation" && JOKE.test(text) && !/你们|物业|管理处/.test(text)) continue;
     if (r.kind === "fight" && PLAYFIGHT.test(text) && !HURT.test(text)) continue;
@@ -384,6 +384,8 @@ export function safetySignal(text: string): Safety | null {
     // "群里两个宝妈吵翻了": a row in the chat itself.
     if (r.kind === "fight" && CHAT_ROW.test(text) && !HURT.test(text)) continue;
     if (r.planned && (PLANNED.test(text) || SCHEDULE_Q.test(text))) continue;
+    // "借个血压计 我家那个没电了": a device's battery, not the home's supply.
+    if (r.kind === "outage" && /(那个|这个|的)[^，。]{0,3}没电|借|电池/.test(text) && !/停电|跳闸|全黑|整栋|整个|灯/.test(text)) continue;
     let category = r.category;
     if (r.kind === "outage") {
       // "整栋楼都停了" names no utility: the rest of the message does ("一滴水", "黑了", "灯").
@@ -399,13 +401,13 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映)过(一|1)次|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
+const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映|讲)过(一|1)?(次|回|趟)|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|合不上|打不开|敞着|大敞|敞开)/;
+const SHARED = /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
-const LIFT_OUT = /电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
+const LIFT_OUT = /电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /物业公司|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
+const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
@@ -445,7 +447,9 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   // one is a pipe (water), which the leak words and the model decide.
   [/(暖气|暖器|地暖|供暖|暖气片|散热器|\b(heating|radiators?)\b)(?![^。]{0,10}(漏|滴|爆|渗|冒水|喷|淹|leak))/i, "other", 0.9],
   [/扫雪|铲雪|除雪|积雪|(冰|雪)[^，。]{0,4}没人(铲|扫|清)/, "sanitation", 0.6],
-  [/催费|催缴/, "staff", 0.5],
+  [/催费|催缴|催[^，。]{0,3}(物业费|管理费|交费|缴费)/, "staff", 0.6],
+  [/垃圾桶|垃圾箱|垃圾房|垃圾站|\b(bins?|dumpster)\b/i, "sanitation", 0.3],
+  [/(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,12}(喷(点)?药|打药|灭|消杀|杀虫)/, "sanitation", 0.8],
   [/不是漏气|没漏气|没有漏气|不是燃气|不是煤气/, "sanitation", 0.8],
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
   [/老鼠|蟑螂|白蚁|跳蚤|臭虫|苍蝇/, "sanitation", 0.3],
@@ -463,6 +467,14 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/狗|猫|宠物|鹦鹉|吠|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加|\b(dog|cat|pet)s?\b/i, "pets", 0.2],
   // A lane or fire passage blocked by cars is a parking matter, even when fire is the worry.
   [/(消防通道|消防车道|通道|路口|人行道)[^，。]{0,6}(停满|停了|停着|被占|堵)[^，。]{0,3}车|停满[^，。]{0,3}车/, "parking", 0.4],
+  // How loud it is, whoever makes it ("割草机声音特别大"): noise.
+  [/(声音|噪音|动静)[^，。]{0,4}(特别|很|太|超|老)?大|吵醒|吵得[^，。]{0,4}(睡不着|没法)/, "noise", 0.3],
+  // The office's phone nobody answers: its staff.
+  [/(值班)?电话[^，。]{0,8}(打不通|没人接|形同虚设)|值班电话/, "staff", 0.4],
+  // Seepage blamed on waterproofing: the building (LABELS.md: seepage through walls or roofs).
+  [/防水(层)?[^，。]{0,4}(坏|问题|没做好|破|失效|不行)/, "structure", 0.5],
+  // An air-conditioner bracket working loose: the building's outside, not water.
+  [/(空调)?外机[^，。]{0,4}(架|支架)|空调架/, "structure", 0.5],
   // Fire equipment is a facility (LABELS.md), however electrical it sounds: smoke alarms, exit signs.
   [/烟感|烟雾报警|烟雾探测|应急(指示)?灯|疏散指示|安全出口(指示|标志|灯)|消防(栓|箱|水带|喷淋)|\b(smoke (alarm|detector)|exit sign|emergency light)s?\b/i, "facility", 0.5],
   // A perimeter fence keeps strangers out: security.
@@ -491,9 +503,10 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
+const FEE_VALUE = /憋屈|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
 const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
+const PEST_CONTROL = /(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,12}(喷(点)?药|打药|灭(一下)?|消杀|杀虫)/;
 // "周一报的下水堵了，想问下师傅今天几点能来": when the visit for an earlier report will happen.
 const WHEN_COMING = /(几点|什么时候|啥时候|啥辰光|几时|哪天|多久|今天|明天|上午|下午|晚上)[^，。]{0,4}(能|会|可以)?(来|到|上门|过来)/;
 // "麻烦让师傅检查检查": a visit asked for is a repair, whatever the model made of the story before it.
@@ -505,7 +518,7 @@ const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
 // A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
-const PLAIN_QUESTION = /(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
+const PLAIN_QUESTION = /出(了)?什么事(了|情)?(吗|啊|呀|\?|？)|(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
@@ -515,7 +528,7 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|有没有(楼友|邻居)[^。]{0
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
-const CONDUCT = /顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
@@ -523,10 +536,10 @@ const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|�
 const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
 const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 // Rules and procedures asked about: permits, formalities, what must be registered.
-const PROCEDURE = /(办|什么|哪些|啥)手续|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
+const PROCEDURE = /(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
-const INFORM = /(跟|和|给)你们说一声|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
-const HOW_OR_WHO = /怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
+const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
+const HOW_OR_WHO = /(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
 const DONE_WELL = /(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
@@ -542,7 +555,7 @@ const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
 // "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
-const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|再加|多加|加[两三几一]|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
+const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(印大|大一点|大点|多一点|也发|发个|弄个|搞个|出个|做个|办个|加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|再加|多加|加[两三几一]|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
@@ -559,7 +572,7 @@ export function followUp(text: string): boolean {
 
 // Unmentioned group talk about shops, adverts and services on offer ("电梯里那个广告的店便宜吗",
 // "新开的洗衣店价格咋样", "认识个修电脑的朋友 能上门"): neighbours talking, no request to the office.
-export const SHOP_TALK = /(?<!不)卖房|售房|房子(出租|出售)|(急|诚心)(售|租|卖)|房源|有意(者|的)?私聊|南北通透|拎包入住|[一二两三四五]室[一二两]厅|广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
+export const SHOP_TALK = /(?<!不)卖房|售房|房子(出租|出售)|(急|诚心)(售|租|卖)|房源|有意(者|的)?私聊|南北通透|拎包入住|[一二两三四五]室[一二两]厅|广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过|装过|买过)|好用(吗|不)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
 
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {
@@ -573,14 +586,14 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
   if (PROCEDURE.test(text) && !DISPLEASURE.test(text) && !FAULT.test(text)) add("inquiry", 0.7);
   // "跟你们说一声 家里没人", "以后有事直接联系我": telling the office something, asking nothing.
-  if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 1);
+  if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
   // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
-  if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
+  if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
   if (FEE_ASK.test(text)) add("fee", 0.5);
   // "建议周末也开一下物业前台": a message that opens with a proposal is one.
   // (…unless it proposes replacing staff for how they behave: "建议把保安换了 天天在岗亭里睡觉" is a complaint.)
-  if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.6);
+  if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.8);
   if (staffConduct(text) && /换(了|掉|人)|开除|辞退/.test(text)) add("complaint", 0.7);
   // "挂点灯笼吧…你们觉得呢": a proposal put to the office for its opinion.
   if (/吧[^。]{0,16}(你们觉得呢|大家觉得呢|觉得怎么样|觉得如何)/.test(text) && !FAULT.test(text)) add("suggestion", 0.4);
@@ -588,6 +601,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const chasing = followUp(text);
   if (chasing) add("progress", TICKET_REF.test(text) ? 0.8 : 0.5);
   if (FAULT.test(text) && !EARLIER_REPORT.test(text) && !VEHICLE_BLOCK.test(text) && !chasing) add("repair", 0.15);
+  // "能不能安排人来灭一下鼠", "蚊子太多了 能不能喷点药": a service asked for, not a proposal.
+  if ((/(能不能|可不可以|能否|麻烦|请)[^，。]{0,4}(安排|派)(个)?人/.test(text) || PEST_CONTROL.test(text)) && !DISPLEASURE.test(text)) add("repair", 0.4);
   if (ASKS_FOR_VISIT.test(text) && !EARLIER_REPORT.test(text) && !chasing && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.3);
   // "还是没水", "怎么还是没电": a supply missing, said in a few words, is a fault to repair.
   if (text.length <= 12 && /(没水|没电|没气|停水|停电|停气|不出水|不来水|不来电|断水|断电)(了)?[啊呀吗呢嘛？?！!。.\s]*$/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text) && !FEE_WORDS.test(text) && !/会不会/.test(text)) add("repair", 0.8);
@@ -604,7 +619,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
   // "谢谢你们上周的中秋活动": thanks to the office for something done.
-  if (/(谢谢|感谢)(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
+  if (/(谢谢|感谢)(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !/想问|请问|问一下|问下/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
   // "谢谢前台的小姑娘耐心教我妈交物业费": a message that opens with thanks is praise, whatever it was about.
   if (/^\s*(谢谢|感谢|多谢|非常感谢|特别感谢)(?![^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 0.3);
   // "感谢3栋的张阿姨帮我收快递": thanks between neighbours.
@@ -655,7 +670,7 @@ export function objectOfStaffComplaint(text: string, classes: readonly string[],
 }
 
 /** A member of staff named with how they behaved ("前台…阴阳怪气", "保安上班刷抖音"). */
-const IDLE_ON_DUTY = /睡觉|睡着|瞓觉|打瞌睡|玩手机|刷抖音|刷剧|刷视频|打游戏|喝酒/;
+const IDLE_ON_DUTY = /睡觉|睡着|瞓觉|打瞌睡|玩手机|刷抖音|放抖音|外放|刷剧|刷视频|打游戏|喝酒/;
 export function staffConduct(text: string): boolean {
   return STAFF_WHO.test(text) && (CONDUCT.test(text) || IDLE_ON_DUTY.test(text));
 }
