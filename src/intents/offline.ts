@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
-import { BANTER, ELECTRICAL_THING, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -126,7 +126,14 @@ export function classifyOffline(input: ClassifyInput): Classification {
 
   let category: Category | null = null;
   if (TICKET.has(intent)) {
-    const pc = categoryPriors(text, ch.classes, predict(ch, idx));
+    // "谢谢修好了门…顺便说下，五楼的灯也不亮": the category of what comes after the turn.
+    const pivot = PIVOT.exec(text);
+    const turnsToFault = pivot && pivot.index > 4 && /慢|坏|漏|堵|不亮|不灵|失灵|\b(out|broken|leak\w*|not working)\b/i.test(text.slice(pivot.index));
+    const catText = turnsToFault ? text.slice(pivot.index) : text;
+    const catIdx = catText === text ? idx : encode(m, features(catText, metaTags(input.chat, input.mentioned)));
+    const pc = categoryPriors(catText, ch.classes, predict(ch, catIdx));
+    // A repair is of the thing that makes the noise (a fan, a pump): `noise` is the neighbours'.
+    if (intent === "repair") pc[ch.classes.indexOf("noise")] = -1;
     category = ch.classes[argmax(pc)] as Category;
     if (intent === "complaint" && category === "staff") category = objectOfStaffComplaint(text, ch.classes, pc) ?? category;
     // LABELS.md: staff is the attitude or conduct of property staff, whatever object is mentioned.

@@ -5,7 +5,7 @@ import type { Category, Intent } from "./types.js";
 export type Safety = { kind: string; intent: Intent; category: Category | null; /** The matched words. */ match?: string };
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
-const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训|禁止|严禁)\s*$/;
+const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|演练|宣传|培训|禁止|严禁|(?<![还认])真(要|的)?)\s*$/;
 const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
 // "…堆满了纸箱 着火了咋办": a danger asked about, not happening.
 const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?？!！])/;
@@ -134,6 +134,15 @@ const SAFETY_RULES: SafetyRule[] = [
   // or of several homes around the sender's.
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)(楼)?的(水|电|燃气|天然气)(好像|又|突然|怎么|是不是)?(停了|没了|断了)|(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)(了)?[^。]{0,10}(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)/ },
+  // A live wire bare where people pass ("电线皮破了铜丝露在外面 小孩够得着").
+  { kind: "live-wire", intent: "repair", category: "electricity", resolvable: true,
+    re: /(电线|线头|电缆)[^，。]{0,6}(皮破|破皮|外皮破|绝缘皮[^，。]{0,2}(破|掉))[^。]{0,12}(露|裸)|铜(丝|线)[^，。]{0,3}(露|裸露)|(电线|线头|电缆)[^，。]{0,4}裸露|\b(exposed|bare) (live )?wires?\b/i },
+  // Complaints unanswered time after time, said the other way round ("从来没人回 已经第五次了").
+  { kind: "ignored", intent: "complaint", category: null,
+    re: /(没人(回|管|理)|不回复|没回复|没人处理)[^。]{0,12}(第[四五六七八九十]次|[四五六七八九十]次了|好几次了|无数次)/ },
+  // Going to the street office or the district about the office ("我准备找街道了").
+  { kind: "escalation", intent: "complaint", category: null, unless: /请问|流程|手续|需要去|要不要去|报名|办理|吗/,
+    re: /(找|去|告到|反映到|闹到|投诉到)(街道|区里|市里|政府)(?!医院|卫生|图书)/ },
   // An old person living alone who does not answer the door: a fall or worse behind it.
   { kind: "injury", intent: "complaint", category: "security",
     re: /(敲门|叫门|按门铃|打[^，。]{0,3}电话)[^。]{0,8}(没人应|没人开|不开门|没(有)?(人)?(反应|回应|应|接)|都不接|不应)[^。]{0,40}(担心|怕|是不是|会不会|别是)[^。]{0,8}(摔|晕|倒|出事|出什么事|不舒服|病)/ },
@@ -153,7 +162,7 @@ const SAFETY_RULES: SafetyRule[] = [
   // A dog that has knocked someone down or bitten them, and is still loose.
   { kind: "injury", intent: "complaint", category: "pets",
     re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)`) },
-  { kind: "height", intent: "complaint", category: "security",
+  { kind: "height", intent: "complaint", category: "security", unless: /就问问|没出(什么)?事|有没有监控/,
     re: /高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,4}(站|坐|爬|趴|蹲)着?(个|一个)?(小孩|孩子|小朋友)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   // Loose fitness gear "用着危险" is a routine repair, not something about to fall on people.
@@ -294,7 +303,7 @@ const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原�
 // "着火了着火了 今晚江边那个烟花也太好看了吧": a sight admired, not a fire.
 const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
 /** "辣得我嘴里着火了", "气得我冒烟", "忙到爆炸": a danger word said of the body or the mood. */
-const FIGURATIVE_DANGER = /(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没/;
+const FIGURATIVE_DANGER = /(水费|电费|钱包|手机|脑子|脑袋|头|心态)[^，。]{0,3}(要)?(爆|炸)|(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没/;
 const DENIED = /((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)/;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
 
@@ -313,6 +322,8 @@ export function safetySignal(text: string): Safety | null {
       if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
     }
     if (r.kind === "fire" && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    // "一股煤气味…我已经打119了": the call is about the gas, which the gas rule names.
+    if (r.kind === "fire" && /119/.test(m[0]) && /煤气|燃气|天然气|液化气/.test(text)) continue;
     // "我做了个梦梦见我们楼着火了": a dream.
     if (r.kind !== "escalation" && r.kind !== "ignored" && DREAM.test(text.slice(0, m.index))) continue;
     // "听到救护车来了 好像是九栋的 谁知道是谁家老人吗 希望没事": neighbours wondering, nothing to do.
@@ -377,6 +388,9 @@ export function safetySignal(text: string): Safety | null {
     if (AFTER_EXERCISE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     // "12345热线的号码是多少", "电视台来拍节目是哪天": asking about a channel is no threat.
     if (r.kind === "escalation" && ASKS_ABOUT.test(text) && !ESC_TARGET.test(text)) continue;
+    // "邻居说要去法院告我": the sender is the one threatened; "想投诉网购的商家": not the office.
+    if (r.kind === "escalation" && (/告我|起诉我|要告我/.test(text) || (/商家|卖家|快递公司|网购|淘宝|京东|拼多多|外卖平台/.test(text) && !/你们|物业|管理处/.test(text)))) continue;
+    if (r.kind === "escalation" && /是?(12345|12315)还是(12345|12315)/.test(text)) continue;
     // "要到你们物业办什么手续吗还是只要去房管局就行": which office handles a procedure.
     if (r.kind === "escalation" && /(办|什么|哪些)手续|办理|过户|要带什么|(什么|哪些)材料/.test(text) && !/投诉|曝光|告你|不管|没人|再不|举报|反映/.test(text)) continue;
     // "之前有电池被偷过": a theft told as past experience.
@@ -401,11 +415,11 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /又(坏|停|不|漏|堵|没|卡|出|罢工|是)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映|讲)过(一|1)?(次|回|趟)|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
+const REPEAT = /没(调|弄|修|搞)好|又\s*(坏|停|不|漏|堵|没|卡|出|罢工|是|broken)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映|讲)过(一|1)?(次|回|趟)|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
-const SHARED = /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|合不上|打不开|敞着|大敞|敞开)/;
+const SHARED = /\bwhole (of )?(building|unit|block)\b|(一排|一整排|整排)[^，。]{0,6}(坏|不亮|充不上|用不了)|坏了一排|我们栋|我们楼的水|一长队|排长队|(朋友|家人|老人|客人)[^，。]{0,4}进不(来|去)|(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
-const LIFT_OUT = /电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
+const LIFT_OUT = /电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
 const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
@@ -448,7 +462,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/(暖气|暖器|地暖|供暖|暖气片|散热器|\b(heating|radiators?)\b)(?![^。]{0,10}(漏|滴|爆|渗|冒水|喷|淹|leak))/i, "other", 0.9],
   [/扫雪|铲雪|除雪|积雪|(冰|雪)[^，。]{0,4}没人(铲|扫|清)/, "sanitation", 0.6],
   [/催费|催缴|催[^，。]{0,3}(物业费|管理费|交费|缴费)/, "staff", 0.6],
-  [/垃圾桶|垃圾箱|垃圾房|垃圾站|\b(bins?|dumpster)\b/i, "sanitation", 0.3],
+  [/垃圾桶|垃圾箱|\b(bins?|dumpster)\b/i, "sanitation", 0.5],
+  [/油烟|烧烤[^，。]{0,4}(烟|味)/, "sanitation", 0.4],
   [/(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,12}(喷(点)?药|打药|灭|消杀|杀虫)/, "sanitation", 0.8],
   [/不是漏气|没漏气|没有漏气|不是燃气|不是煤气/, "sanitation", 0.8],
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
@@ -469,6 +484,9 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/(消防通道|消防车道|通道|路口|人行道)[^，。]{0,6}(停满|停了|停着|被占|堵)[^，。]{0,3}车|停满[^，。]{0,3}车/, "parking", 0.4],
   // How loud it is, whoever makes it ("割草机声音特别大"): noise.
   [/(声音|噪音|动静)[^，。]{0,4}(特别|很|太|超|老)?大|吵醒|吵得[^，。]{0,4}(睡不着|没法)/, "noise", 0.3],
+  [/割草机|吹叶机|修剪机|\b(mower|leaf blower)s?\b/i, "noise", 0.4],
+  [/(大堂|单元|楼门|门厅|lobby)[^，。]{0,3}(自动门|感应门|\bdoor\b)/i, "access", 0.5],
+  [/装修(申请|审批|许可|手续)/, "other", 0.5],
   // The office's phone nobody answers: its staff.
   [/(值班)?电话[^，。]{0,8}(打不通|没人接|形同虚设)|值班电话/, "staff", 0.4],
   // Seepage blamed on waterproofing: the building (LABELS.md: seepage through walls or roofs).
@@ -484,7 +502,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   // CCTV is a facility wherever it hangs (a car park camera is not parking).
   [/(监控|摄像头|探头)[^，。]{0,8}(坏|不亮|黑屏|没用|调不了|看不到|不能用|歪)|\bcctv\b/i, "facility", 0.8],
   // A smell coming up a drain that is not blocked: sanitation (LABELS.md: a smell on its own).
-  [/(没堵|不堵|下水(挺|很)?(快|顺)|水下得?(挺|很)?(快|顺))[^。]{0,16}(臭|味)|(返|冒|往上)[^，。]{0,3}(臭|异味|臭味)(?![^。]{0,10}(堵|漏))/, "sanitation", 0.5],
+  [/(没堵|不堵|下水(挺|很)?(快|顺)|水下得?(挺|很)?(快|顺))[^。]{0,16}(臭|味)|(返|反|冒|往上)[^，。]{0,3}(臭|异味|臭味)(?![^。]{0,10}(堵|漏))/, "sanitation", 0.5],
   // A balcony drying rack is a household fitting, not the building's structure.
   [/晾衣架|晾衣杆|升降衣架/, "other", 0.9],
   // The sound itself: a machine or a truck that bangs is noise, whatever it is for.
@@ -503,22 +521,24 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
+const FEE_VALUE = /憋屈|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
 const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|反映的|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
+/** "顺便问下", "另外", "by the way": the message turns to something else. */
+export const PIVOT = /顺便(问下|问一下|说一下|说下|提一下)?|另外还有|by the way|\bbtw\b/i;
 const PEST_CONTROL = /(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,12}(喷(点)?药|打药|灭(一下)?|消杀|杀虫)/;
 // "周一报的下水堵了，想问下师傅今天几点能来": when the visit for an earlier report will happen.
 const WHEN_COMING = /(几点|什么时候|啥时候|啥辰光|几时|哪天|多久|今天|明天|上午|下午|晚上)[^，。]{0,4}(能|会|可以)?(来|到|上门|过来)/;
 // "麻烦让师傅检查检查": a visit asked for is a repair, whatever the model made of the story before it.
 const ASKS_FOR_VISIT = /(麻烦|请|让|派|找)[^，。]{0,4}(师傅|人)[^，。]{0,4}(检查|看看|看一下|来看|上门看|修一下|修修|处理一下)/;
-const DISPLEASURE = /还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
+const DISPLEASURE = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|还没人|都没人|没人管|没人理|到底|什么效率|效率|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
 const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|黑屏|离线|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
 
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
 const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|下周|今晚|几点)[^。]{0,10}(停水|停电|停气|检修|维保|消杀|演练)[^。]{0,12}(吗|\?|？|还是|几点|多久|哪)|(停水|停电|停气|检修|维保)[^。]{0,8}(几点|多久|哪几|哪些|还是|是不是)/;
 
 // A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
-const PLAIN_QUESTION = /出(了)?什么事(了|情)?(吗|啊|呀|\?|？)|(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
+const PLAIN_QUESTION = /(几点|什么时候)(关门|开门|下班|上班)|出(了)?什么事(了|情)?(吗|啊|呀|\?|？)|(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
@@ -527,27 +547,27 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|有没有(楼友|邻居)[^。]{0
 // "态度真的很差", "挂我电话": how they were treated is the point, whatever they had asked about.
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
-const STAFF_WHO = /保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
+const STAFF_WHO = /督导|管理员|巡逻员|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
 const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
-const HANDLED_WELL = /(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
+const HANDLED_WELL = /(\d+|[一二三四五六七八九十几]+)分钟就(有人)?(来|到|修好|回)|(回|回复|回消息)[^，。]{0,2}(好快|超快|真快|秒回)|(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
 const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 // Rules and procedures asked about: permits, formalities, what must be registered.
 const PROCEDURE = /(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
 const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
-const HOW_OR_WHO = /(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
-const GRIEVANCE = /(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
+const HOW_OR_WHO = /怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
+const GRIEVANCE = /(炸了|着火|出事|烧了|起火)[^，。]{0,4}谁(来)?负责|(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
-const DONE_WELL = /(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
+const DONE_WELL = /效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
 const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
-const SARCASM = /呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
+const SARCASM = /\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|world-class|'under repair'|佩服佩服|呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
 // "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
-const PHONE_ASK = /(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
+const PHONE_ASK = /求(个)?(联系方式|电话|微信)|(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
 const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we))\b[^?]*\?/i;
 const FEE_ASK = /(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
@@ -555,7 +575,7 @@ const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
 // "可以在东门加个充电棚吗": asking for something new to be added is a proposal, not a report.
-const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(印大|大一点|大点|多一点|也发|发个|弄个|搞个|出个|做个|办个|加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|再加|多加|加[两三几一]|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
+const PROPOSAL_CN = /(可以|能不能|能否|可不可以|建议|希望|最好|应该|应当)[^，。？?]{0,12}(贴(一张|个|些|上)|印大|大一点|大点|多一点|也发|发个|弄个|搞个|出个|做个|办个|加(个|装|建|设|一些|几个)|铺(一层|个|上|些)|挂(点|些|几个|上)|弄成|改成|再加|多加|加[两三几一]|增设|增加(一些|几个|个)|装(个|一些|几个)|建(个|一个)|设置(一些|几个|个)|开设|配(个|备))/;
 const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|installing|setting up|planting|building)\b|\bwhy not (add|have|put|install|build|set up)\b/i;
 
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
@@ -564,7 +584,7 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 const FOLLOW_UP = /(啥|什么|哪一步)进度|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
-const NEGLECT_ANGER = /呵呵|到底|还管不管|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
+const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
 /** A follow-up on an earlier request, told without anger at the neglect. */
 export function followUp(text: string): boolean {
   return FOLLOW_UP.test(text) && !NEGLECT_ANGER.test(text);
@@ -580,7 +600,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
-  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !PROCEDURE.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
   if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
   // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
@@ -589,6 +609,12 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
   // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
   if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
+  // "物业费一年三千多 草长到膝盖了 这钱花哪了": the fee's value, measured by a failing: a complaint.
+  if (FEE_WORDS.test(text) && FEE_VALUE.test(text) && !FEE_ASK.test(text)) add("complaint", 0.4);
+  // "Great job guys, the gate has been 'under repair' for two weeks now": praise words, a complaint meant.
+  if (/\b(great job|well done|amazing|truly|bravo|thanks a lot)\b/i.test(text) && SARCASM.test(text)) add("complaint", 0.8);
+  // "谢谢师傅昨天修好了马桶，顺便问下，阳台的下水也有点慢": thanks, then the next job.
+  if (THANKS.test(text) && PIVOT.test(text) && /慢|坏|漏|堵|不亮|不灵|失灵|\b(out|broken|leak\w*|not working)\b/i.test(text.slice(PIVOT.exec(text)!.index))) add("repair", 0.6);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
   if (FEE_ASK.test(text)) add("fee", 0.5);
   // "建议周末也开一下物业前台": a message that opens with a proposal is one.
@@ -611,15 +637,17 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).
   if (REPEAT.test(text) && /麻烦|请|再派|再来|帮忙/.test(text) && !ANNOYED.test(text) && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.2);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
+  // "管家回消息好快 绝绝子", "五分钟就有人来了 respect": praise in slang, no thank-you word.
+  if (HANDLED_WELL.test(text) && /绝绝子|yyds|respect|🫡|赞|给力|牛|靠谱|点赞|好评/i.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.6);
   if (PROPOSAL_EN.test(text) || (PROPOSAL_CN.test(text) && !FAULT.test(text))) add("suggestion", 0.25);
-  if (PHONE_ASK.test(text) && !FAULT.test(text)) add("inquiry", 1);
+  if (PHONE_ASK.test(text) && !FAULT.test(text) && !PROPOSAL_CN.test(text)) add("inquiry", 1);
   // "請問管理處星期六開唔開門？" (an A-not-A question), "Just wondering — where's the nearest…?"
   if ((ASK_A_NOT_A.test(text) || QUESTION_EN.test(text)) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.4);
   if (SCARE_ENDED.test(text) && THANKS.test(text) && !DISPLEASURE.test(text)) add("praise", 0.4);
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
   // "谢谢你们上周的中秋活动": thanks to the office for something done.
-  if (/(谢谢|感谢)(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !/想问|请问|问一下|问下/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
+  if (/(谢谢|感谢)(各位|你们的?)?(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !/想问|请问|问一下|问下/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
   // "谢谢前台的小姑娘耐心教我妈交物业费": a message that opens with thanks is praise, whatever it was about.
   if (/^\s*(谢谢|感谢|多谢|非常感谢|特别感谢)(?![^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 0.3);
   // "感谢3栋的张阿姨帮我收快递": thanks between neighbours.
@@ -670,14 +698,14 @@ export function objectOfStaffComplaint(text: string, classes: readonly string[],
 }
 
 /** A member of staff named with how they behaved ("前台…阴阳怪气", "保安上班刷抖音"). */
-const IDLE_ON_DUTY = /睡觉|睡着|瞓觉|打瞌睡|玩手机|刷抖音|放抖音|外放|刷剧|刷视频|打游戏|喝酒/;
+const IDLE_ON_DUTY = /睡觉|睡着|睡得|呼呼大睡|瞓觉|打瞌睡|玩手机|刷抖音|放抖音|外放|刷剧|刷视频|打游戏|喝酒/;
 export function staffConduct(text: string): boolean {
   return STAFF_WHO.test(text) && (CONDUCT.test(text) || IDLE_ON_DUTY.test(text));
 }
 
 // Specific problem words (strong enough to name a category alone) for complaints the model files as `other`.
 const NAMED: ReadonlyArray<readonly [RegExp, Category]> = [
-  [/(?<!(楼顶|屋顶|房顶|顶楼|外墙|墙体?))漏水|渗漏|水管|下水道|返水|水压|马桶|积水|泡水|水淹|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
+  [/(?<!(楼顶|屋顶|房顶|顶楼|外墙|墙体?))漏水|滴水|滴滴答答|渗漏|水管|下水道|返水|水压|马桶|积水|泡水|水淹|\b(leak(ing|s)?|pipe|drain|sewage)\b/i, "water"],
   [/噪音|吵|扰民|音响|唱歌|唱k|\b(noise|noisy|loud|karaoke|music)\b/i, "noise"],
   [/电梯|\b(lift|elevator)\b/i, "elevator"],
   [/车位|停车|乱停|充电桩|\b(parking|car park)\b/i, "parking"],
