@@ -458,6 +458,8 @@ const WITHDRAW_CUE = /不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不�
 const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
 /** The resident corrects what they just reported: "不对，是卫生间不是厨房", "说错了，是1202". */
 const CORRECTION_CUE = /^(不对|不是不是|说错了|我说错了|写错了|打错了|搞错了|更正(一下)?|纠正(一下)?|sorry[,，]?\s*(i meant|it'?s))|^(应该)?是[^，。]{1,8}(而)?不是[^，。]{1,8}[。!！]?$/i;
+/** "搞错了，没着火", "电梯里没人，是我看错了": an urgent report called off as a false alarm. */
+const FALSE_ALARM = /搞错了|看错了|听错了|误报|虚惊一场|没(有)?着火|不是着火|没(有)?漏气|不是漏气|没人(被)?困|里面没人|没有人(被)?困|\bfalse alarm\b/i;
 /** How long after a report a correction is taken as one (later it is a detail). */
 const CORRECTION_WINDOW_MS = 60 * 60_000;
 /** …unless it introduces another problem ("补充一下，客厅灯也坏了"). */
@@ -485,9 +487,10 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
   if (!["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
+  const falseAlarm = !withdraw && FALSE_ALARM.test(ctx.text) && !isQuestion(ctx.text);
   const correction = !withdraw && CORRECTION_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
-  if (!withdraw && !detail && !correction) return false;
+  if (!withdraw && !detail && !correction && !falseAlarm) return false;
   const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
   if (tickets.length === 0) return false;
   // "#12 不用修了" names it; otherwise the latest one.
@@ -495,13 +498,14 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : tickets[0];
   if (!ticket) return false;
   const params = { number: ticket.number, summary: ticket.summary.slice(0, 30) };
-  if (withdraw) {
+  // An urgent report called off ("搞错了，没着火"): withdrawn, and the manager and supervisors told.
+  if (withdraw || (falseAlarm && ticket.urgency === 1)) {
     const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
     ctx.ticketId = ticket.id;
-    await reply({ key: r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
+    await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
     return true;
   }
-  if (correction && ctx.now.getTime() - ticket.createdAt.getTime() <= CORRECTION_WINDOW_MS) {
+  if ((correction || falseAlarm) && ctx.now.getTime() - ticket.createdAt.getTime() <= CORRECTION_WINDOW_MS) {
     const r = await correctByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
     ctx.ticketId = ticket.id;
     await reply({ key: "resident.corrected", params: { number: ticket.number, summary: r.summary.slice(0, 60), staff: r.staff } });

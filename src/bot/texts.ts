@@ -55,6 +55,7 @@ const CORE_TEXTS = {
   "resident.revisit_unsatisfied": (p) => `抱歉没有让您满意。工单 #${s(p.number)} 已重新打开，主管已收到通知。请告诉我们还有什么问题没有解决？`,
   "resident.revisit_detail_thanks": (p) => `已记录并转给负责人，工单 #${s(p.number)} 会尽快再次处理。`,
   "resident.revisit_comment_thanks": (p) => `感谢您的评价！您的意见已记录并转给负责人，工单 #${s(p.number)} 已结案。`,
+  "resident.withdrawn_shared": (p) => `好的，已记下您这边不需要了。工单 #${s(p.number)}（${s(p.summary)}）还有其他住户反映同一问题，会继续处理，修好后也会告诉您。`,
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
   "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
@@ -129,7 +130,9 @@ const CORE_TEXTS = {
   "staff.resident_correction": (p) => `【#${s(p.number)} 住户更正】${s(p.text)}\n更正后：${s(p.summary)}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
   "staff.urgent_withdrawn": (p) => `【紧急已撤 #${s(p.number)}】${s(p.place)}：住户称无需处理（${s(p.text)}）。${p.cancelled ? "工单已取消，提醒停止；" : "请负责人确认后结单；"}如需核实请联系住户。`,
-  "staff.resident_withdrew": (p) => p.cancelled
+  "staff.resident_withdrew": (p) => Number(p.others) > 0
+    ? `【住户撤回 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n另有 ${s(p.others)} 户反映同一问题，工单继续处理。`
+    : p.cancelled
     ? `【住户撤单 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n工单已取消，无需上门。`
     : `【住户表示无需处理 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n请确认后回复「完成 #${s(p.number)} 说明」结单。`,
   "staff.city_outage": (p) => `【住户反映·市政停水停电】${s(p.place)}：${s(p.text)}\n已告知住户向供水/供电/燃气公司查询。如属实，请向主管报告并发布停水停电通知。`,

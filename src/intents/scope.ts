@@ -12,6 +12,8 @@ export type Place = { scope: "home" | "public"; description: string };
 /** Things only found inside a home: with none of them, "我家老人下不了楼" about a lift is still the lift. */
 const IN_HOME = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|室内|屋里|家门|入户/;
 
+const WHOLE_BUILDING = /整栋|整幢|全楼|整个楼|整座楼|整个单元|全单元|整个小区|全小区/;
+
 export function placeOf(text: string, location: Location | null, category: Category | null): Place {
   const publicWords = text.match(PUBLIC_PLACE)?.[0];
   // A lift is never in a home, whoever's family is waiting for it.
@@ -19,6 +21,12 @@ export function placeOf(text: string, location: Location | null, category: Categ
     // (The reporter's room is not part of a public place.)
     const where = describe(location ? { ...location, room: null } : null);
     return { scope: "public", description: [where, "电梯"].filter(Boolean).join(" ") };
+  }
+  // "我家也停电了，3栋整栋都没电": the whole building's supply, whoever says it from home.
+  const wholeBuilding = WHOLE_BUILDING.exec(text)?.[0];
+  if (wholeBuilding && !IN_HOME.test(text)) {
+    const where = describe(location ? { ...location, room: null } : null);
+    return { scope: "public", description: [where, wholeBuilding].filter(Boolean).join(" ") };
   }
   const homeNamed = HOME_PLACE.test(text) || Boolean(location?.room);
   if (homeNamed && !(publicWords && !location?.room && /电梯|单元门|门禁|楼道/.test(text) && !/我家|家里/.test(text))) {

@@ -12,9 +12,11 @@ export const isHousekeeper = (role: string) => role === "housekeeper" || role ==
 
 export type Actor = { id: number; role: string; gridId: number | null };
 
-/** A housekeeper acts on tickets of their own grid; supervisors and managers on all; anyone on tickets assigned to them. */
-export function canActOnTicket(staff: Actor, ticket: { gridId: number | null; assigneeId: number | null }): boolean {
+/** A housekeeper acts on tickets of their own grid; supervisors and managers on all; the front desk on grade 1 and on tickets of no grid; anyone on tickets assigned to them. */
+export function canActOnTicket(staff: Actor, ticket: { gridId: number | null; assigneeId: number | null; urgency?: number }): boolean {
   if (isSupervisory(staff.role)) return true;
+  // The front desk is on duty around the clock: it may take an urgent (grade-1) ticket of any grid.
+  if (staff.role === "frontdesk" && ticket.urgency === 1) return true;
   if (ticket.assigneeId === staff.id) return true;
   if (isHousekeeper(staff.role) && staff.gridId !== null && ticket.gridId === staff.gridId) return true;
   // The front desk owns tickets that belong to no grid (public places nobody's grid covers).

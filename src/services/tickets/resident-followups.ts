@@ -3,7 +3,7 @@
 import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import { CLOCK_TASK_KINDS } from "./deadlines.js";
-import { linkedReporter } from "./related.js";
+import { linkedReporter, linkedReporters } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
@@ -34,7 +34,9 @@ async function assigneeUser(tx: Tx, ticket: FollowUpTicket) {
  */
 export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
   const actor = `resident:${chatUserId}`;
-  const cancelled = canTransition(ticket.status, "cancel");
+  // Neighbours joined this incident (linked reports): it is theirs too, and stays open for them.
+  const others = (await linkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId).length;
+  const cancelled = others === 0 && canTransition(ticket.status, "cancel");
   if (cancelled) {
     await transition(tx, ticket, "cancel", { actor, at: now, note: text.slice(0, 500) });
     await clearWait(tx, ticket.id, now);
@@ -44,16 +46,17 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUse
   }
   const staff = await assigneeUser(tx, ticket);
   if (staff?.chatUser) {
-    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_withdrew", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100), text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_withdrew", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100), text: text.slice(0, 300), cancelled: cancelled ? 1 : 0, others }, notBefore: now });
   }
   // A grade-1 alert went to the manager and supervisors: they hear it was called off (the "false alarm").
-  if (ticket.urgency === 1) {
+  // (Not while neighbours' reports keep it open: the danger may still be real for them.)
+  if (ticket.urgency === 1 && others === 0) {
     const alerted = [...(await managersOf(tx, ticket.communityId)), ...(await supervisorsOf(tx, ticket.communityId))];
     for (const s of alerted.filter((a, i) => alerted.findIndex((b) => b.id === a.id) === i && a.id !== staff?.id)) {
       if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_withdrawn", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
     }
   }
-  return { cancelled, staff: staff?.name ?? "" };
+  return { cancelled, staff: staff?.name ?? "", others };
 }
 
 /** More detail on a reported problem: a note on the ticket, forwarded to its owner. */
