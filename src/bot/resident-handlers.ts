@@ -13,7 +13,7 @@ import { setState, clearState, type ConversationState } from "../services/reside
 import { householdAddress, type Sender } from "../services/residents/identity.js";
 import { answerOutageReport } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
-import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
+import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
@@ -713,6 +713,9 @@ async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null
   }
 }
 
+/** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
+const ASKS_FOR_BILLS = /欠(多少|几个月|费)|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
+
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
   let home = verifiedHome(ctx);
   if (!home) {
@@ -729,6 +732,9 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
   if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);
+  // "物业费是按98平算的，我家只有89平" while that question is open: more on it, for the housekeeper
+  // (the bills again only when asked for).
+  else if (!ctx.inGroup && !ASKS_FOR_BILLS.test(ctx.text) && (await openFeeQuestion(ctx.tx, home.id, ctx.now))) return fileFeeQuestionFor(ctx, home, reply);
   // "我家还欠多少" from someone verified at two homes, naming neither: both, one message each.
   const named = (asked && verifiedHomeAt(ctx, asked)) || verifiedHomeNamed(ctx, c.location);
   const homes = named ? [named] : asked ? [home] : ctx.sender.residents.map((r) => r.household);

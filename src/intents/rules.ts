@@ -469,6 +469,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
   [/老鼠|蟑螂|白蚁|跳蚤|臭虫|苍蝇/, "sanitation", 0.3],
   [/停气|断气(?![吧啊])|没气了/, "gas", 0.4],
+  // "停电也不提前通知": a power cut, whatever the sentence shares with the water-cut complaints.
+  [/(?<!停水[^。]{0,6})(停电|断电)(?![^。]{0,6}(停水|断水))/, "electricity", 0.8],
   [/大坑|坑洼|路面(破|坏|塌|裂)|信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],
   [/电梯(里|里面|内|轿厢)?的?(灯|按钮|按键|风扇|通风|空调|显示屏|门)|\b(lift|elevator) (button|door|light|fan)s?\b/i, "elevator", 0.2],
   [/水管|水龙头|马桶|下水|地漏|(?<!(楼顶|屋顶|房顶|顶楼|外墙|墙体?))漏水|暗管|冷凝水|堵了|堵塞|水压|热水|停水|没水|水表|花洒|\b(pipe|tap|faucet|toilet|sink|drain|leak(ing)?)\b/i, "water", 0.2],
@@ -631,7 +633,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if ((/(能不能|可不可以|能否|麻烦|请)[^，。]{0,4}(安排|派)(个)?人/.test(text) || PEST_CONTROL.test(text)) && !DISPLEASURE.test(text)) add("repair", 0.4);
   if (ASKS_FOR_VISIT.test(text) && !EARLIER_REPORT.test(text) && !chasing && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.3);
   // "还是没水", "怎么还是没电": a supply missing, said in a few words, is a fault to repair.
-  if (text.length <= 12 && /(没水|没电|没气|停水|停电|停气|不出水|不来水|不来电|断水|断电)(了)?[啊呀吗呢嘛？?！!。.\s]*$/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text) && !FEE_WORDS.test(text) && !/会不会/.test(text)) add("repair", 0.8);
+  if (text.length <= 16 && /(没水|没电|没气|停水|停电|停气|不出水|不来水|不来电|断水|断电)(了)?[啊呀吗呢嘛？?！!。.,，\s]*(怎么回事|咋回事|什么情况|啥情况|搞什么)?[啊呀吗呢嘛？?！!。.\s]*$/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text) && !FEE_WORDS.test(text) && !/会不会/.test(text)) add("repair", 0.8);
   // "算了不用修了" … "还是来修吧，又堵上了": the repair asked for after all.
   if (/还是(来|过来|上门|派人)?修|还是要修|还是得修|还是(麻烦|请)?(你们)?(来|过来)(修|看看)|还是派(个)?人/.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.6);
   // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).

@@ -107,6 +107,14 @@ export async function askToCheckPayment(
 /** How long a fee question stays "the same matter": a second message within it joins the open ticket. */
 const SAME_QUESTION_DAYS = 7;
 
+/** The household's fee question still open, opened in the last 7 days, or null. */
+export async function openFeeQuestion(tx: Tx, householdId: number, now: Date) {
+  return tx.ticket.findFirst({
+    where: { householdId, intent: "fee", status: { in: OPEN_STATUSES }, createdAt: { gte: new Date(now.getTime() - SAME_QUESTION_DAYS * 86_400_000) } },
+    orderBy: { id: "desc" }, include: { assignee: { include: { chatUser: true } } },
+  });
+}
+
 /**
  * A fee question becomes a ticket (intent "fee", category null: shown as 费用) on the household,
  * routed to its grid's housekeeper like any ticket. A second message while a fee ticket of the
@@ -120,10 +128,7 @@ export async function fileFeeQuestion(
   input: { household: HouseholdRef & { ownerName: string; phone: string }; reporter: { chatUserId: number; name: string }; text: string; sourceMessageId: number | null },
 ) {
   const { household } = input;
-  const open = await tx.ticket.findFirst({
-    where: { householdId: household.id, intent: "fee", status: { in: OPEN_STATUSES }, createdAt: { gte: new Date(now.getTime() - SAME_QUESTION_DAYS * 86_400_000) } },
-    orderBy: { id: "desc" }, include: { assignee: { include: { chatUser: true } } },
-  });
+  const open = await openFeeQuestion(tx, household.id, now);
   if (open) {
     await recordEvent(tx, open.id, "resident_message", { actor: `resident:${input.reporter.chatUserId}`, at: now, note: input.text.slice(0, 500) });
     if (input.sourceMessageId) await tx.attachment.updateMany({ where: { inboundMessageId: input.sourceMessageId, ticketId: null }, data: { ticketId: open.id } });

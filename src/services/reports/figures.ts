@@ -50,6 +50,8 @@ export type TicketFigures = {
   escalated: number;
   completed: number;
   oneVisit: number;
+  /** Received in the period and open at its end, reopened ones included (a first completion undone). */
+  openAtEnd: number;
 };
 export type RevisitFigures = { satisfied: number; basic: number; unsatisfied: number; noAnswer: number };
 export type Backlog = { open: number; overdue: number };
@@ -74,7 +76,7 @@ export type Report = {
 
 export const emptyTicketFigures = (): TicketFigures => ({
   received: 0, byIntent: {}, byCategory: {}, cancelled: 0, done: 0, doneOnTime: 0, overdue: 0, notYetDue: 0,
-  acceptJudged: 0, acceptedOnTime: 0, escalated: 0, completed: 0, oneVisit: 0,
+  acceptJudged: 0, acceptedOnTime: 0, escalated: 0, completed: 0, oneVisit: 0, openAtEnd: 0,
 });
 export const emptyRevisits = (): RevisitFigures => ({ satisfied: 0, basic: 0, unsatisfied: 0, noAnswer: 0 });
 
@@ -184,6 +186,7 @@ function addTicket(f: TicketFigures, t: TicketRow, a: Analysis): void {
   bump(f.byCategory, t.category ?? "other");
   if (a.escalated) f.escalated++;
   if (a.status === "cancelled") { f.cancelled++; return; }
+  if ((OPEN_STATUSES as string[]).includes(a.status)) f.openAtEnd++;
   if (a.firstDone) {
     f.done++;
     if (a.onTime) f.doneOnTime++;

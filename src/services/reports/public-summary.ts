@@ -26,10 +26,11 @@ export function publicSummary(r: Report): PublicSummary {
   return {
     community: r.community, from: r.period.from, to: r.period.to,
     received: t.received, byIntent: { ...t.byIntent },
-    done: t.done, onTime: t.doneOnTime, judged: t.done + t.overdue, stillOpen: t.overdue + t.notYetDue,
+    // Done = settled at the end of the quarter: a ticket reopened after its first completion is still being handled.
+    done: t.received - t.cancelled - t.openAtEnd, onTime: t.doneOnTime, judged: t.done + t.overdue, stillOpen: t.openAtEnd,
     revisitAnswers: v.satisfied + v.basic + v.unsatisfied, revisitSatisfied: v.satisfied + v.basic,
     complaints: {
-      received: c.received, done: c.done, stillOpen: c.overdue + c.notYetDue,
+      received: c.received, done: c.received - c.cancelled - c.openAtEnd, stillOpen: c.openAtEnd,
       categories: Object.entries(c.byCategory).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     },
   };
