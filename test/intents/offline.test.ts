@@ -361,9 +361,10 @@ describe("after fresh24 (how and who)", () => {
   it("renovation rubbish is decoration", () => expect(c("楼道里堆着别人家的装修垃圾 半个月没人清").category).toBe("decoration"));
 });
 
-describe("after fresh25 (a northern winter)", () => {
+describe("after fresh25 and fresh31 (northern winters)", () => {
   it.each([
-    ["我家暖气片摸着冰凉 屋里才14度 5栋1单元302", "other"],
+    // Three of the four holdout authors who met heating file a cold radiator under water (README).
+    ["我家暖气片摸着冰凉 屋里才14度 5栋1单元302", "water"],
     ["暖气片接口一直滴水 地上湿了一片", "water"],
     ["南门口的冰一直没人铲 老人都不敢出门", "sanitation"],
   ])("%s → %s", (text, category) => expect(c(text).category).toBe(category));
@@ -372,6 +373,35 @@ describe("after fresh25 (a northern winter)", () => {
   ])("%s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
   it("'反映过多少回了…一次都没管过' is an escalation", () => {
     expect(c("楼下烧烤店排风扇半夜响 反映过多少回了 你们一次都没管过").urgency).toBe(1);
+  });
+});
+
+describe("after fresh32 (safety: dangers told every way, and near-misses)", () => {
+  it.each([
+    "隔壁1502一直有哗哗的水声 门缝底下都在往外渗水 敲门没人",
+    "热水器底下一直往外冒水 地上全湿了 我关不上",
+    "单元门口的雨棚玻璃裂了 正在一片一片往下掉 2栋3单元",
+    "窗台上有个小孩 往外探 好危险 谁家的 快去",
+    "燃气表接头那里在冒泡 我拿肥皂水试了 真漏了",
+    "电梯门开着就在往上走 差点把我女儿夹了",
+    "楼道里有点烟 应该没事吧?",
+    "楼上那家又在打架了 砸东西的声音 女的在哭喊救命",
+    "There's a kid standing on the windowsill on the 8th floor of block A, window wide open!!",
+    "我十分钟前报了电梯困人 维修师傅出发了吗 人还在里面",
+    "6栋地下室燃气管道被施工队挖破了 味道很大",
+  ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    "楼道一股烧焦味是我家 煮粥煮糊了 不好意思",
+    "我是电视台的记者 想拍一下你们小区的垃圾分类",
+    "12345那边让我来问物业 我家楼下的空地能不能停车",
+    "刚才家里跳闸 插座冒了个火花 我重新推上去就好了 现在都正常",
+    "打架的已经被保安拉开了 派出所也来人了 大家别围观了",
+    "电梯里贴了通知说今天在做困人救援演练 是这台不能坐吗",
+    "My friend's building in another district flooded last night. Does our garage have flood barriers?",
+    "楼上小孩跑来跑去 感觉楼板都要塌了 哈哈",
+  ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it("smoke from an electric blanket is electrical", () => {
+    expect(c("屋里全是烟 好像是电热毯 我眼睛看不清").category).toBe("electricity");
   });
 });
 
