@@ -163,11 +163,15 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
  */
 /** A ticket command's verb and then a number sign or a space: a command, however mistyped after it. */
 const COMMAND_WORD_FIRST = /^\s*(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*(#|＃|\s)/;
+const OWN_REPORTS = /^(进度|查进度|查询进度|我的报修|报修进度)[\s。.!！?？]*$/;
+
 function writesAsResident(ctx: MessageContext): boolean {
   // A command, or what looks like one mistyped ("接单 #abc"), stays a command (an error at worst).
   if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text)) return false;
   // Binding their own home (an address, then the phone tail), or answering a revisit of their own report.
   if (ctx.state || isBareAddress(ctx.text)) return true;
+  // "进度" / "我的报修" from staff who live here: their own reports ("我的工单" stays the staff list).
+  if (ctx.sender.residents.length > 0 && OWN_REPORTS.test(ctx.text.trim())) return true;
   const c = ctx.classification;
   return ctx.sender.residents.length > 0 && c !== null && c.intent !== "other";
 }

@@ -253,6 +253,11 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
   // chat, or @-mentioning the assistant in a group with "绑定" (the rest goes on in the direct chat).
   const address = parseAddress(text);
   const asksToBind = BIND_WORDS.test(text);
+  // "4栋的" as a first message from someone unbound: the start of an address — ask for the rest.
+  if (address?.building && !address.room && !ctx.inGroup && !verifiedHome(ctx) && addressFiller(text).length <= 2) {
+    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId: null, building: address.building }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+    return void (await reply({ key: "bind.need_room", params: { building: buildingLabel(address.building) } })), true;
+  }
   if (!address?.building || !address.room || (ctx.inGroup && !(ctx.inbound.mentionsSelf && asksToBind))) return false;
   if (!verifiedHome(ctx)) {
     const c = ctx.classification;

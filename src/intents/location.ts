@@ -6,11 +6,12 @@ import type { Location } from "./types.js";
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
-const CN_NUM = "[零〇一幺二两三四五六七八九十百]";
+const CN_NUM = "[零〇一幺二两三四五六七八九十百廿]";
 
 /** "二十三" → "23", "十一" → "11", "七零二" → "702", "一千二百零一" is not expected. Digits pass through. */
 export function cnToDigits(s: string): string | null {
   if (/^\d+$/.test(s)) return String(Number(s));
+  s = s.replace(/^廿/, "二十");
   if (!/^[零〇一幺二两三四五六七八九十百]+$/.test(s)) return null;
   if (!/[十百]/.test(s)) return [...s].map((c) => String(CN_DIGIT[c] ?? "")).join(""); // read digit by digit
   let total = 0;
@@ -42,7 +43,7 @@ const CN_RE = new RegExp(
 );
 const UNIT_ONLY_RE = new RegExp(`(?<![\\dA-Za-z栋幢座楼])(${NUM})\\s*单元(?:\\s*(${ROOM_ID})${ROOM_END})?`);
 // "3-2-1201", "3-1-804"; building-unit "5-3" only when followed by a word that names a unit place.
-const DASH3_RE = /(?<![\d\w:.\-/])(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/;
+const DASH3_RE = /(?<![\d\w:.\-/])(\d{1,2}|[A-Za-z])\s*-\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/;
 const DASH2_RE = /(?<![\d\w:.\-/])(\d{1,2})-(\d{1,2})(?=\s*的?\s*(?:单元|楼道|电梯|门口|楼下))/;
 const ROOM_ONLY_RE = new RegExp(`(?<![\\d\\-])(\\d{3,4})\\s*(?:室|号房)`);
 const EN_BLD_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*([A-Za-z]|\d{1,3})\b/i;
@@ -88,13 +89,11 @@ function parseEnglish(text: string): Location | null {
   return make(b?.[1] ? bld(b[1]) : null, u?.[1] ? String(Number(u[1])) : null, room);
 }
 
-export function parseLocation(text: string): Location | null {
-  const dash = DASH3_RE.exec(text);
-  if (dash?.[1] && dash[2] && dash[3] && !/\d{3,}\s*-\s*\d/.test(text.slice(Math.max(0, dash.index - 4), dash.index + 2))) {
-    return make(String(Number(dash[1])), String(Number(dash[2])), dash[3]);
-  }
-  const cn = CN_RE.exec(text);
-  if (cn?.[1]) {
+const parts = (l: Location) => (l.building ? 1 : 0) + (l.unit ? 1 : 0) + (l.room ? 2 : 0);
+
+/** The place one match of CN_RE names, with a unit or room told right after it. */
+function cnLocation(text: string, cn: RegExpExecArray): Location | null {
+  if (cn[1]) {
     // "一栋楼都停电" / "两栋楼之间" count buildings, they do not name one.
     const counting = /^[一两几]$/.test(cn[1]) && /栋楼|幢楼/.test(cn[0]);
     const building = counting ? null : bld(cn[1]);
@@ -107,6 +106,16 @@ export function parseLocation(text: string): Location | null {
         const u = new RegExp(`^\\s*,?\\s*(${NUM})\\s*单元(?:\\s*(${ROOM_ID})${ROOM_END})?`).exec(rest);
         if (u?.[1]) { unit = cnToDigits(u[1]); room = u[2] ? cnToDigits(u[2]) : null; }
       }
+      if (unit === null && room === null) {
+        // "4栋1-301": unit and room written with a dash after the building.
+        const d = /^\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/.exec(text.slice(cn.index + cn[0].length));
+        if (d?.[1] && d[2]) { unit = String(Number(d[1])); room = String(Number(d[2])); }
+      }
+      if (unit !== null && room === null) {
+        // "3号楼2单元1202号" / "…301户": a room number with 号 or 户 right after the unit.
+        const r = /^\s*(\d{3,4})\s*(?:号|户)(?![\d楼])/.exec(text.slice(cn.index + cn[0].length));
+        if (r?.[1]) room = r[1];
+      }
       if (room === null) {
         const rest = text.slice(cn.index + cn[0].length);
         const r = ROOM_ONLY_RE.exec(rest);
@@ -116,6 +125,25 @@ export function parseLocation(text: string): Location | null {
       return make(building, unit, room);
     }
   }
+  return null;
+}
+
+export function parseLocation(text: string): Location | null {
+  const dash = DASH3_RE.exec(text);
+  if (dash?.[1] && dash[2] && dash[3] && !/\d{3,}\s*-\s*\d/.test(text.slice(Math.max(0, dash.index - 4), dash.index + 2))) {
+    // "B-2-805" keeps its letter; "4-1-0301" is room 301.
+    return make(bld(dash[1]), String(Number(dash[2])), String(Number(dash[3])));
+  }
+  // The fullest of the places the message names: "我是十七栋的老周 … 17栋1单元1501" is 17/1/1501.
+  let best: Location | null = null;
+  const all = new RegExp(CN_RE.source, "g");
+  for (let cn = all.exec(text); cn; cn = all.exec(text)) {
+    const loc = cnLocation(text, cn);
+    if (loc && parts(loc) > (best ? parts(best) : 0)) best = loc;
+    if (best?.room) break;
+    if (cn[0].length === 0) all.lastIndex++;
+  }
+  if (best) return best;
   const en = parseEnglish(text);
   if (en) return en;
   const d2 = DASH2_RE.exec(text);

@@ -28,6 +28,16 @@ describe("parseLocation", () => {
     ["B座1502 楼上装修天天电钻", loc("B", null, "1502")],
     ["我家是1单元1201 楼上扔烟头", loc(null, "1", "1201")],
     ["12栋1201号房", loc("12", null, "1201")],
+    // forms residents bind with (adv21 scenarios)
+    ["B-2-805", loc("B", "2", "805")],
+    ["4栋1-301", loc("4", "1", "301")],
+    ["3号楼2单元1202号", loc("3", "2", "1202")],
+    ["4号楼1单元301户", loc("4", "1", "301")],
+    ["4-1-0301", loc("4", "1", "301")],
+    ["阿拉是廿一号楼三零二", loc("21", null, "302")],
+    // the fullest place named wins: a building said first, the whole address at the end
+    ["我是十七栋的退休教师老周，窗户把手松了。17栋1单元1501", loc("17", "1", "1501")],
+    ["喂我是那个二十一栋的刘奶奶啊 空调外机架子松了 二十一栋一单元七零一", loc("21", "1", "701")],
     // a bare room told a little after (or before) the building
     ["我住11幢2单元 顶楼1801 屋顶漏水", loc("11", "2", "1801")],
     ["三栋1单元二楼 就是201 门口地砖翘了", loc("3", "1", "201")],

@@ -1,0 +1,112 @@
+from lib import *
+s = S("2026-03-02T08:00:00+08:00", settings={"feeReminderIntervalDays": 7}, bills=[
+ {"building": "3", "unit": "2", "room": "1201", "item": "物业服务费", "period": "2026-02", "amount": "356.40", "dueDate": "2026-02-28", "paid": False},
+ {"building": "1", "unit": "1", "room": "101", "item": "物业服务费", "period": "2026-02", "amount": "240.00", "dueDate": "2026-02-28", "paid": True},
+ {"building": "4", "unit": "1", "room": "301", "item": "物业服务费", "period": "2026-02", "amount": "300.00", "dueDate": "2026-02-28", "paid": False},
+ {"building": "5", "unit": "2", "room": "802", "item": "停车费", "period": "2026-02", "amount": "150.00", "dueDate": "2026-03-01", "paid": False},
+ {"building": "6", "unit": "1", "room": "201", "item": "物业服务费", "period": "2026-02", "amount": "280.00", "dueDate": "2026-03-05", "paid": False},
+ {"building": "7", "unit": "3", "room": "601", "item": "物业服务费", "period": "2026-02", "amount": "260.00", "dueDate": "2026-02-28", "paid": True},
+])
+REM = "温馨提示|尚未缴纳|未缴纳"
+AT(s, "03-02 09:30")
+s.clear(["sup", "mgr"])
+s.none("r1", REM)
+# --- Tuesday 03-03: first reminders, the 3rd calendar day after 02-28
+AT(s, "03-03 09:30")
+s.exp("r1", "356\\.40", between=B("03-03 09:00", "03-03 09:01"))
+s.exp("r4", "300\\.00", between=B("03-03 09:00", "03-03 09:01"))
+for r in ("r3", "r5", "r7", "r8"):
+    s.none(r, REM)
+AT(s, "03-03 10:00")
+s.say("r4", "已交")
+s.exp("hk2", "4栋1单元301[\\s\\S]*300\\.00")
+s.exp("r4", "张晨")
+s.none("hk1", "4栋1单元301")
+AT(s, "03-03 11:00")
+report(s, "r9", "阳台窗户关不上了", "a", "hk1")
+s.say("hk1", "接单 #${a}")
+AT(s, "03-03 15:00")
+s.say("hk1", "完成 #${a} 调整窗户合页")
+s.exp("r9", T("a") + "[\\s\\S]*合页")
+# --- Wednesday 03-04: the parking fee due 03-01; the housekeeper agrees instalments
+AT(s, "03-04 09:30")
+s.exp("r5", "150\\.00", between=B("03-04 09:00", "03-04 09:01"))
+s.none("r1", REM)
+s.none("r4", REM)
+AT(s, "03-04 10:00")
+s.say("hk2", "暂停催缴 5-2-802 分期 约定分两次缴清 15天")
+s.exp("hk2", "5栋2单元802[\\s\\S]*3月19日|3月19日[\\s\\S]*5栋2单元802")
+s.say("hk1", "暂停催缴 4-1-301 争议 测试")
+s.exp("hk1", "网格|不在")
+s.say("r2", "暂停催缴 3-2-1201 争议 我替他说")
+s.exp("r2", "工作人员|仅限|权限")
+s.exp("r9", "回访[\\s\\S]*" + T("a"), between=B("03-04 10:00", "03-04 10:01"))
+s.say("r9", "1")
+s.exp("r9", T("a"))
+# --- Thursday 03-05: the office imports yesterday's payment
+AT(s, "03-05 09:30")
+s.steps.append({"import": {"kind": "payments", "csv": "building,unit,room,item,period,amount,paidAt\n4,1,301,物业服务费,2026-02,300.00,2026-03-04\n"}})
+# --- Friday 03-06: collection figures and privacy
+AT(s, "03-06 10:00")
+s.say("sup", "收缴率")
+s.exp("sup", "A区：40\\.2%[\\s\\S]*B区：66\\.7%[\\s\\S]*C区：48\\.1%[\\s\\S]*全小区：50\\.4%（已收 800\\.00 / 应收 1586\\.40 元）")
+s.say("hk1", "欠费")
+s.exp("hk1", "^(?![\\s\\S]*(4栋|5栋|6栋|7栋))[\\s\\S]*3栋2单元1201[\\s\\S]*356\\.40")
+s.say("sup", "欠费")
+s.exp("sup", "^(?![\\s\\S]*4栋1单元301)(?=[\\s\\S]*3栋2单元1201)(?=[\\s\\S]*5栋2单元802)(?=[\\s\\S]*6栋1单元201)")
+s.say("desk", "欠费")
+s.none("desk", "356\\.40|3栋2单元1201")
+s.say("r2", "3栋2单元1201欠多少物业费")
+s.none("r2", "356")
+s.say("r3", "@物业小助手 我家物业费还欠多少", in_="all", mention=True)
+s.exp("all", "私信")
+s.none("all", "240|356|300|150|280")
+s.exp("r3", "1栋1单元101")
+# --- Sunday 03-08: the fee due 03-05; a resident disputes the amount
+AT(s, "03-08 09:30")
+s.exp("r7", "280\\.00", between=B("03-08 09:00", "03-08 09:01"))
+AT(s, "03-08 10:00")
+s.say("r7", "金额不对")
+s.exp("r7", "#(\\d+)", "f")
+s.exp("hk3", T("f"))
+AT(s, "03-08 10:10")
+s.say("hk3", "接单 #${f}")
+# --- Monday 03-09: the fee progress table to the manager only
+AT(s, "03-09 09:30")
+s.exp("mgr", "收缴进度表[^\\n]*3月2日—3月8日[\\s\\S]*A区[^\\n]*40\\.2%[\\s\\S]*B区[^\\n]*66\\.7%[^\\n]*本周到账 300\\.00[\\s\\S]*C区[^\\n]*48\\.1%[\\s\\S]*全小区：50\\.4%[^\\n]*本周到账 300\\.00[^\\n]*欠费 3 户", between=B("03-09 09:00", "03-09 09:01"))
+s.none("sup", "收缴进度表")
+s.none("hk1", "收缴进度表")
+AT(s, "03-09 10:00")
+s.say("hk3", "暂停催缴 6-1-201 争议 住户对面积有异议 7天")
+s.exp("hk3", "6栋1单元201[\\s\\S]*3月16日|3月16日[\\s\\S]*6栋1单元201")
+s.say("hk3", "完成 #${f} 已核对面积与单价，账单无误，已向住户解释")
+s.exp("r7", T("f") + "[\\s\\S]*账单无误")
+# --- Tuesday 03-10: second reminder a week later, only where still owed and not held
+AT(s, "03-10 09:30")
+s.exp("r1", "356\\.40", between=B("03-10 09:00", "03-10 09:01"))
+s.none("r4", REM)
+s.none("r5", REM)
+AT(s, "03-10 10:30")
+s.exp("r7", "回访[\\s\\S]*" + T("f"), between=B("03-10 09:00", "03-10 10:01"))
+s.say("r7", "2")
+s.exp("r7", T("f"))
+AT(s, "03-11 09:30")
+s.none("r5", REM)
+s.none("r1", REM)
+# --- Thursday 03-12: the parking fee is paid
+AT(s, "03-12 16:00")
+s.steps.append({"import": {"kind": "payments", "csv": "building,unit,room,item,period,amount,paidAt\n5,2,802,停车费,2026-02,150.00,2026-03-12\n"}})
+AT(s, "03-15 12:00")
+s.none("r7", REM)
+# --- Monday 03-16: the second week's table; the dispute hold reaches its review date
+AT(s, "03-16 09:30")
+s.exp("mgr", "收缴进度表[^\\n]*3月9日—3月15日[\\s\\S]*B区[^\\n]*100\\.0%[^\\n]*本周到账 150\\.00[\\s\\S]*全小区：59\\.9%[^\\n]*本周到账 150\\.00[^\\n]*欠费 2 户", between=B("03-16 09:00", "03-16 09:01"))
+AT(s, "03-17 00:00")
+s.exp("hk3", "6栋1单元201", between=B("03-16 00:00", "03-17 00:00"))
+# --- Tuesday 03-17: a third reminder would exceed two a month
+AT(s, "03-18 00:00")
+s.none("r1", REM)
+s.exp("r7", "280\\.00", between=B("03-16 00:00", "03-18 00:00"))
+for r in ("r3", "r4", "r5", "r8"):
+    s.none(r, REM)
+s.write("adv22-fee-fortnight")
