@@ -11,7 +11,7 @@ import { enqueue, type Recipient } from "../services/outbox.js";
 import { checkPhoneTail, findHousehold, isLocked } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
-import { answerOutageReport } from "../services/notices/outage.js";
+import { answerOutageReport, reportedOutages } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
 import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
@@ -414,6 +414,12 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
   const elsewhere = NOT_OURS_INTENTS.has(c.intent) ? outsideOffice(ctx.text) : null;
   if (elsewhere && (c.urgency !== 1 || elsewhere === "water_utility" || elsewhere === "power_utility")) return answerNotOurs(ctx, c, elsewhere, reply);
+  // "停水了吗？什么时候来水" asked during an announced water cut (read as a question, a progress or
+  // even a fee question): the notice answers it, as it answers a report of the cut.
+  if (c.intent !== "repair" && c.intent !== "complaint" && reportedOutages(ctx.text, c.category).length > 0) {
+    const home = verifiedHome(ctx);
+    if (await answerFromOutageNotice(ctx, c, c.location?.building ?? home?.building.name ?? null, ctx.messageId)) return;
+  }
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
 }
 

@@ -172,7 +172,7 @@ const SAFETY_RULES: SafetyRule[] = [
   // neighbours have power" is a routine repair instead.
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     unless: /插座|开关|灯|跳闸|空开|电闸|总闸|闸|水龙头|龙头|马桶|热水器|水箱|房间|卧室|厨房|卫生间|邻居|别人家|只有我家|就我家|隔壁|对门|楼上|楼下|欠费|电费|水费|燃气费|充值|卡里|表里|没交/,
-    re: /(?:^|[\s，。,!！?？])(?:家里|我家|屋里|我们家|家中)[^，。!！?？]{0,3}(?:突然|又|怎么)?(?:停水|停电|停气|断水|断电|没水|没电|没气|没有水|没有电|没燃气|没有燃气)了/ },
+    re: /(?:^|[\s，。,!！?？])(?:家里|我家|屋里|我们家|家中)[^，。!！?？]{0,3}(?:突然|又|怎么)?(?:停水|停电|停气|断水|断电|没水|没电|没气|没有水|没有电|没燃气|没有燃气)了|^\s*(?:怎么)?(?:还是|还|又)(?:没水|没电|没气|没有水|没有电|停水|停电|断水|断电)(?:了)?[啊呀吗呢嘛？?！!。.\s]*$/ },
   // "有人在楼道里烧纸，烟都飘进我家了": someone burning things where people live is a fire hazard.
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧垃圾|烧杂物|烧树叶|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },

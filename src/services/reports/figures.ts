@@ -103,8 +103,25 @@ export function resolveDeadline(t: Pick<TicketRow, "intent" | "createdAt" | "res
   return new Date(t.createdAt.getTime() + hours * 3_600_000 + t.pausedMinutes * 60_000);
 }
 
-function acceptDeadline(t: TicketRow, settings: Settings): Date {
-  return t.acceptBy ?? new Date(t.createdAt.getTime() + settings.acceptMinutes[t.urgency as 1 | 2 | 3] * 60_000);
+function acceptDeadline(t: TicketRow, settings: Settings, at: Date | null): Date {
+  // The acceptance promise in force when it was first accepted: a later reopen or regrade replaced it.
+  const replaced = at ? replacedPromise(t, at, 1) : null;
+  return replaced ?? t.acceptBy ?? new Date(t.createdAt.getTime() + settings.acceptMinutes[t.urgency as 1 | 2 | 3] * 60_000);
+}
+
+/**
+ * The promise the first replan after `at` replaced: part 0 of its note is the resolution time,
+ * part 1 the acceptance time (older notes hold the resolution time alone).
+ */
+function replacedPromise(t: TicketRow, at: Date, part: 0 | 1): Date | null {
+  for (const e of t.events) {
+    if (e.type !== "replanned" || e.at <= at || !e.note) continue;
+    const value = e.note.split("|")[part];
+    if (value) return new Date(value);
+    if (part === 0) continue;
+    return null;
+  }
+  return null;
 }
 
 type Analysis = {
@@ -118,8 +135,7 @@ type Analysis = {
  * replaced, or the ticket's current one — so a completion is judged by the promise it was made under.
  */
 function promisedAt(t: TicketRow, at: Date): Date {
-  const replan = t.events.find((e) => e.type === "replanned" && e.at > at && e.note);
-  return replan ? new Date(replan.note!) : resolveDeadline(t);
+  return replacedPromise(t, at, 0) ?? resolveDeadline(t);
 }
 
 /** One ticket's story up to `to`, from its audit events (which arrive ordered by time). */
@@ -161,7 +177,7 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
   }
   const promisedAtDone = firstDone ? promisedAt(t, firstDone) : resolveDeadline(t);
   const deadline = promisedAt(t, period.to);
-  const acceptBy = acceptDeadline(t, settings);
+  const acceptBy = acceptDeadline(t, settings, firstAccept);
   return {
     received: inPeriod(t.createdAt), status, firstDone,
     // Done during a wait: on time when the wait began before the deadline (the clock was stopped).

@@ -50,8 +50,9 @@ export async function replanDeadlines(
   await tx.scheduledTask.updateMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: from, doneAt: from } });
   // The promise being replaced stays on record: reports judge a completion by the promise it was made
   // under, not by one made after a reopen (a past week reads the same later).
-  const before = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { resolveBy: true } });
-  await recordEvent(tx, ticket.id, "replanned", { actor: "system", at: from, note: before?.resolveBy?.toISOString() ?? null });
+  // The note is "resolveBy|acceptBy" (ISO times, either may be empty): both promises being replaced.
+  const before = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { resolveBy: true, acceptBy: true } });
+  await recordEvent(tx, ticket.id, "replanned", { actor: "system", at: from, note: `${before?.resolveBy?.toISOString() ?? ""}|${before?.acceptBy?.toISOString() ?? ""}` });
   return scheduleDeadlines(tx, ticket, from, settings, tz, suffix);
 }
 

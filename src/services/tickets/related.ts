@@ -19,7 +19,12 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
   if (!q.category || q.category === "other") return null;
   if (q.scope === "home" && q.householdId) {
     const unfixed = await tx.ticket.findMany({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" }, take: 5 });
-    if (REPEAT_CUE.test(q.text)) return unfixed[0] ? { kind: "repeat" as const, ticket: unfixed[0] } : null;
+    if (REPEAT_CUE.test(q.text)) {
+      if (unfixed[0]) return { kind: "repeat" as const, ticket: unfixed[0] };
+      // "客厅灯又不亮了" days after the revisit said 满意: the same work failed again — reopened, not new.
+      const closed = await tx.ticket.findFirst({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: "closed", closedAt: { gte: new Date(q.now.getTime() - REOPEN_CLOSED_DAYS * 86_400_000) } }, orderBy: { id: "desc" } });
+      return closed && likelySameThing(q.text, closed.summary) ? { kind: "repeat" as const, ticket: closed } : null;
+    }
     // The same problem in other words and no repeat cue: within a couple of hours it is the same report
     // sent again (in the group, then in the direct chat); later, with the ticket still unfixed, a repeat.
     // Said first in English, then in Chinese (or the other way) minutes apart, in the same category: the same.
@@ -48,6 +53,8 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
   return null;
 }
 
+/** A closed ticket of the home is reopened by a repeat report this many days after it was closed. */
+const REOPEN_CLOSED_DAYS = 7;
 /** Within this time the same problem of the same home, in other words, is one report sent twice. */
 const SAME_REPORT_WINDOW_MS = 2 * 3_600_000;
 const LANGUAGE_SWITCH_WINDOW_MS = 30 * 60_000;
@@ -70,6 +77,16 @@ export function sameProblem(a: string, b: string): boolean {
   if (shorter < 2) return false;
   const shared = wa.filter((w) => wb.has(w)).length;
   return shared >= 2 && shared / shorter >= 0.6;
+}
+
+/** Looser than sameProblem, for a repeat said with 又/还是 in the same category: the same room (or none
+ * named) and a word of the problem in common ("客厅灯又不亮了" ~ "客厅的灯不亮了"). */
+function likelySameThing(a: string, b: string): boolean {
+  const ra = new Set(a.match(ROOMS) ?? []), rb = new Set(b.match(ROOMS) ?? []);
+  if (ra.size && rb.size && ![...ra].some((r) => rb.has(r))) return false;
+  const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
+  const wb = new Set(words(b));
+  return words(a).some((w) => wb.has(w));
 }
 
 const bigrams = (t: string) => {
@@ -106,7 +123,7 @@ export async function findRepeatByText(tx: Tx, q: { text: string; communityId: n
 export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string; waitingUntil?: Date | null }, reporterChatUserId: number, text: string, now: Date) {
   const urgency = Math.min(ticket.urgency, ticket.intent === "complaint" ? 1 : 2);
   await tx.ticket.update({ where: { id: ticket.id }, data: { urgency } });
-  const done = ticket.status === "done";
+  const done = ticket.status === "done" || ticket.status === "closed";
   // "Done" but not fixed: the work is reopened with fresh promises (same day, feedback, completion)
   // from now, as after an unsatisfied revisit — the old ones may all have passed already.
   if (done) await transition(tx, ticket, "reopen", { actor: `resident:${reporterChatUserId}`, at: now });

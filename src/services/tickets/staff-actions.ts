@@ -146,7 +146,16 @@ export async function listOpenTicketsFor(db: DbOrTx, staff: StaffActor) {
   const scope = isSupervisory(staff.role)
     ? {}
     : { OR: [{ assigneeId: staff.id }, ...(staff.gridId !== null && staff.role !== "maintenance" ? [{ gridId: staff.gridId }] : [])] };
-  return db.ticket.findMany({ where: { communityId: staff.communityId, status: { in: OPEN_STATUSES }, ...scope }, orderBy: { number: "asc" }, take: 50, include: { assignee: true } });
+  const tickets = await db.ticket.findMany({
+    where: { communityId: staff.communityId, status: { in: OPEN_STATUSES }, ...scope }, orderBy: { number: "asc" }, take: 50,
+    include: { assignee: true, events: { where: { type: "transfer" }, orderBy: { id: "desc" }, take: 1, select: { actor: true } } },
+  });
+  // A grid's housekeeper keeps sight of the grid's tickets others work on (a craftsman they sent, a
+  // supervisor who took one) — except those someone else handed away from them (转单 while they were
+  // off sick): those are their new owner's.
+  return tickets
+    .filter((t) => isSupervisory(staff.role) || t.assigneeId === staff.id || !t.events[0] || t.events[0].actor === actorOf(staff))
+    .map(({ events: _events, ...t }) => t);
 }
 
 /** 等待 #N 约明天10点：the ticket waits on the resident until the agreed time; its clocks stop. */
