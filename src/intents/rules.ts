@@ -164,6 +164,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // Going to the street office or the district about the office ("我准备找街道了").
   { kind: "escalation", intent: "complaint", category: null, unless: /请问|流程|手续|需要去|要不要去|报名|办理|吗/,
     re: /(找|去|告到|反映到|闹到|投诉到)(街道|区里|市里|政府)(?!医院|卫生|图书)/ },
+  // An announced cut that overran: "停水不是说十二点来水吗，现在两点了还没来" — still off for everyone.
+  { kind: "outage", intent: "repair", category: null, resolvable: true,
+    re: /(说好?|通知|说是|不是说)[^。]{0,10}(来水|来电|来气|恢复(供水|供电|供气)?)[^。]{0,16}(还没(来|恢复|有)|还是没|都没(来|恢复))/ },
   // An old person living alone who does not answer the door: a fall or worse behind it.
   { kind: "injury", intent: "complaint", category: "security",
     re: /(敲门|叫门|按门铃|打[^，。]{0,3}电话)[^。]{0,8}(没人应|没人开|不开门|没(有)?(人)?(反应|回应|应|接)|都不接|不应)[^。]{0,40}(担心|怕|是不是|会不会|别是)[^。]{0,8}(摔|晕|倒|出事|出什么事|不舒服|病)/ },
