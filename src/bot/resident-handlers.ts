@@ -14,7 +14,7 @@ import { householdAddress, type Sender } from "../services/residents/identity.js
 import { answerOutageReport, reportedOutages } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
-import { answerRevisit, addRevisitDetail, parseSatisfaction } from "../services/revisits/revisit.js";
+import { answerRevisit, addRevisitDetail, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
@@ -87,6 +87,8 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       const hk = await housekeeperOfBuilding(tx, household.communityId, household.building.name);
       await reply({ key: "bind.success", params: { address: householdAddress(household), staff: hk?.name ?? "" } });
       if (state.pendingMessageId) await filePendingReport(ctx, state.pendingMessageId, reply);
+      // A revisit question the binding interrupted is asked again (the next "1" answers it).
+      else await resumeInterruptedRevisit(tx, sender.id, now);
       return true;
     }
     case "bind_address": {
@@ -106,6 +108,11 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       return answerRevisitMessage(ctx, state.ticketId, reply);
     case "revisit_detail": {
       if (RESIDENT_COMMAND.test(text)) return false;
+      // "算了 其实修好了" after 不满意: a withdrawal of the reopened work, not more detail for it.
+      if (WITHDRAW_CUE.test(text) && !isQuestion(text)) {
+        await clearState(tx, sender.id);
+        return false;
+      }
       const ticket = await addRevisitDetail(tx, { chatUserId: sender.id, ticketId: state.ticketId, text, now });
       await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
       return true;
@@ -161,6 +168,7 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
 
 /** How long after a revisit went unanswered a "不满意" still answers it. */
 const LATE_REVISIT_DAYS = 7;
+const BARE_LATE_MS = 24 * 3_600_000;
 
 /**
  * "不满意，还是臭" days after the revisit question timed out: still that revisit's answer (the ticket is
@@ -168,8 +176,10 @@ const LATE_REVISIT_DAYS = 7;
  * (a bare "3" is too easily something else), and only for the sender's own unanswered revisit.
  */
 async function answerLateRevisit(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
-  if (/^\s*[123]\s*$/.test(ctx.text) || !parseSatisfactionWithDetail(ctx.text)) return false;
-  const since = new Date(ctx.now.getTime() - LATE_REVISIT_DAYS * 86_400_000);
+  if (!parseSatisfactionWithDetail(ctx.text)) return false;
+  // A bare "3" only within a day of the question timing out (later it is too easily something else).
+  const bare = /^\s*[123]\s*$/.test(ctx.text);
+  const since = new Date(ctx.now.getTime() - (bare ? BARE_LATE_MS : LATE_REVISIT_DAYS * 86_400_000));
   const unanswered = await ctx.tx.ticketEvent.findFirst({
     where: { type: "revisit_no_answer", at: { gte: since }, ticket: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: "done", satisfaction: null } },
     orderBy: { at: "desc" },
@@ -398,6 +408,12 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
   // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
   if (await answerFeeReminderReply(ctx, c, reply)) return;
+  // "停水了吗？什么时候来水" asked during an announced water cut (read as a question, a progress or
+  // even a fee question): the notice answers it, as it answers a report of the cut.
+  if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1 && reportedOutages(ctx.text, c.category).length > 0) {
+    const home = verifiedHome(ctx);
+    if (await answerFromOutageNotice(ctx, c, c.location?.building ?? home?.building.name ?? null, ctx.messageId)) return;
+  }
   // "啥时候能来修啊 等半天了" from someone with an open ticket asks after it, whatever the label.
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "#2" alone: where that ticket stands (only the sender's own tickets are ever shown).
@@ -414,12 +430,6 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
   const elsewhere = NOT_OURS_INTENTS.has(c.intent) ? outsideOffice(ctx.text) : null;
   if (elsewhere && (c.urgency !== 1 || elsewhere === "water_utility" || elsewhere === "power_utility")) return answerNotOurs(ctx, c, elsewhere, reply);
-  // "停水了吗？什么时候来水" asked during an announced water cut (read as a question, a progress or
-  // even a fee question): the notice answers it, as it answers a report of the cut.
-  if (c.intent !== "repair" && c.intent !== "complaint" && reportedOutages(ctx.text, c.category).length > 0) {
-    const home = verifiedHome(ctx);
-    if (await answerFromOutageNotice(ctx, c, c.location?.building ?? home?.building.name ?? null, ctx.messageId)) return;
-  }
   await INTENT_HANDLERS[c.intent](ctx, c, reply);
 }
 
@@ -464,7 +474,7 @@ async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
 }
 
 /** The resident withdraws a request: "不用来了", "自己弄好了", "取消报修", "never mind, it works now". */
-const WITHDRAW_CUE = /不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
+const WITHDRAW_CUE = /其实(已经)?(修|弄|搞)?好了|其实没(事|问题)了|不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
 /** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
 const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
 /** The resident corrects what they just reported: "不对，是卫生间不是厨房", "说错了，是1202". */

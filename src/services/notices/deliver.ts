@@ -12,7 +12,7 @@ import type { DbOrTx, Tx } from "../../db.js";
 import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask } from "../scheduler.js";
-import { outsideQuietHours } from "../time.js";
+import { localParts, outsideQuietHours } from "../time.js";
 import { audienceOf, parseStoredScope } from "./scope.js";
 
 export const SEND_KIND = "notice.send";
@@ -36,6 +36,20 @@ export function jitterMs(noticeId: number, index: number, maxMs: number): number
   return x % (maxMs + 1);
 }
 
+const RELATIVE_DAYS: ReadonlyArray<readonly [RegExp, number, string]> = [
+  [/今天|今日/g, 0, ""], [/今晚/g, 0, "晚"], [/明天|明日/g, 1, ""], [/明早/g, 1, "早上"], [/明晚/g, 1, "晚上"], [/后天/g, 2, ""],
+];
+
+/** "明天14:00-16:00停电" published on 3月2日 → "3月3日14:00-16:00停电". */
+export function withDates(text: string, published: Date, tz: string): string {
+  let out = text;
+  for (const [re, days, suffix] of RELATIVE_DAYS) {
+    const p = localParts(new Date(published.getTime() + days * 86_400_000), tz);
+    out = out.replace(re, `${p.month}月${p.day}日${suffix}`);
+  }
+  return out;
+}
+
 export type Delivery = { groups: number; residents: number; lastAt: Date };
 
 /** Queues the notice's messages and its completion check; marks it sending. */
@@ -50,16 +64,20 @@ export async function deliverNotice(tx: Tx, noticeId: number, now: Date, setting
   const batch = batchOf(noticeId);
   let index = 0;
   let lastAt = now;
-  const queue = async (to: { kind: "user" | "group"; platformId: string }, at: Date) => {
+  const queue = async (to: { kind: "user" | "group"; platformId: string }, at: Date, p: typeof params = params) => {
     const notBefore = new Date(at.getTime() + jitterMs(noticeId, index, jitterMax));
-    await enqueue(tx, { communityId: notice.communityId, to, key: "notice.broadcast", params, notBefore, batch, dedupeKey: `${batch}:${to.kind}:${to.platformId}` });
+    await enqueue(tx, { communityId: notice.communityId, to, key: "notice.broadcast", params: p, notBefore, batch, dedupeKey: `${batch}:${to.kind}:${to.platformId}` });
     if (notBefore > lastAt) lastAt = notBefore;
     index++;
   };
   for (const [i, g] of audience.groups.entries()) await queue({ kind: "group", platformId: g.platformId }, new Date(now.getTime() + i * gapMs));
   const afterGroups = new Date(now.getTime() + audience.groups.length * gapMs);
   const directFrom = outsideQuietHours(afterGroups, settings.quietHours, tz);
-  for (const [i, r] of residents.entries()) await queue({ kind: "user", platformId: r.platformId }, new Date(directFrom.getTime() + i * gapMs));
+  // Direct copies held over quiet hours arrive the next day: "明天14:00停电" would then read as the day
+  // after. Their relative days are written as dates ("3月3日14:00停电"); the group copy stays as typed.
+  const nextDay = localParts(directFrom, tz).day !== localParts(now, tz).day;
+  const directParams = nextDay ? { ...params, text: withDates(notice.text, now, tz) } : params;
+  for (const [i, r] of residents.entries()) await queue({ kind: "user", platformId: r.platformId }, new Date(directFrom.getTime() + i * gapMs), directParams);
 
   await tx.notice.update({ where: { id: noticeId }, data: { status: "sending", groupCount: audience.groups.length, residentCount: residents.length } });
   await scheduleTask(tx, { communityId: notice.communityId, kind: CHECK_KIND, data: { noticeId, round: 0 }, dueAt: new Date(lastAt.getTime() + CHECK_AFTER_MS), dedupeKey: `${CHECK_KIND}:${noticeId}:0` });

@@ -95,6 +95,29 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   }
 };
 
+/**
+ * A revisit question asked and still unanswered whose conversation was taken over (the resident
+ * started binding right after it): asked again, so the next "1" answers it. False when none.
+ */
+export async function resumeInterruptedRevisit(tx: Tx, chatUserId: number, now: Date): Promise<boolean> {
+  const asked = await tx.ticketEvent.findFirst({
+    where: { type: "revisit_asked", ticket: { reporterId: chatUserId, status: "done", satisfaction: null } },
+    orderBy: { at: "desc" }, include: { ticket: true },
+  });
+  if (!asked) return false;
+  // Timed out already (recorded as no answer): not asked again.
+  if (await tx.ticketEvent.count({ where: { ticketId: asked.ticketId, type: "revisit_no_answer", at: { gte: asked.at } } })) return false;
+  const community = await tx.community.findUnique({ where: { id: asked.ticket.communityId } });
+  const hours = community ? getSettings(community).revisitTimeoutHours : 48;
+  const expiresAt = new Date(asked.at.getTime() + hours * 3600_000);
+  if (expiresAt <= now) return false;
+  const user = await tx.chatUser.findUnique({ where: { id: chatUserId } });
+  if (!user) return false;
+  await setState(tx, chatUserId, { kind: "revisit", ticketId: asked.ticketId }, expiresAt);
+  await enqueue(tx, { communityId: asked.ticket.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.revisit_question", params: { number: asked.ticket.number, summary: asked.ticket.summary.slice(0, 40), onBehalf: await onBehalfOf(tx, asked.ticket) }, notBefore: now });
+  return true;
+}
+
 /** The resident answered a revisit. Unsatisfied reopens the ticket and tells the supervisor, the assignee and the grid's housekeeper. */
 export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketId: number; answer: 1 | 2 | 3; now: Date }) {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { assignee: { include: { chatUser: true } } } });

@@ -73,12 +73,21 @@ export const askInvite: TaskHandler = async (tx, deps, task, now) => {
   deps.log.debug({ surveyId: invite.surveyId, inviteId: invite.id }, "survey question asked");
 };
 
+/** Whether a revisit question of one of this person's reports is due (and not yet asked). */
+async function revisitDue(tx: Tx, chatUserId: number, now: Date): Promise<boolean> {
+  const done = await tx.ticket.findMany({ where: { reporterId: chatUserId, status: "done" }, select: { id: true }, take: 20 });
+  if (done.length === 0) return false;
+  return (await tx.scheduledTask.count({ where: { kind: "revisit.ask", claimedAt: null, dueAt: { lte: now }, ticketId: { in: done.map((t) => t.id) } } })) > 0;
+}
+
 /** The one gentle reminder to an invitee who has not finished: repeats where they stopped. */
 export const remindInvite: TaskHandler = async (tx, _deps, task, now) => {
   const invite = await loadInvite(tx, task);
   if (!invite || invite.status !== "asking" || invite.remindedAt || !isOpen(invite, now)) return;
   const { settings, tz } = await context(tx, task.communityId);
-  const later = await waitUntil(tx, invite, now, settings, tz);
+  const later = (await waitUntil(tx, invite, now, settings, tz)) ??
+    // A revisit of the invitee's report falling due now is asked first; the reminder follows it.
+    ((await revisitDue(tx, invite.chatUserId, now)) ? outsideQuietHours(new Date(now.getTime() + BUSY_RETRY_MS), settings.quietHours, tz) : null);
   if (later) return postpone(tx, task, invite, later);
 
   const user = await tx.chatUser.findUniqueOrThrow({ where: { id: invite.chatUserId } });
