@@ -49,6 +49,17 @@ describe("scenario CLI", () => {
     expect(r.err).toMatch(/steps\.0/);
   });
 
+  // Invalid files (adv23): wrong types, unknown steps, bad times and durations, unknown ids, settings
+  // of the wrong shape — each refused by the schema with the path of what is wrong.
+  const invalidDir = path.join(import.meta.dirname, "fixtures", "invalid-scenarios");
+  const expectedPaths = JSON.parse(fs.readFileSync(path.join(invalidDir, "expected-paths.json"), "utf8")) as Record<string, string>;
+  it.each(fs.readdirSync(invalidDir).filter((f) => f.startsWith("bad-")))("refuses %s with the path of the error", (file) => {
+    const r = ScenarioSchema.safeParse(JSON.parse(fs.readFileSync(path.join(invalidDir, file), "utf8")));
+    expect(r.success).toBe(false);
+    const want = expectedPaths[file.replace(/\.json$/, "")];
+    if (want) expect(r.error!.issues.map((i) => i.path.join("."))).toContain(want);
+  });
+
   it("exits 2, naming the grid, for a housekeeper given two grids", async () => {
     const r = await cli("test/fixtures/two-grids-one-housekeeper.json");
     expect(r.code).toBe(2);

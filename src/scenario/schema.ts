@@ -83,6 +83,25 @@ export const ScenarioSchema = z.object({
   people: z.array(z.object({ id: z.string().min(1), name: z.string().optional() }).transform((p) => ({ id: p.id, name: p.name?.trim() || p.id }))).default([]),
   start: isoTime,
   steps: z.array(StepSchema),
+}).superRefine((s, ctx) => {
+  // Known settings must have the right shape (an unknown one is only reported).
+  const knownSettings = Object.fromEntries(Object.entries(s.community.settings).filter(([k]) => KNOWN_SETTINGS.has(k)));
+  const settings = SettingsSchema.safeParse(knownSettings);
+  if (!settings.success) for (const issue of settings.error.issues) ctx.addIssue({ code: "custom", path: ["community", "settings", ...issue.path], message: issue.message });
+  // A recipient a step checks must be someone the file knows: a person, staff, group, or an id that
+  // speaks in it (a stranger may write without being listed). A mistyped recipient would otherwise
+  // make an expectNone pass silently.
+  const known = new Set<string>([...s.people.map((p) => p.id), ...s.community.staff.map((x) => x.id), ...s.community.residents.map((r) => r.person), ...s.community.groups.map((g) => g.id)]);
+  for (const step of s.steps) if ("say" in step) { known.add(step.say.from); if (step.say.in) known.add(step.say.in); }
+  const check = (id: string | undefined, path: (string | number)[]) => {
+    if (id === undefined || id.includes("${") || known.has(id)) return;
+    ctx.addIssue({ code: "custom", path, message: `unknown recipient "${id}" (not a person, staff member or group of this file, and never speaks in it)` });
+  };
+  s.steps.forEach((step, i) => {
+    if ("expect" in step) check(step.expect.to, ["steps", i, "expect", "to"]);
+    if ("expectNone" in step) check(step.expectNone.to, ["steps", i, "expectNone", "to"]);
+    if ("clear" in step) (Array.isArray(step.clear) ? step.clear : [step.clear]).forEach((c, ci) => check(c, ["steps", i, "clear", ...(Array.isArray(step.clear) ? [ci] : [])]));
+  });
 }).transform((s) => {
   // Settings this project does not know are left out (and reported by the runner), not fatal.
   const ignoredSettings = Object.keys(s.community.settings).filter((k) => !KNOWN_SETTINGS.has(k));

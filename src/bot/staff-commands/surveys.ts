@@ -43,7 +43,8 @@ export function parseSurveyArgs(rest: string, configured: string[]): SurveyArgs 
     out.days = Number(days[1]) * (days[2] === "天" || days[2] === "日" ? 1 : 7);
     if (!(out.days >= 1 && out.days <= 90)) throw new DomainError("survey.bad_days");
   }
-  const words = t.replace(/开始|发起|服务|项目/g, " ").split(/[\s,，、;；:：/]+/).filter(Boolean);
+  // The keywords only as words of their own: "客户服务" is a service, not "客户" + the keyword 服务.
+  const words = t.replace(/(?<=^|[\s,，、])(开始|发起|服务|项目)(?=$|[\s:：])/g, " ").split(/[\s,，、;；:：/]+/).filter(Boolean);
   const services: string[] = [];
   const unknown: string[] = [];
   for (const w of words) {

@@ -72,7 +72,8 @@ export function deadlineTasks(
     tasks.push({ ...base, kind: `sla.${step}`, data: { level: 1 }, dueAt: due, dedupeKey: `sla.${step}:${ticket.id}:1${suffix}` });
     const lead = (step === "resolve" ? settings.warnBeforeResolveMinutes : settings.warnBeforeMinutes) * 60_000;
     const window = due.getTime() - from.getTime();
-    if (WARNED.includes(step) && lead > 0 && window > lead * 2) {
+    // (Only when the warning falls after the ticket was given: 5 minutes' warning of a 10-minute limit.)
+    if (WARNED.includes(step) && lead > 0 && window > lead) {
       tasks.push({ ...base, kind: "sla.warn", data: { step }, dueAt: new Date(due.getTime() - lead), dedupeKey: `sla.warn:${ticket.id}:${step}${suffix}` });
     }
   }
