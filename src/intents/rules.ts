@@ -590,7 +590,7 @@ const PLAIN_QUESTION = /能(喝|用|吃)(吗|不)|(几点|什么时候)(关门|�
 
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
-export const NEIGHBOUR_TALK = /^你(才|家才)|(邻居们?|大家|各位)[^，。]{0,8}(记得|别忘了|提前)|谁有(多的|多余的|闲置的?)|借我[^，。]{0,4}(用|刷|使)|堆雪人|打雪仗|有没有(楼友|邻居)[^。]{0,3}知道|(哪位|各位)(邻居|楼友)[^。]{0,4}知道|谁看见了?[^。]{0,8}(喊|叫|告诉|让)(他|她)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
+export const NEIGHBOUR_TALK = /^你(才|家才)|你们看(了|到)没|听说了(吗|没)|(邻居们?|大家|各位)[^，。]{0,8}(记得|别忘了|提前)|谁有(多的|多余的|闲置的?)|借我[^，。]{0,4}(用|刷|使)|堆雪人|打雪仗|有没有(楼友|邻居)[^。]{0,3}知道|(哪位|各位)(邻居|楼友)[^。]{0,4}知道|谁看见了?[^。]{0,8}(喊|叫|告诉|让)(他|她)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
 
 // "态度真的很差", "挂我电话": how they were treated is the point, whatever they had asked about.
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
@@ -703,7 +703,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "消防演练搞得挺好": an event or a service praised without a thank-you.
   if (DONE_WELL.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !ASKS.test(text)) add("praise", 0.6);
   // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.
-  if (RESOLVED.test(text) && /说一声|告诉你们|报备|知会|跟你们讲/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
+  if ((RESOLVED.test(text) || HARMLESS_CAUSE.test(text)) && /说一声|告诉你们|报备|知会|跟你们讲|大家放心|不用怕|别担心|别慌|\bfyi\b|just so you know/i.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", BAD_ATTITUDE.test(text) ? 0.6 : 0.3);
   // "我要投诉，…": the sender says what it is.
