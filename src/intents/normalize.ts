@@ -60,8 +60,41 @@ function toHalfWidth(text: string): string {
   return out;
 }
 
+// Residents who type pinyin without converting it ("dian ti huai le, 5 hao lou"): the words of this
+// domain, read back into characters so the rules and the model see them. A small table on purpose —
+// general pinyin-to-characters conversion needs a language model; these words decide the labels.
+const PINYIN_WORDS: ReadonlyArray<readonly [string, string]> = ([
+  ["dian ti", "电梯"], ["shui guan", "水管"], ["lou shui", "漏水"], ["shen shui", "渗水"], ["ting shui", "停水"], ["ting dian", "停电"],
+  ["mei shui", "没水"], ["mei dian", "没电"], ["tiao zha", "跳闸"], ["ran qi", "燃气"], ["mei qi", "煤气"], ["tian ran qi", "天然气"],
+  ["xie lou", "泄漏"], ["lou qi", "漏气"], ["bei guan zhu", "被关住"], ["bei kun", "被困"], ["kun zhu", "困住"], ["guan zhu", "关住"],
+  ["huai le", "坏了"], ["du le", "堵了"], ["bu liang", "不亮"], ["dan yuan men", "单元门"], ["dan yuan", "单元"], ["hao lou", "号楼"],
+  ["wu ye fei", "物业费"], ["wu ye", "物业"], ["men jin ka", "门禁卡"], ["men jin", "门禁"], ["kuai di gui", "快递柜"], ["kuai di", "快递"],
+  ["zhuang xiu", "装修"], ["za qiang", "砸墙"], ["bao jie", "保洁"], ["bao an", "保安"], ["kong tiao", "空调"], ["xie xie", "谢谢"],
+  ["jian yi", "建议"], ["qing wen", "请问"], ["zen me", "怎么"], ["bao xiu", "报修"], ["kuai lai", "快来"], ["zhao huo", "着火"],
+  ["qi huo", "起火"], ["mao yan", "冒烟"], ["da jia", "打架"], ["ma tong", "马桶"], ["xia shui dao", "下水道"], ["yu shi", "浴室"],
+  ["wei sheng jian", "卫生间"], ["chu fang", "厨房"], ["lou ti", "楼梯"], ["lou dao", "楼道"], ["deng", "灯"], ["suo", "锁"],
+  ["ting che", "停车"], ["che wei", "车位"], ["jiao fei", "交费"], ["wei xin zhi fu", "微信支付"], ["zhi fu", "支付"], ["jiao", "交"],
+  ["jin xiao qu", "进小区"], ["xiao qu", "小区"], ["deng ji", "登记"], ["you le chang", "游乐场"], ["chao", "吵"], ["tai guo fen le", "太过分了"],
+  ["hai mei ren lai", "还没人来"], ["mei ren", "没人"], ["liang ci", "两次"], ["pai shui guan", "排水管"], ["an pai", "安排"], ["xian zai", "现在"],
+  ["shen me shi hou", "什么时候"], ["bu ban", "补办"], ["sao", "扫"], ["hui chen", "灰尘"], ["dong", "栋"], ["ceng", "层"],
+  ["dian bu zhao huo", "点不着火"], ["bu zhao huo", "不着火"], ["zou bu dong", "走不动"], ["ming tian", "明天"], ["ma", "吗"], ["le", "了"],
+] as const).slice().sort((a, b) => b[0].length - a[0].length);
+const PINYIN_TEXT = /^[\sa-z0-9,.!?'"，。！？、#\-:]*$/i;
+const PINYIN_SYLLABLES = /\b(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)\b/gi;
+
+/** Pinyin typed without characters, mostly: its domain words as characters. Other text unchanged. */
+function fromPinyin(text: string): string {
+  if (!PINYIN_TEXT.test(text.replace(BOT_MENTION_RE, " "))) return text;
+  const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const syllables = text.match(PINYIN_SYLLABLES)?.length ?? 0;
+  if (words.length < 3 || syllables < words.length * 0.8) return text;
+  let out = ` ${text.replace(BOT_MENTION_RE, " ").toLowerCase()} `;
+  for (const [py, han] of PINYIN_WORDS) out = out.replace(new RegExp(`(?<=[^a-z])${py}(?=[^a-z])`, "g"), han);
+  return out.trim();
+}
+
 export function normalize(text: string): string {
-  let t = toHalfWidth(text.normalize("NFKC"));
+  let t = fromPinyin(toHalfWidth(text.normalize("NFKC")));
   t = toSimplified(t);
   t = t.replace(BOT_MENTION_RE, " ");
   // "部lift坏咗": Hong Kong Cantonese names the lift in English inside a Chinese sentence.

@@ -46,3 +46,14 @@ describe("normalize: English words inside Chinese", () => {
     expect(normalize("The lift is broken")).toBe("The lift is broken");
   });
 });
+
+describe("pinyin typed without characters", () => {
+  it.each([
+    ["dian ti li you ren bei guan zhu le!! 7 dong kuai lai", /电梯.*被关住.*7 栋 快来/],
+    ["@物业小助手 dian ti huai le, 5 hao lou", /电梯 坏了, 5 号楼/],
+    ["wo jia tiao zha le, quan wu mei dian", /跳闸.*没电/],
+  ])("%s", (text, read) => expect(normalize(text)).toMatch(read));
+  it.each(["Tower B left lift doors won't close properly", "he is in the hall", "Big thanks to Master Wang"])("leaves English alone: %s", (text) => {
+    expect(normalize(text)).toBe(text);
+  });
+});
