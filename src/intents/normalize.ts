@@ -27,7 +27,7 @@ const TYPOS: ReadonlyArray<readonly [string, string]> = [
   // More pinyin-IME and voice-input slips.
   ["灯炮", "灯泡"], ["插坐", "插座"], ["马统", "马桶"], ["维秀", "维修"], ["天燃气", "天然气"], ["暖器片", "暖气片"], ["楼到里", "楼道里"],
   ["物业废", "物业费"], ["交废", "交费"], ["停车废", "停车费"], ["保按", "保安"],
-  ["跳炸", "跳闸"], ["对奖机", "对讲机"], ["马筒", "马桶"], ["电听", "电梯"], ["不郁", "不动"], ["包安", "保安"],
+  ["跳炸", "跳闸"], ["抱修", "报修"], ["等泡", "灯泡"], ["管架", "管家"], ["对奖机", "对讲机"], ["马筒", "马桶"], ["电听", "电梯"], ["不郁", "不动"], ["包安", "保安"],
   // Cantonese "唔执" (not tidied up) before "唔" → "不" above is applied… so as the result of it.
   ["不执", "不收拾"],
   // Shanghainese and northern words older residents write as they speak.

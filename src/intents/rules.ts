@@ -20,10 +20,13 @@ const RESOLVED = /(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
 // Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
-const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy friend'?s\b|\banother (district|compound|estate|city)\b|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
+const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy friend'?s\b|\banother (district|compound|estate|city)\b|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|别的城市|其他城市|另一个城市|外省|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
 // ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
 const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
-function elsewhere(text: string, at: number): boolean {
+// "我被困在公司电梯里了": the place named right after the danger word.
+const ELSEWHERE_AFTER = /^[^，。,]{0,2}在?(公司|单位|商场|地铁|学校|医院|写字楼|办公楼|酒店|机场|老家)/;
+function elsewhere(text: string, at: number, end = at): boolean {
+  if (ELSEWHERE_AFTER.test(text.slice(end, end + 10))) return true;
   // (English says the same in more characters.)
   const win = text.slice(Math.max(0, at - (/[a-z]{3}/i.test(text) ? 40 : 16)), at);
   const hits = [...win.matchAll(ELSEWHERE)];
@@ -33,7 +36,7 @@ function elsewhere(text: string, at: number): boolean {
 }
 const AFTER_EXERCISE = /^[^，。]{0,3}(演习|演练|测试|训练|培训|知识|铃测试|\b(drill|test|practice)\b)/i;
 const ASKS_ABOUT = /(号码|电话|地址)[^，。]{0,4}(是多少|多少|是什么|在哪)|是哪天|哪天来|什么时候来|来[^，。]{0,6}拍节目|采访[^，。]{0,6}(谁|哪)/;
-const ESC_TARGET = /你们|物业|管理处|投诉|曝光|再不|告|不管|没人|一直|石沉|举报/;
+const ESC_TARGET = /你们|物业|管理处|投诉|曝光|再不|告|不管(?!用)|没人|一直|石沉|举报/;
 const CHAT_ROW = /群里|网上|评论区|嘴仗|吵翻|斗图|辩论/;
 // Figurative smoke: "热得要冒烟了", "嗓子冒烟".
 const FIGURATIVE = /(热|渴|累|气|急|忙|疼|痛|晒)得[^，。]{0,8}$|感觉[^，。]{0,8}$|整个人[^，。]{0,6}$|心里[^，。]{0,4}$|嗓子[^，。]{0,3}$|(嘴|嘴里|嘴巴|舌头|胃里|肚子里|喉咙)[^，。]{0,3}$|辣(到|得)[^，。]{0,6}$|((?<![上里外前后码石枕龙街那这尽顶])头|脑袋|脑子)[^，。]{0,3}$/;
@@ -46,7 +49,7 @@ const WIRING_OR_APPLIANCE = /电热毯|电暖器|电暖气|取暖器|小太阳|�
 /** Something electrical named: smoke or sparks from it are wiring (LABELS.md: repair / electricity). */
 export const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric|空调|冰箱|洗衣机|热水器|微波炉|appliance/i;
 // "现在我想问一下…": the sender's question is now, not the danger.
-const NOW = /现在(?!(我)?(想|要)(问|咨询|请教|了解)|还能|能不能|都正常|正常了|没事)|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
+const NOW = /现在(?!(我)?(想|要)(问|咨询|请教|了解)|还能|能不能|都正常|正常了|没事)|正在|刚才|刚刚|快来|快点|赶紧|救命|又|还在|马上|快派|快叫|今天|今晚|(?<!应)急|\bhelp\b|\bnow\b|\bstill\b|\bsince\b|right away/i;
 // Joking about a small mishap ("熊孩子把厨房淹了 哈哈"); never applied when anything sounds urgent.
 const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
 const URGENT = /快|救命|赶紧|急|119|110|120|报警|help|hurry/i;
@@ -68,7 +71,7 @@ const ASK_FOR = /(推荐|认识|介绍|有没有|谁知道|求)[^，。]{0,6}(�
 // Figurative drowning: "被作业淹没了".
 const SWAMPED = /(作业|工作|消息|文件|订单|人潮|人海|口水|快递)[^，。]{0,4}淹|(忙|累)[^。]{0,10}淹没|感觉[^。]{0,4}淹/;
 // Words that put a person in a lift: without them "被困在地铁里" is not a lift rescue.
-const LIFT = /困人|电梯|梯|轿厢|lift|elevator/i;
+const LIFT = /困人|电梯|(?<!楼)梯|轿厢|lift|elevator/i;
 // A lift that has stopped or will not open, for "someone is inside" phrasings.
 const STUCK_LIFT = /^(?=[\s\S]*(电梯|轿厢|\blift\b|\belevator\b))(?=[\s\S]*(停在|卡在|卡住|不动|停了|打不开|开不了|出不来|出不去|不走|\bstuck\b|\bstopped\b|won't open|doesn't open))/i;
 
@@ -113,10 +116,10 @@ type SafetyRule = {
 };
 
 const DOG = "(狗|犬|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加)";
-const VICTIM = "(老人|小孩|孩子|人|路人|阿姨|大爷|快递员|快递小哥|外卖员|邻居|保洁|保安)";
+const VICTIM = "(老人|老太太|老太|老奶奶|老爷爷|小孩|孩子|儿子|女儿|孙子|孙女|人|路人|阿姨|大爷|快递员|快递小哥|外卖员|邻居|保洁|保安)";
 const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
-    re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
+    re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
@@ -142,7 +145,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(冒水|喷水|往外流水|往外冒水|哗哗)[^。]{0,10}(地上全湿|满地|一地|关不上|关不住|止不住)|(水管|接头|管子|阀门)[^，。]{0,4}(在喷|喷水|喷出来|呲水|滋水)|漏水[^，。]{0,3}(很大|特别大|好大)|(一直|不停)在(流|留|淌)[^，。]{0,6}(楼上没人|止不住|关不上)/ },
   // Glass, tiles or cladding coming down piece by piece.
   { kind: "falling", intent: "repair", category: "structure",
-    re: /(玻璃|瓷砖|外墙砖|雨棚|招牌|广告牌)[^。]{0,10}(正在|不停|还在)[^。]{0,6}(往下掉|掉下来|掉)/ },
+    re: /(玻璃|瓷砖|外墙砖|雨棚|招牌|广告牌)[^。]{0,10}(正在|不停|还在|又)[^。]{0,6}(往下掉|掉下来|掉)/ },
   // A gas pipe or meter found leaking (soap bubbles, dug through).
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(燃气|煤气|天然气)[^。]{0,6}(接头|管道|管子|管|表)[^。]{0,8}(冒泡|漏了|在漏|挖破|挖断|破了|断了|裂了)|肥皂水[^。]{0,10}(冒泡|漏)/ },
@@ -164,6 +167,12 @@ const SAFETY_RULES: SafetyRule[] = [
   // Going to the street office or the district about the office ("我准备找街道了").
   { kind: "escalation", intent: "complaint", category: null, unless: /请问|流程|手续|需要去|要不要去|报名|办理|吗/,
     re: /(找|去|告到|反映到|闹到|投诉到)(街道|区里|市里|政府)(?!医院|卫生|图书)/ },
+  // "3栋燃气全停了 整栋楼都打不着火", "十栋没有天然气了 整栋都没有": a building's supply gone.
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
+    re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?的?(燃气|天然气|煤气|自来水|水|电)[^，。]{0,2}(全|都)(停了|没了|断了)|(整栋|整幢|全楼|整个单元|全单元|整个小区|全小区)(楼)?[^，。]{0,2}(都|全)(打不着火|点不着火|没有了?|没了)(?=$|[\s，。,!！?？])/ },
+  // A live wire hanging low where children can reach it.
+  { kind: "live-wire", intent: "repair", category: "electricity",
+    re: /(电线|电缆|线)[^，。]{0,8}(耷拉|垂|吊|挂)[^。]{0,16}(够得着|够着|碰得到|碰到|摸得到|伸手)/ },
   // An announced cut that overran: "停水不是说十二点来水吗，现在两点了还没来" — still off for everyone.
   { kind: "outage", intent: "repair", category: null, resolvable: true,
     re: /(说好?|通知|说是|不是说)[^。]{0,10}(来水|来电|来气|恢复(供水|供电|供气)?)[^。]{0,16}(还没(来|恢复|有)|还是没|都没(来|恢复))/ },
@@ -185,13 +194,13 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   // A dog that has knocked someone down or bitten them, and is still loose.
   { kind: "injury", intent: "complaint", category: "pets",
-    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)`) },
+    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
   { kind: "height", intent: "complaint", category: "security", unless: /就问问|没出(什么)?事|有没有监控/,
     re: /(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,3}(上)?有(个|一个)?(小孩|孩子|小朋友)|\b(kid|child|boy|girl|toddler)\b[^.]{0,20}\b(on|standing on|sitting on|climbing)( the| a)? (windowsill|window ledge|ledge|balcony railing)\b|(天台|楼顶|屋顶)[^。]{0,6}(站着|坐着|有)(个|一个)?人[^。]{0,12}(边上|想不开|要跳)|想不开|要跳楼|高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,4}(站|坐|爬|趴|蹲)着?(个|一个)?(小孩|孩子|小朋友)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   // Loose fitness gear "用着危险" is a routine repair, not something about to fall on people.
   { kind: "falling", intent: "repair", category: null, unless: /健身器材|健身器|扭腰|漫步机|跑步机|转盘|太空漫步/,
-    re: /高空坠物|(砸到|砸伤|砸中)(人|车|了人)|差点砸|随时(会|要|可能|都可能)?(掉|砸|倒|塌|坠)|(怕|担心|生怕|惊)[^，。]{0,4}(掉下|掉到|砸到|砸下|砸中)(?![^，。]{0,3}(钱|分|价))|半悬在|悬在半空|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|(松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸)/ },
+    re: /高空坠物|(砸到|砸伤|砸中|砸在)[^，。]{0,4}(人|车|了人)|差点砸|随时(会|要|可能|都可能)?(掉|砸|倒|塌|坠)|(怕|担心|生怕|惊)[^，。]{0,4}(掉下|掉到|砸到|砸下|砸中)(?![^，。]{0,3}(钱|分|价))|半悬在|悬在半空|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|((?<!(太|很|管得?|管理[^，。]{0,2}))松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸(?!墙|东西))|\b(glass|tiles?|bits|pieces|chunks|debris|concrete|cladding|panels?)\b[^.]{0,30}\b(are |is )?(falling|dropping|coming down|raining down)\b[^.]{0,30}\b(below|onto|on the|walkway|path|pavement|sidewalk|street|people|cars?|entrance)\b/i },
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
     re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|儿童|行人|车|人行道|玩|游乐|幼儿园|学校|操场|广场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   // A balcony or stair railing giving way: a fall from height waiting to happen (not rust or paint).
@@ -203,7 +212,13 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(电池|电瓶|充电宝|锂电|电动车|电瓶车)[^。]{0,10}(鼓包|鼓起来|膨胀|冒烟|冒白气|冒白烟|冒气|嗞嗞|滋滋|嘶嘶|烫手|发烫得厉害)|\b(battery|power bank)\b[^.]{0,30}\b(swollen|swelling|bulging|hissing|smoking)\b/i },
   // A scuffle with pushing, or anyone holding a weapon.
   { kind: "fight", intent: "complaint", category: "security",
-    re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+    re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管(?!用)|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)(?![^，。]{0,3}(拧|修|紧|松|弄|换|敲开))|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+  // A stranger who forced their way in behind the sender and is still there.
+  { kind: "fight", intent: "complaint", category: "security", needs: /害怕|不走|还在|现在|赖着|转悠|徘徊|吓死|\b(scared|still)\b/i,
+    re: /(硬挤|硬闯|强行|尾随|跟着我|跟在我后面)[^，。]{0,6}(进|挤|闯)|\b(forced (his|her|their) way|followed me) in\b/i },
+  // A smell of smoke from a home where a child cries and nobody opens.
+  { kind: "fire", intent: "complaint", category: "security",
+    re: new RegExp(`${near(/(小孩|孩子|婴儿|宝宝)[^，。]{0,6}哭|没人(应|开门)|敲门[^，。]{0,4}(没|不)/, /烟味|焦味|烧焦|冒烟|烟(从|飘|往)/, 30).source}`) },
   // Someone trying the doors of other people's homes or cars.
   { kind: "fight", intent: "complaint", category: "security",
     re: /\b(trying|tried|tries|rattling|checking)\b[^.]{0,20}\b(every|each|all the|the) (door )?(handles?|doors?|car doors?)\b|door to door[^.]{0,30}\b(handles?|trying)\b/i },
@@ -249,7 +264,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,16}(没人管|没人理|没处理|没解决|不管|不理|没用|没有用|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,24}(一次都没|从来没|没管|不管|没人管|没处理|没人理)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,24}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -273,15 +288,22 @@ const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万
  * elsewhere still rule a danger out, but a question or a routine look-alike does not when the sender
  * presses for help now. */
 /** "烧焦味是我家 煮粥煮糊了", "保安说是在搞消防演练": the smoke's harmless cause, known to the sender. */
-const HARMLESS_CAUSE = /(煮糊|炒糊|(粥|饭|菜|锅|汤|饼|肉)[^，。塑]{0,3}(烧糊|糊了)|演练|演习|\bdrill\b)(?![^。]{0,12}(快|救命|赶紧|着火了))/i;
+const HARMLESS_CAUSE = /(煮糊|炒糊|熏(腊)?肉|熏腊|熏香肠|熏鱼|(粥|饭|菜|锅|汤|饼|肉)[^，。塑]{0,3}(烧糊|糊了)|演练|演习|\bdrill\b)(?![^。]{0,12}(快|救命|赶紧|着火了))/i;
 const DREAM = /梦见|梦到|做(了个|个|了)?(噩)?梦/;
 const NEIGHBOURS_WONDER = /(希望(没事|平安|没什么事|人没事)|谁知道(是)?谁家|是谁家的?(老人|人|孩子))(?![^。]{0,20}(快|赶紧|帮忙|救))/;
 // "卷帘门卡住了 我的车在里面出不来": a car shut in, nobody; "喷灌头坏了 一直在喷水": a lawn sprinkler.
 const HARMLESS_STUCK = /车[^，。]{0,6}(出不来|出不去|开不出)|(喷灌|洒水器|喷头|浇水)[^，。]{0,10}喷/;
 const PERSON_STUCK = /(人|孩子|小孩|老人|宝宝)[^，。]{0,6}(困|出不来|关在|锁在)/;
 
+// "物业刚喷完消毒水 楼道里全是刺鼻的味道", "楼上刷墙的油漆味…呛得受不了": a smell whose source the sender
+// names, and that source is not gas or fire: unpleasant, not a danger.
+const KNOWN_SMELL = /消毒水|消毒液|84消毒|农药|打药|喷药|杀虫剂|油漆|甲醛|胶水|装修味|榴莲|\b(disinfectant|bleach|paint|pesticide)\b/i;
+// "煤气炉的火好细 还是黄色的", "天然气没了 打不着火": a weak or missing flame, no gas escaping.
+const WEAK_FLAME = /火[^，。,]{0,4}(好|很|太|特别)?(细|小|弱|黄)|(打|点)不着|不出火|没(有)?火|火[^，。,]{0,3}(一会儿?|一下)?就灭|\b(keeps? (shutting|switching|turning) off|won'?t (light|ignite)|(weak|small|yellow) flame)\b/i;
 export function currentDanger(text: string): boolean {
   if (HARMLESS_STUCK.test(text) && !PERSON_STUCK.test(text)) return false;
+  if (KNOWN_SMELL.test(text) && !GAS_NAME.test(text) && !SMOKE_SEEN.test(text)) return false;
+  if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
   if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text) || HARMLESS_CAUSE.test(text)) return false;
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
@@ -310,7 +332,7 @@ const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|�
 const NOBODY_INSIDE = /(里面|里头|里边|轿厢里)(没|没有|冇)人|(没|没有|无|冇)人(被)?(困|关)(在|住)?/;
 
 export function dangerCue(text: string): boolean {
-  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, ""));
+  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, "").replace(/屏幕?[^，。]{0,2}黑了?|黑屏/g, ""));
 }
 
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
@@ -330,7 +352,7 @@ const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原�
 const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
 /** "辣得我嘴里着火了", "气得我冒烟", "忙到爆炸": a danger word said of the body or the mood. */
 const FIGURATIVE_DANGER = /(水费|电费|钱包|手机|脑子|脑袋|头|心态)[^，。]{0,3}(要)?(爆|炸)|(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没/;
-const DENIED = /((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)/;
+const DENIED = /(?<!有)没有?(闻到)?[^，。,]{0,2}(燃气|煤气|天然气)的?(味|气味)|((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)|\b(no|not|without|never) (any |a )?(smell of gas|gas smell|smoke|fire|sparks?|leak)\b|\b(does ?n'?t|did ?n'?t|does not|did not) smell (of|like) gas\b/i;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
 
 /** The first danger or escalation signal in a normalised text, or null. */
@@ -343,7 +365,7 @@ export function safetySignal(text: string): Safety | null {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (HYPOTHETICAL.test(before)) continue;
     if (HYPO_INSIDE.test(m[0])) continue;
-    if (r.kind !== "ignored" && elsewhere(text, m.index)) {
+    if (r.kind !== "ignored" && elsewhere(text, m.index, m.index + m[0].length)) {
       // Someone else's trouble in the news is not this sender's threat, nor a danger here.
       if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
     }
@@ -402,7 +424,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "injury" && /救护车|消防车|\bambulance\b/i.test(m[0]) && /进不来|进不去|开不进|过不去|堵|挡/.test(text)) continue;
     // "客服电话打了十几次都没人接": calls nobody answered — displeasure at the office (grade 2), not
     // complaints ignored time after time.
-    if (r.kind === "ignored" && /没人接|没接|不接|占线|打不通/.test(text.slice(m.index, m.index + m[0].length + 3)) && !/没人管|没人理|没处理|没解决|不管|不理|石沉大海|没回复|不回复/.test(text)) continue;
+    if (r.kind === "ignored" && /没人接|没接|不接|占线|打不通/.test(text.slice(m.index, m.index + m[0].length + 3)) && !/没人管|没人理|没处理|没解决|不管(?!用)|不理|石沉大海|没回复|不回复/.test(text)) continue;
     // "马桶水箱一直哗哗流水": a cistern that keeps running, not water on the floor.
     if (r.kind === "flood" && /马桶|水箱/.test(text) && !/地上|满地|漫|淹|到处|溢|客厅|楼下|门外/.test(text)) continue;
     // "管子漏了一个星期了…真浪费": water wasted outdoors for days, not a home flooding now.
@@ -425,7 +447,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "escalation" && (/告我|起诉我|要告我/.test(text) || (/商家|卖家|快递公司|网购|淘宝|京东|拼多多|外卖平台/.test(text) && !/你们|物业|管理处/.test(text)))) continue;
     if (r.kind === "escalation" && /是?(12345|12315)还是(12345|12315)/.test(text)) continue;
     // "要到你们物业办什么手续吗还是只要去房管局就行": which office handles a procedure.
-    if (r.kind === "escalation" && /(办|什么|哪些)手续|办理|过户|要带什么|(什么|哪些)材料/.test(text) && !/投诉|曝光|告你|不管|没人|再不|举报|反映/.test(text)) continue;
+    if (r.kind === "escalation" && /(办|什么|哪些)手续|办理|过户|要带什么|(什么|哪些)材料/.test(text) && !/投诉|曝光|告你|不管(?!用)|没人|再不|举报|反映/.test(text)) continue;
     // "之前有电池被偷过": a theft told as past experience.
     if (r.kind === "fight" && ((PAST.test(text.slice(0, m.index)) && !NOW.test(text)) || /^过/.test(text.slice(m.index + m[0].length)))) continue;
     // "群里两个宝妈吵翻了": a row in the chat itself.
@@ -457,7 +479,7 @@ const SHARED = /\banyone can (just )?(walk|come|get) in\b|(大堂|单元门|楼�
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
 const LIFT_OUT = /\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管)|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管|物业不管|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
+const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管(?!用)|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管(?!用))|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管(?!用)|物业不管(?!用)|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
@@ -481,7 +503,10 @@ export function isUrgency2(text: string, intent: Intent, category: Category | nu
 }
 
 /** Chit-chat markers that argue against opening a ticket from an unmentioned group message. */
-export const BANTER = /你的[^，。]{0,8}(落|忘)[^，。]{0,8}了[^。]{0,12}(我放|放在|交给)|我(帮你)?放[^，。]{0,10}(上面|那里|门卫|前台)了|谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿|丢的|掉的|掉在|落下)|(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|门卫|失物)|哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
+export const BANTER = /拿错(了)?(我的|我家的)?快递|快递[^。]{0,6}(拿错|被拿错)|谁拿(错|了)我的|(小区里|群里)有人有[^。]{0,10}(吗|\?|？)|有没有人有[^。]{0,10}(吗|\?|？)|你的[^，。]{0,8}(落|忘)[^，。]{0,8}了[^。]{0,12}(我放|放在|交给)|我(帮你)?放[^，。]{0,10}(上面|那里|门卫|前台)了|谁(家|的)[^，。]{0,10}(落在|忘在|丢在|忘拿|丢的|掉的|掉在|落下)|(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|门卫|失物)|哈哈|呵呵哈|笑死|笑哭|😂|🤣|\b(lol|lmao|haha+)\b|太惨了|心疼|羡慕|求推荐|推荐一下|xswl|绝绝子|团购|拼团|接龙|出闲置|转让|寻狗|寻猫|寻物|捡到|谁要|有没有人一起|早上好|晚安|新年快乐|可爱|好看|买一送一|半价|特价|手慢无|冲啊|上新|开业大吉|\[图片\]|\[动画表情\]/i;
+
+/** Someone damaged a car or a bike: a security complaint, not a repair or a parking matter. */
+const VANDALISED = /^(?![^]*(监控|摄像头|探头|\bcctv\b))[^]*?((车|后视镜|车门|轮胎|车窗|车漆)[^，。]{0,4}(被人|被)[^，。]{0,3}(掰|刮|划|砸|扎|撬|偷|戳)|\b(keyed|vandali[sz]ed)\b|\b(someone|somebody)\b[^.]{0,20}\b(scratched|smashed|slashed)\b)/i;
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
@@ -491,8 +516,23 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/(窗|窗户|窗扇)[^，。]{0,4}(合页|铰链|把手|滑轮|密封条)|(合页|铰链)[^，。]{0,6}窗/, "structure", 0.4],
   [/滑梯|秋千|跷跷板|健身器材|儿童乐园|游乐设施|游乐场|沙池/, "facility", 0.3],
   [/雨水管|落水管|排水管/, "water", 0.4],
+  [/(管子|水管|管道)[^，。]{0,4}(裂|爆|破)[^。]{0,10}(水|滋|喷)/, "water", 0.5],
   [/打药|农药|杀虫药|喷药/, "greenery", 0.5],
   [/装修垃圾|建筑垃圾|装修的垃圾/, "decoration", 1.0],
+  // A named smell source: paint or formaldehyde is the neighbours' renovation; disinfectant the cleaning.
+  [/油漆味|刷墙|甲醛|装修味|胶水味|\bpaint (smell|fumes)\b/i, "decoration", 0.9],
+  [/消毒水|消毒液|84消毒|\bdisinfectant\b/i, "sanitation", 0.7],
+  // Litter and dirt in a lift are the cleaning's, not the lift's ("电梯里小广告贴满了", "按钮上全是口香糖").
+  [/^(?![^]*(着火|点着|起火|烧着|猫|狗|宠物))[^]*?((电梯|墙|楼道|门上|按钮)[^。]{0,8}(小广告|牛皮癣)|(小广告|牛皮癣)[^。]{0,6}(贴|满|撕)|口香糖|烟头|痰|呕吐|尿(?!布)|\b(flyers?|chewing gum|vomit|urine)\b)/i, "sanitation", 0.5],
+  // Belongings piled in a stairwell or blocking a fire escape: a safety hazard.
+  [/^(?![^]*(车|宝马|奔驰|大众))[^]*?((堆|放|摆|占)[^。]{0,20}(消防通道|安全通道|逃生通道)|(消防通道|安全通道|逃生通道)[^。]{0,10}(堵|占|不通))/, "security", 0.6],
+  // Damage to a car or a bike by someone: security, not parking.
+  [VANDALISED, "security", 1.0],
+  [/激光笔|偷快递|快递被(偷|拿)|\bstealing\b|\blaser\b/i, "security", 0.5],
+  [/快递柜|减速带|\bparcel lockers?\b/i, "facility", 0.4],
+  [/(门口|路面|人行道|广场|小路)[^。]{0,4}(地砖|砖)[^。]{0,4}(翘|松|碎|坏)/, "facility", 0.4],
+  [/(电梯|轿厢|楼道|楼梯间)[^。]{0,6}(有人)?(抽烟|吸烟)|(电梯|轿厢)[^。]{0,8}(小广告|牛皮癣|口香糖)/, "sanitation", 0.6],
+  [/鹦鹉|八哥|公鸡|\b(parrot|rooster|bird)s?\b/i, "pets", 0.5],
   // Heating has no category of its own. Hot water circulates in it, and three of the four holdout
   // authors who met it (fresh3, fresh4, fresh31; not fresh25) file a radiator that is not warm under
   // water, as a leaking one: water.
@@ -507,7 +547,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/催费|催缴|催[^，。]{0,3}(物业费|管理费|交费|缴费)/, "staff", 0.6],
   [/垃圾桶|垃圾箱|\b(bins?|dumpster)\b/i, "sanitation", 0.5],
   [/油烟|烧烤[^，。]{0,4}(烟|味)/, "sanitation", 0.4],
-  [/(蚊|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,16}(喷(点)?药|打药|灭|消杀|杀虫)/, "sanitation", 0.8],
+  [/(蚊|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,30}(喷(点|个)?药|打(个|点)?药|灭|消杀|杀虫)/, "sanitation", 0.8],
   [/楼板[^，。]{0,4}(渗|漏)|(游泳池|泳池)/, "structure", 0.3],
   [/不是漏气|没漏气|没有漏气|不是燃气|不是煤气/, "sanitation", 0.8],
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
@@ -569,12 +609,12 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
-const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
+const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|成点|点样|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 /** "顺便问下", "另外", "by the way": the message turns to something else. */
 export const PIVOT = /顺便(问下|问一下|说一下|说下|提一下)?|另外还有|by the way|\bbtw\b/i;
-const PEST_CONTROL = /(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,12}(喷(点)?药|打药|灭(一下)?|消杀|杀虫)/;
+const PEST_CONTROL = /(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0,30}(喷(点|个)?药|打(个|点)?药|灭(一下)?|消杀|杀虫)/;
 // "周一报的下水堵了，想问下师傅今天几点能来": when the visit for an earlier report will happen.
 const WHEN_COMING = /(几点|什么时候|啥时候|啥辰光|几时|哪天|多久|今天|明天|上午|下午|晚上)[^，。]{0,4}(能|会|可以)?(来|到|上门|过来)/;
 // "麻烦让师傅检查检查": a visit asked for is a repair, whatever the model made of the story before it.
@@ -607,7 +647,7 @@ const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0
 const PROCEDURE = /(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
 const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
-const HOW_OR_WHO = /算不算|(我想|想|能不能|能否|可以|可不可以|让我来)(查|调)(一下)?[^，。]{0,8}监控|去哪(里|儿)?换|怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
+const HOW_OR_WHO = /算不算|(这个|这样|这么做)(允许|可以|行)(吗|不)|允许吗|(这样|这个)行不行|(我想|想|能不能|能否|可以|可不可以|让我来)(查|调)(一下)?[^，。]{0,8}监控|去哪(里|儿)?换|怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /也没人(修剪|管|浇|扫|清)|(物业|你们)就不能[^。]{0,12}(吗|么|\?|？)|(炸了|着火|出事|烧了|起火)[^，。]{0,4}谁(来)?负责|(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
 const DONE_WELL = /(搞|办|做|弄|组织|安排)得好(?![^，。]{0,2}(吗|不))|效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
@@ -618,7 +658,7 @@ const SARCASM = /\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|
 const PHONE_ASK = /求(个)?(联系方式|电话|微信)|(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
 const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we|my|our)|could (i|we|my|our))\b[^?]*\?/i;
-const FEE_ASK = /(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const FEE_ASK = /^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|怎么退|什么时候退|能退(吗|不))|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
@@ -629,11 +669,14 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /(啥|什么|哪一步)进度|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还([\u4e00-\u9fa5])不\1了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
-const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
+const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
 /** A follow-up on an earlier request, told without anger at the neglect. */
+const FAULT_OR_BROKEN = /坏|不制冷|不制热|不出|不亮|漏|堵|不转|不动|不工作|失灵|\b(broken|not working)\b/i;
+const OVER_THEN_ASK = /(没事了?|好了|弄出来了|恢复了|正常了|处理好了)[^。?？]{0,6}[。，,\s][^。]{0,6}(就)?(想|只是想|就是想)问(下|一下|问)?|(今早|现在|已经)[^。]{0,6}没事了[^。]{0,10}(吗|\?|？)/;
+const EXPLAINED = /原来是[^。，]{0,12}(测试|演练|演习|调试|维保|检修|保养|试(一下|下)?)|\bturned out (to be|it was)\b[^.]{0,20}\b(test|drill|maintenance)\b/i;
 export function followUp(text: string): boolean {
   return FOLLOW_UP.test(text) && !NEGLECT_ANGER.test(text);
 }
@@ -648,7 +691,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
-  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
   if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
   // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
@@ -656,7 +699,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "跟你们说一声 家里没人", "以后有事直接联系我": telling the office something, asking nothing.
   if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
   // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
-  if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
+  if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|表扬(你们|你|他|她)(一下|下)?|(真|挺|蛮|可)不赖|得劲|没得说|杠杠的|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
   // "物业费一年三千多 草长到膝盖了 这钱花哪了": the fee's value, measured by a failing: a complaint.
   if (FEE_WORDS.test(text) && FEE_VALUE.test(text) && !FEE_ASK.test(text)) add("complaint", 0.4);
   // "Great job guys, the gate has been 'under repair' for two weeks now": praise words, a complaint meant.
@@ -664,7 +707,11 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "谢谢师傅昨天修好了马桶，顺便问下，阳台的下水也有点慢": thanks, then the next job.
   if (THANKS.test(text) && PIVOT.test(text) && /慢|坏|漏|堵|不亮|不灵|失灵|\b(out|broken|leak\w*|not working)\b/i.test(text.slice(PIVOT.exec(text)!.index))) add("repair", 0.6);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
-  if (FEE_ASK.test(text)) add("fee", 0.5);
+  if (FEE_ASK.test(text) && !staffConduct(text)) add("fee", 0.5);
+  // "快递柜里我的包裹超时了要收费 这个找谁": the locker company's charge, a question for the office.
+  if (/快递柜[^。]{0,16}(收费|超时|费)|\bparcel locker\b[^.]{0,30}\b(fee|charge)/i.test(text)) add("inquiry", 0.6);
+  // "我家空调不制冷了 你们能上门修吗": asking whether they repair it is asking for the repair.
+  if (FAULT_OR_BROKEN.test(text) && /(能|可以|会)(不能)?(上门|来|过来)(帮忙)?修(吗|不|一下吗)/.test(text)) add("repair", 1.0);
   // "建议周末也开一下物业前台": a message that opens with a proposal is one.
   // (…unless it proposes replacing staff for how they behave: "建议把保安换了 天天在岗亭里睡觉" is a complaint.)
   if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.8);
@@ -707,11 +754,16 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.
   if ((RESOLVED.test(text) || HARMLESS_CAUSE.test(text)) && /说一声|告诉你们|报备|知会|跟你们讲|大家放心|不用怕|别担心|别慌|\bfyi\b|just so you know/i.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
+  // "家里刚跳闸了 自己推上去就好了 没事。就想问下总电闸箱在哪": the scare is over; the question is the point.
+  if (OVER_THEN_ASK.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.8);
+  // "电梯里警铃响个不停…原来是维保师傅在测试": the alarming thing explained by the sender.
+  if (EXPLAINED.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (STAFF_WHO.test(text) && CONDUCT.test(text)) add("complaint", BAD_ATTITUDE.test(text) ? 0.6 : 0.3);
   // "我要投诉，…": the sender says what it is.
   if (/我要投诉|我想投诉|我(要|得)?(向你们)?投诉一下|^投诉[:：，,\s]/.test(text)) add("complaint", 0.6);
   // "停水也不提前通知": the office's way of cutting the supply, not a question about it.
   if (NOT_NOTIFIED.test(text)) add("complaint", 0.8);
+  if (VANDALISED.test(text)) add("complaint", 0.8);
   // "不是说周末不能施工吗", "维修基金从来不公示", "好久没人浇水", "出了事谁负责": grievances put as questions or facts.
   if (GRIEVANCE.test(text)) add("complaint", 0.4);
   // "隔壁家的空调外机…轰隆轰隆的": a neighbour's noise is theirs to stop, not a repair.

@@ -414,3 +414,55 @@ describe("after fresh26 (group chats)", () => {
     "谢谢5栋的李阿姨帮我接孩子",
   ])("other in the group: %s", (text) => expect(c(text, "group").intent).toBe("other"));
 });
+
+describe("after fresh35–fresh38 (indirect dangers, harmless smells, group chatter)", () => {
+  it.each([
+    ["小区里一条狗把我女儿咬了 腿上都是血 狗还在楼下", "pets"],
+    ["刚才被一只没拴的大黄狗咬伤了 在3栋门口", "pets"],
+    ["有个男的硬挤进我们单元门 现在还在楼梯间转悠 我好害怕", "security"],
+    ["对门一直有孩子在哭 敲门没人开 门缝里有烟味飘出来", "security"],
+    ["9栋外墙砖又往下掉了 砸在一辆车上", null],
+    ["Bits of glass are falling from the balcony onto the walkway below, please come now", null],
+    ["后面小路上有根电线垂下来 挂得很低 小孩伸手就够得着", "electricity"],
+    ["12栋燃气全停了 整栋楼都打不着火", "gas"],
+    ["反映了不下十次了 地库的灯天天不亮 你们一次都没管过", null],
+  ])("urgent: %s", (text, category) => {
+    const r = c(text);
+    expect(r.urgency).toBe(1);
+    if (category) expect(r.category).toBe(category);
+  });
+  it.each([
+    "我表哥在别的城市被困电梯了半小时 咱们这电梯多久检修一次？",
+    "燃气热水器用一会就灭 闻了没有燃气味 8栋302",
+    "The gas boiler keeps switching off. No smell of gas at all.",
+    "煤气灶的火很小 还是黄色的 做饭半天熟不了",
+    "保洁刚喷了消毒水 楼道味道好冲 孩子有点咳",
+    "楼下那家在熏腊肉 一股烧焦味 我下去看过了 没事",
+    "电梯里的警铃一直响 原来是维保在测试",
+    "家里刚跳闸了 自己推上去就好了 没事。就想问下总闸在哪",
+    "快递柜屏幕黑了 整栋楼都取不了快递",
+    "老伴拿扳手拧了半天水龙头还是滴水",
+    "卫生间开关一按啪的一声 灯就不亮了 是不是灯烧了",
+  ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it.each([
+    "我被困在公司电梯里了 等维修呢 晚上的团购帮我留着",
+    "我家宽带又断了 电信客服死活打不通",
+    "谁拿错我的快递了 一个蓝色箱子 放回2栋门口吧",
+    "我车没电了 打不着 小区里有人有搭电线吗",
+  ])("other in the group: %s", (text) => expect(c(text, "group").intent).toBe("other"));
+  it.each([
+    ["电梯里小广告贴得满满的 也没人撕", "sanitation"],
+    ["楼上刷墙的油漆味太大了 呛得头疼", "decoration"],
+    // (Charging an e-bike indoors stays `parking`: five holdout authors of eight file it so.)
+    ["一楼那家把电动车推进楼道里充电 还拉了根线", "parking"],
+    ["我停在地面的车后视镜被人掰断了", "security"],
+  ])("category: %s → %s", (text, category) => expect(c(text).category).toBe(category));
+  it("a car to move in the group is a parking complaint", () => {
+    const r = c("谁家的白色大众挡在消防通道了 尾号66 麻烦挪一下车", "group");
+    expect(r.intent).toBe("complaint");
+    expect(r.category).toBe("parking");
+  });
+  it("asking whether they repair a broken thing asks for the repair", () => {
+    expect(c("家里热水器坏了 你们能上门修吗").intent).toBe("repair");
+  });
+});
