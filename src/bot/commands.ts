@@ -96,6 +96,14 @@ const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(
 
 export type ParsedCommand = { command: StaffCommand; args: Args };
 
+const NAMED_ONLY = new RegExp(`^(${aliasPattern})(?=$|[\\s,，:：。.!！])`, "i");
+/** "完成" or "完成 换了角阀" without a ticket number: the ticket command meant, so its format can be shown. */
+export function ticketCommandWithoutNumber(text: string): StaffCommand | null {
+  const m = NAMED_ONLY.exec(text.trim());
+  const command = m ? byAlias.get(m[1]!.toLowerCase()) : undefined;
+  return command?.ticket ? command : null;
+}
+
 /**
  * Parses a staff command. Returns null when the text is not shaped like one, so that words like
  * "完成了吗" from a resident are not taken for commands (ticket commands need a number).

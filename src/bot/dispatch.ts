@@ -15,7 +15,7 @@ import { enqueue, type Recipient } from "../services/outbox.js";
 import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
-import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, type Reply } from "./commands.js";
+import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
 import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
@@ -146,7 +146,10 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (sender.staff && !writesAsResident(ctx)) {
     if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
     const parsed = parseStaffCommand(text);
-    if (!parsed) return reply({ key: "staff.unknown_command" });
+    if (!parsed) {
+      const meant = ticketCommandWithoutNumber(text);
+      return reply(meant ? { key: "error.command.usage", params: { usage: meant.usage } } : { key: "staff.unknown_command" });
+    }
     const staff = { id: sender.staff.id, role: sender.staff.role, gridId: sender.staff.grid?.id ?? null, name: sender.staff.name, communityId: sender.staff.communityId };
     return reply(await runStaffCommand(parsed, { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz, rawText: inbound.text }));
   }

@@ -17,6 +17,8 @@ import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestio
 import { answerRevisit, addRevisitDetail, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
+import { STAFF_CARD_CHARS } from "../services/excerpt.js";
+import { dangerPassage } from "../intents/long-text.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
@@ -408,6 +410,8 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
   // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
   if (await answerFeeReminderReply(ctx, c, reply)) return;
+  // "我家面积是89平，按这个算不是200" while the household's fee question is open: more on it.
+  if (await addToOpenFeeQuestion(ctx, c, reply)) return;
   // "停水了吗？什么时候来水" asked during an announced water cut (read as a question, a progress or
   // even a fee question): the notice answers it, as it answers a report of the cut.
   if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1 && reportedOutages(ctx.text, c.category).length > 0) {
@@ -513,11 +517,16 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail && !correction && !falseAlarm) return false;
   const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
-  if (tickets.length === 0) return false;
   // "#12 不用修了" names it; otherwise the latest one.
   const named = /#\s*(\d+)/.exec(ctx.text);
   const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : tickets[0];
-  if (!ticket) return false;
+  if (!ticket) {
+    // "#1 算了不用修了" about a number that is not theirs (whether it exists is not said), or a call-off
+    // with nothing open: nothing to change, and no new report made of it.
+    if (!named && !withdraw) return false;
+    await reply({ key: "resident.no_such_ticket", params: { number: named?.[1] ?? "" } });
+    return true;
+  }
   const params = { number: ticket.number, summary: ticket.summary.slice(0, 30) };
   // An urgent report called off ("搞错了，没着火"): withdrawn, and the manager and supervisors told.
   if (withdraw || (falseAlarm && ticket.urgency === 1)) {
@@ -645,6 +654,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     summary: await withLeadIn(ctx), place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,
     householdId: place.scope === "home" ? home!.id : null, building,
     reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" ? owner : null, sourceMessageId,
+    // A danger in the middle of a long message must be on the staff's card, not cut out of it.
+    highlight: c.urgency === 1 && ctx.text.length > STAFF_CARD_CHARS ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null,
   });
   ctx.ticketId = ticket.id;
   const params = {
@@ -732,6 +743,22 @@ async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null
   } catch {
     return null;
   }
+}
+
+/** Figures of a bill: an area, an amount, a rate, how it was worked out. */
+const ABOUT_AMOUNT = /\d+(\.\d+)?\s*(平|平方|㎡|元|块|个月)|面积|单价|按[^。]{0,8}算|算(错|得不对|多了)|多收|少收|多扣|金额|收费标准|\b(sq ?m|square met\w*|yuan|rmb|per month)\b/i;
+const NAMES_A_FAULT_HERE = /漏|堵|坏|不亮|停水|停电|没水|没电|裂|渗|响|吵|臭/;
+
+/**
+ * A message about the figures of a bill from a household whose fee question is open joins that
+ * question, whatever the classifier made of a sentence of numbers ("按这个算不是200" is no repair).
+ */
+async function addToOpenFeeQuestion(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
+  if (ctx.inGroup || c.intent === "fee" || c.urgency === 1 || !ABOUT_AMOUNT.test(ctx.text) || NAMES_A_FAULT_HERE.test(ctx.text)) return false;
+  const home = verifiedHome(ctx);
+  if (!home || !(await openFeeQuestion(ctx.tx, home.id, ctx.now))) return false;
+  await fileFeeQuestionFor(ctx, home, reply);
+  return true;
 }
 
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */

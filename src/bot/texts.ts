@@ -56,6 +56,8 @@ const CORE_TEXTS = {
   "resident.revisit_detail_thanks": (p) => `已记录并转给负责人，工单 #${s(p.number)} 会尽快再次处理。`,
   "resident.revisit_comment_thanks": (p) => `感谢您的评价！您的意见已记录并转给负责人，工单 #${s(p.number)} 已结案。`,
   "resident.withdrawn_shared": (p) => `好的，已记下您这边不需要了。工单 #${s(p.number)}（${s(p.summary)}）还有其他住户反映同一问题，会继续处理，修好后也会告诉您。`,
+  // (The number the sender wrote is not repeated: whether it exists is not theirs to learn.)
+  "resident.no_such_ticket": (p) => `${s(p.number) ? "没有找到您名下对应的进行中工单" : "您目前没有进行中的工单"}。发送「进度」可查看您的工单；有新问题请直接描述，例如「厨房水管漏水」。`,
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
   "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
@@ -114,7 +116,7 @@ const CORE_TEXTS = {
   "staff.resumed": (p) => `#${s(p.number)} 已结束等待，恢复计时。`,
   "staff.feedback_sent": (p) => `已把进展反馈给 #${s(p.number)} 的住户。`,
   "staff.regraded": (p) => `#${s(p.number)} 已调整为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)}级），时限已按新等级重新计算。`,
-  "staff.escalation": (p) => `【超时升级 #${s(p.number)}】${kind(p)}，登记 ${s(p.minutes)} 分钟仍未受理。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
+  "staff.escalation": (p) => `【超时升级 #${s(p.number)}】${kind(p)}，${s(p.reopened) ? "重新打开" : "登记"} ${s(p.minutes)} 分钟仍未受理。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
   "staff.daily_list": (p) => `【日未处理工作盘点 ${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
   "staff.daily_list_all": (p) => `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,
   "staff.daily_list_summary": (p) =>

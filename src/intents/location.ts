@@ -28,10 +28,12 @@ const NUM = `(?:\\d{1,3}|${CN_NUM}{1,4})`;
 const BLD_ID = `(?:[A-Za-z](?![A-Za-z])|\\d{1,3}|${CN_NUM}{1,4})`;
 // "号楼" is a building; a bare "楼" after a number is a floor. "动" is a common IME slip for 栋.
 // "5#楼" / "5#2单元" / "5#1201" (the # shorthand of site plans); "1#电梯" or "#23工单" are not buildings.
-const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|#楼|#(?=\\s*(?:" + NUM + "\\s*单元|\\d{3,4}(?!\\d)))|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
+// "7號5樓" (Taiwan: number 7, 5th floor) names building 7.
+const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|号(?=\\s*\\d{1,2}\\s*楼(?!上|下|道|顶))|#楼|#(?=\\s*(?:" + NUM + "\\s*单元|\\d{3,4}(?!\\d)|\\d{1,2}\\s*-\\s*\\d{3,4}(?!\\d)))|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
 // "单元", or the Beijing "门" right after a building ("2号楼3门501"); not a gate word ("门口", "门禁").
 const UNIT_WORD = "(?:单元|门(?![口卫禁岗前外面锁铃把框缝]))";
-const ROOM_ID = `(?:\\d{3,4}|${CN_NUM.replace("十百", "")}{3,4})`;
+// Hong Kong flats are a floor and a letter ("12C").
+const ROOM_ID = `(?:\\d{3,4}|\\d{1,2}[A-H](?![A-Za-z])|${CN_NUM.replace("十百", "")}{3,4})`;
 // A room number must not run into more digits or a unit of measure, time, money or count.
 // "1502 楼上" / "1201 次卧" / "1201号房" still name the room: those words are excluded from the stop list.
 const ROOM_END = "(?![\\d:.%]|\\s*(?:楼(?![上下顶里道])|层|元|块|个|次(?!卧)|号车位|分|秒|米|平(?![时常])|天(?!天)|小时|年|月|日|号(?!房)|点|岁|斤|人(?!家)|户(?!型)|多|辆|w|k))";
@@ -47,9 +49,10 @@ const DASH3_RE = /(?<![\d\w:.\-/])(\d{1,2}|[A-Za-z])\s*-\s*(\d{1,2})\s*-\s*(\d{3
 const DASH2_RE = /(?<![\d\w:.\-/])(\d{1,2})-(\d{1,2})(?=\s*的?\s*(?:单元|楼道|电梯|门口|楼下))/;
 const ROOM_ONLY_RE = new RegExp(`(?<![\\d\\-])(\\d{3,4})\\s*(?:室|号房)`);
 const EN_BLD_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*([A-Za-z]|\d{1,3})\b/i;
-const EN_UNIT_RE = /\bunit\s*(?:no\.?\s*)?#?\s*(\d{1,2})\b(?!\s*\d)/i;
+// "entrance 2" (a Russian speaker's подъезд) is a 单元 too.
+const EN_UNIT_RE = /\b(?:unit|entrance)\s*(?:no\.?\s*)?#?\s*(\d{1,2})\b(?!\s*\d)/i;
 // "flat 1103", "apt 15C", and "unit 15C" / "unit 1502" (a flat in Hong Kong English; "unit 2" is a 单元).
-const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b|\bunit\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b/i;
+const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:is\s+|no\.?\s*|number\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b|\bunit\s*(?:no\.?\s*)?#?\s*(\d{3,4}|\d{1,2}[A-Za-z])\b/i;
 const EN_TRAIL_ROOM_RE = /\bunit\s*\d{1,2}\s*,\s*(?:#\s*)?(\d{3,4})\b/i;
 // "Building 12, 1502" / "Tower C, 1203" / "Block C 1502": a bare 3–4 digit number right after the building is the flat.
 const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]?\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
@@ -98,7 +101,7 @@ function cnLocation(text: string, cn: RegExpExecArray): Location | null {
     const counting = /^[一两几]$/.test(cn[1]) && /栋楼|幢楼/.test(cn[0]);
     const building = counting ? null : bld(cn[1]);
     let unit = cn[2] ? cnToDigits(cn[2]) : null;
-    let room = cn[3] ? cnToDigits(cn[3]) : null;
+    let room = cn[3] ? (/^\d{1,2}[A-H]$/.test(cn[3]) ? cn[3] : cnToDigits(cn[3])) : null;
     if (building !== null) {
       if (unit === null && room === null) {
         // "3栋 2单元 1201" with text between is rare; look for a unit/room later in the message.
@@ -107,8 +110,8 @@ function cnLocation(text: string, cn: RegExpExecArray): Location | null {
         if (u?.[1]) { unit = cnToDigits(u[1]); room = u[2] ? cnToDigits(u[2]) : null; }
       }
       if (unit === null && room === null) {
-        // "4栋1-301": unit and room written with a dash after the building.
-        const d = /^\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/.exec(text.slice(cn.index + cn[0].length));
+        // "4栋1-301", "4栋-1-301", "4#1-301": unit and room written with a dash after the building.
+        const d = /^\s*-?\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/.exec(text.slice(cn.index + cn[0].length));
         if (d?.[1] && d[2]) { unit = String(Number(d[1])); room = String(Number(d[2])); }
       }
       if (unit !== null && room === null) {
@@ -142,6 +145,11 @@ export function parseLocation(text: string): Location | null {
     if (loc && parts(loc) > (best ? parts(best) : 0)) best = loc;
     if (best?.room) break;
     if (cn[0].length === 0) all.lastIndex++;
+  }
+  if (best && best.building && best.unit === null) {
+    // "三单元的电梯…十六栋": the unit told before the building.
+    const units = new Set([...text.matchAll(new RegExp(UNIT_ONLY_RE.source, "g"))].map((m) => cnToDigits(m[1]!)));
+    if (units.size === 1) best = { ...best, unit: [...units][0] ?? null, room: best.room };
   }
   if (best) return best;
   const en = parseEnglish(text);

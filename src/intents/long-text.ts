@@ -21,9 +21,9 @@ export function classifierExcerpt(text: string): string {
 const SWEEP_HEAD = 20_000;
 const SWEEP_TAIL = 10_000;
 
-/** The first passage of a long text that names a danger (in overlapping windows), or null. */
-export function dangerPassage(text: string): string | null {
-  if (text.length <= CLASSIFY_WHOLE) return null;
+/** The first passage of a text longer than `from` that names a danger (in overlapping windows), or null. */
+export function dangerPassage(text: string, from = CLASSIFY_WHOLE): string | null {
+  if (text.length <= from) return null;
   const parts = text.length <= SWEEP_HEAD + SWEEP_TAIL ? [text] : [text.slice(0, SWEEP_HEAD), text.slice(-SWEEP_TAIL)];
   for (const part of parts) {
     for (let at = 0; at < part.length; at += STEP) {

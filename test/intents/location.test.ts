@@ -8,6 +8,14 @@ const parse = (t: string) => parseLocation(normalize(t));
 describe("parseLocation", () => {
   it.each([
     ["3栋2单元1201", loc("3", "2", "1201")],
+    ["4#1-301", loc("4", "1", "301")],
+    ["第8座12C", loc("8", null, "12C")],
+    ["瓦斯味很重 3號8樓", loc("3", null, null)],
+    ["三单元的电梯坏了 我住18楼 16栋", loc("16", "3", null)],
+    ["Building 12, entrance 3, apartment 604", loc("12", "3", "604")],
+    ["My flat is 2005, Tower D", loc("D", null, "2005")],
+    ["7栋-2-1502", loc("7", "2", "1502")],
+    ["8号楼 - 1 - 602", loc("8", "1", "602")],
     ["3-2-1201", loc("3", "2", "1201")],
     ["三号楼二单元1201室", loc("3", "2", "1201")],
     ["12幢703", loc("12", null, "703")],

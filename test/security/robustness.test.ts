@@ -88,7 +88,7 @@ const STAFF_INPUT: Case[] = [
   { label: "a ticket number beyond any integer", who: "hk1", text: "接单 #99999999999999999999", sees: /没有找到工单/ },
   { label: "a ticket number just beyond 32 bits", who: "hk1", text: "到场 #2147483648", sees: /没有找到工单/ },
   { label: "ticket #0", who: "hk1", text: "接单 #0", sees: /没有找到工单 #0/ },
-  { label: "a negative ticket number", who: "hk1", text: "接单 #-1", sees: /没有看懂|没有找到/ },
+  { label: "a negative ticket number", who: "hk1", text: "接单 #-1", sees: /没有看懂|没有找到|指令格式/ },
   { label: "SQL after the number", who: "hk1", text: "接单 #1; DELETE FROM Ticket", sees: /没有看懂|指令格式|已受理/ },
   { label: "completion without a resolution", who: "hk1", text: "完成 #1", sees: /指令格式|处理说明/ },
   { label: "a 100 KB resolution", who: "hk1", text: `完成 #1 ${"修".repeat(KB100)}`, sees: /消息太长/ },

@@ -26,6 +26,8 @@ export type NewTicket = {
   /** Shown to staff: owner name and phone (staff of the grid may see them). */
   contact: { ownerName: string; phone: string } | null;
   sourceMessageId: number | null;
+  /** The passage of a long message that made it urgent: shown to staff however the card is cut. */
+  highlight?: string | null;
 };
 
 export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
@@ -49,7 +51,7 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   const acceptBy = plan.accept!;
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
-    text: excerpt(input.summary), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
+    text: excerpt(input.summary, 600, input.highlight ?? null), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
     reporter: input.reporter?.name ?? "",
     acceptBy: acceptBy.toISOString(),
   };

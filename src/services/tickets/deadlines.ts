@@ -146,6 +146,13 @@ async function loadTicket(tx: Tx, deps: Deps, id: number | null) {
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 
+/** Since when a ticket has waited for someone to accept it: its report, or its latest reopening. */
+async function waitingSince(tx: Tx, t: { id: number; status: string; createdAt: Date }): Promise<Date> {
+  if (t.status !== "reopened") return t.createdAt;
+  const e = await tx.ticketEvent.findFirst({ where: { ticketId: t.id, type: "reopen" }, orderBy: { id: "desc" }, select: { at: true } });
+  return e?.at ?? t.createdAt;
+}
+
 const card = (t: { number: number; place: string; summary: string; intent: string; category: string | null; urgency: number }) => ({
   number: t.number, place: t.place, text: t.summary.slice(0, 200), intent: t.intent, category: t.category ?? "other", urgency: t.urgency,
 });
@@ -191,14 +198,16 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId, deps.sweep) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId, deps.sweep) : [])];
   const role = up === "supervisor" ? "主管" : "经理";
   await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `${step} deadline missed → ${role}` });
-  const minutes = Math.round((now.getTime() - t.createdAt.getTime()) / 60_000);
+  const since = await waitingSince(tx, t);
+  const minutes = Math.round((now.getTime() - since.getTime()) / 60_000);
+  const reopened = since !== t.createdAt ? "1" : "";
   const seen = new Set<number>();
   for (const s of to) {
     // (Not to the assignee: a supervisor holding the ticket hears it as its assignee, below.)
     if (seen.has(s.id) || !s.chatUser || s.id === t.assigneeId) continue;
     seen.add(s.id);
     const key = step === "accept" ? "staff.escalation" : "staff.overdue";
-    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key, params: { ...card(t), minutes, step, assignee: t.assignee?.name ?? "" }, notBefore: now, dedupeKey: `sla.escalation:${task.id}:${s.id}` });
+    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key, params: { ...card(t), minutes, reopened, step, assignee: t.assignee?.name ?? "" }, notBefore: now, dedupeKey: `sla.escalation:${task.id}:${s.id}` });
   }
   if (t.assignee?.chatUser) {
     await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_missed", params: { ...card(t), role, step }, notBefore: now, dedupeKey: `sla.missed:${task.id}` });
@@ -261,11 +270,12 @@ export const repeatUrgentAlert: TaskHandler = async (tx, deps, task, now) => {
   const gridKeeperId = t.gridId ? (await tx.grid.findUnique({ where: { id: t.gridId } }))?.housekeeperId ?? null : null;
   const gridKeeper = gridKeeperId && gridKeeperId !== t.assigneeId ? await staffWithUser(tx, gridKeeperId, deps.sweep) : null;
   const people = [...(await managersOf(tx, t.communityId, deps.sweep)), ...(await supervisorsOf(tx, t.communityId, deps.sweep)), ...(t.assignee ? [t.assignee] : []), ...(gridKeeper ? [gridKeeper] : [])];
+  const waited = Math.round((now.getTime() - (await waitingSince(tx, t)).getTime()) / 60_000);
   const seen = new Set<number>();
   for (const s of people) {
     if (seen.has(s.id) || !s.chatUser) continue;
     seen.add(s.id);
-    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_repeat", params: { ...card(t), assignee: t.assignee?.name ?? "", minutes: Math.round((now.getTime() - t.createdAt.getTime()) / 60_000) }, notBefore: now, dedupeKey: `urgent:${t.id}:${s.id}:${n}:${task.id}` });
+    await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_repeat", params: { ...card(t), assignee: t.assignee?.name ?? "", minutes: waited }, notBefore: now, dedupeKey: `urgent:${t.id}:${s.id}:${n}:${task.id}` });
   }
   if (n < settings.urgentRepeatMax) {
     await scheduleTask(tx, { communityId: t.communityId, kind: "alert.repeat", ticketId: t.id, data: { n: n + 1 }, dueAt: new Date(now.getTime() + settings.urgentRepeatMinutes * 60_000), dedupeKey: `alert.repeat:${t.id}:${n + 1}:${task.id}` });

@@ -61,6 +61,10 @@ const LANGUAGE_SWITCH_WINDOW_MS = 30 * 60_000;
 /** Words that carry no problem: left out before comparing ("客厅的吸顶灯还是不亮" ~ "客厅吸顶灯不亮了"). */
 const FILLER = /还是|一直|麻烦|来看看|看看|一下|帮忙|我家|家里|[的了吧啊呢吗呀哦在请]/g;
 const ROOMS = /厨房|卫生间|洗手间|厕所|浴室|主卧|次卧|卧室|客厅|餐厅|阳台|书房|儿童房/g;
+/** The rooms a text names, one name per room ("厕所", "洗手间" and "卫生间" are one room). */
+function roomsOf(t: string): Set<string> {
+  return new Set((t.match(ROOMS) ?? []).map((r) => (/厕所|洗手间|浴室/.test(r) ? "卫生间" : r)));
+}
 
 /**
  * Whether two reports of one home are about the same problem: most of the shorter one's problem words
@@ -68,7 +72,7 @@ const ROOMS = /厨房|卫生间|洗手间|厕所|浴室|主卧|次卧|卧室|客
  * "卫生间水龙头漏水").
  */
 export function sameProblem(a: string, b: string): boolean {
-  const ra = new Set(a.match(ROOMS) ?? []), rb = new Set(b.match(ROOMS) ?? []);
+  const ra = roomsOf(a), rb = roomsOf(b);
   if (ra.size && rb.size && ![...ra].some((r) => rb.has(r))) return false;
   // The rooms are compared above; the problem is in the other words.
   const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
@@ -82,7 +86,7 @@ export function sameProblem(a: string, b: string): boolean {
 /** Looser than sameProblem, for a repeat said with 又/还是 in the same category: the same room (or none
  * named) and a word of the problem in common ("客厅灯又不亮了" ~ "客厅的灯不亮了"). */
 function likelySameThing(a: string, b: string): boolean {
-  const ra = new Set(a.match(ROOMS) ?? []), rb = new Set(b.match(ROOMS) ?? []);
+  const ra = roomsOf(a), rb = roomsOf(b);
   if (ra.size && rb.size && ![...ra].some((r) => rb.has(r))) return false;
   const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
   const wb = new Set(words(b));
