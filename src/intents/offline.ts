@@ -5,7 +5,7 @@ import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
 import { outsideOffice } from "./responsibility.js";
-import { BANTER, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, MOVE_CAR, PET_AT_NIGHT, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -55,8 +55,6 @@ const FOUND_ITEM = /(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|�
 const ASKS_IF_REPORTED = /有(没有)?人(报修|报了|报过|反映)(了|过)?(吗|没|没有)?|报修了(吗|没)/;
 const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
-/** "谁家的车挡在消防通道了…麻烦挪一下": a car to be moved, which the office's guards see to. */
-const MOVE_CAR = /(车|宝马|奔驰|大众|丰田|本田|特斯拉)[^。]{0,10}(挡|堵|占)[^。]{0,24}挪|挪(一下|下)?车/;
 
 export function classifyOffline(input: ClassifyInput): Classification {
   const text = normalize(input.text);
@@ -101,7 +99,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
     const pOther = pi[ih.classes.indexOf("other")] ?? 0;
     const pTicket = Math.min(1, (pi[ih.classes.indexOf("repair")] ?? 0) + (pi[ih.classes.indexOf("complaint")] ?? 0));
     // "跑步机不转了 有人报修了吗？": a fault named and nobody sure it was reported — the office acts.
-    const reportedYet = (ASKS_IF_REPORTED.test(text) && pTicket > 0.3) || (MOVE_CAR.test(text) && pTicket > 0.2);
+    const reportedYet = (ASKS_IF_REPORTED.test(text) && pTicket > 0.3) || ((MOVE_CAR.test(text) || PET_AT_NIGHT.test(text)) && pTicket > 0.2);
     // ("我家WiFi又断了 电信的客服永远打不通": the carrier's fault, told to neighbours.)
     if (!reportedYet && (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || outsideOffice(text) === "telecom" || pTicket < 0.65 || pOther > 0.25)) {
       intent = "other";

@@ -15,7 +15,7 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知(?![^，。]{0,3}(都没|也没|没有|都不|也不))|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -87,7 +87,7 @@ function near(a: RegExp, b: RegExp, gap = 12): RegExp {
   return new RegExp(`${A}${G}${B}|${B}${G}${A}`, "i");
 }
 // Fire seen: smoke, glow, burning, told by its look.
-const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|黑烟|浓烟|烟子|烟雾|白茫茫|雾蒙蒙|滚滚|好多烟|很多烟|满是烟|一屋子烟|一楼道烟|烟(很|好|特别|太|越来越)(多|浓|大)|红光|火光|着了(?![凉急迷魔])|在烧|烧起来|燒緊|(电瓶|电池|锂电|充电宝)[^，。]{0,6}(鼓包|冒烟|冒气|冒白气|发烫|烧)|\b(smoke|smoky|flames?|on fire|burning)\b/;
+const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|黑烟|浓烟|烟子|烟雾(?!报警|探测|感应|传感)|白茫茫|雾蒙蒙|滚滚|好多烟|很多烟|满是烟|一屋子烟|一楼道烟|烟(很|好|特别|太|越来越)(多|浓|大)|红光|火光|(?<![睡])着了(?![凉急迷魔])|在烧|烧起来|燒緊|(电瓶|电池|锂电|充电宝)[^，。]{0,6}(鼓包|冒烟|冒气|冒白气|发烫|烧)|\b(smoke|smoky|flames?|on fire|burning)\b/;
 // ...and what it does to people, or that nobody knows where it comes from.
 const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
 // Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
@@ -121,14 +121,14 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -189,7 +189,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧垃圾|烧杂物|烧树叶|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into)\b/i },
+    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   // A dog that has knocked someone down or bitten them, and is still loose.
@@ -200,7 +200,7 @@ const SAFETY_RULES: SafetyRule[] = [
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
   // Loose fitness gear "用着危险" is a routine repair, not something about to fall on people.
   { kind: "falling", intent: "repair", category: null, unless: /健身器材|健身器|扭腰|漫步机|跑步机|转盘|太空漫步/,
-    re: /高空坠物|(砸到|砸伤|砸中|砸在)[^，。]{0,4}(人|车|了人)|差点砸|随时(会|要|可能|都可能)?(掉|砸|倒|塌|坠)|(怕|担心|生怕|惊)[^，。]{0,4}(掉下|掉到|砸到|砸下|砸中)(?![^，。]{0,3}(钱|分|价))|半悬在|悬在半空|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|((?<!(太|很|管得?|管理[^，。]{0,2}))松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸(?!墙|东西))|\b(glass|tiles?|bits|pieces|chunks|debris|concrete|cladding|panels?)\b[^.]{0,30}\b(are |is )?(falling|dropping|coming down|raining down)\b[^.]{0,30}\b(below|onto|on the|walkway|path|pavement|sidewalk|street|people|cars?|entrance)\b/i },
+    re: /高空坠物|(玻璃|窗|窗户|窗框|窗扇|外机|招牌|瓷砖|栏杆|护栏|吊顶)[^。]{0,10}(要|快|就要)掉下(去|来)|(砸到|砸伤|砸中|砸在)[^，。]{0,4}(人|车|了人)|差点砸|随时(会|要|可能|都可能)?(掉|砸|倒|塌|坠)|(怕|担心|生怕|惊)[^，。]{0,4}(掉下|掉到|砸到|砸下|砸中)(?![^，。]{0,3}(钱|分|价))|半悬在|悬在半空|快(要)?(掉|塌|倒)下来|摇摇欲坠|塌了|坍塌|挂在半空|((?<!(太|很|管得?|管理[^，。]{0,2}))松了|松动|晃|要掉|掉下来|脱落)[^。]{0,24}(太危险|很危险|危险|砸(?!墙|东西))|\b(glass|tiles?|bits|pieces|chunks|debris|concrete|cladding|panels?)\b[^.]{0,30}\b(are |is )?(falling|dropping|coming down|raining down)\b[^.]{0,30}\b(below|onto|on the|walkway|path|pavement|sidewalk|street|people|cars?|entrance)\b/i },
   { kind: "falling", intent: "repair", category: null, needs: LOOSE,
     re: /(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|小孩|孩子|儿童|行人|车|人行道|玩|游乐|幼儿园|学校|操场|广场|门口|入口|通道)|(above|over) (the |a )?(pavement|sidewalk|playground|walkway|entrance)/i },
   // A balcony or stair railing giving way: a fall from height waiting to happen (not rust or paint).
@@ -301,6 +301,8 @@ const KNOWN_SMELL = /消毒水|消毒液|84消毒|农药|打药|喷药|杀虫剂
 // "煤气炉的火好细 还是黄色的", "天然气没了 打不着火": a weak or missing flame, no gas escaping.
 const WEAK_FLAME = /火[^，。,]{0,4}(好|很|太|特别)?(细|小|弱|黄)|(打|点)不着|不出火|没(有)?火|火[^，。,]{0,3}(一会儿?|一下)?就灭|\b(keeps? (shutting|switching|turning) off|won'?t (light|ignite)|(weak|small|yellow) flame)\b/i;
 export function currentDanger(text: string): boolean {
+  // "有陌生人挨家挨户敲门推销": salespeople at the doors, a guard's matter (grade 2), not a break-in.
+  if (/推销|发传单|发广告|卖保险|办卡/.test(text) && !/撬|偷|砸|打人|动手|刀/.test(text)) return false;
   if (HARMLESS_STUCK.test(text) && !PERSON_STUCK.test(text)) return false;
   if (KNOWN_SMELL.test(text) && !GAS_NAME.test(text) && !SMOKE_SEEN.test(text)) return false;
   if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
@@ -332,7 +334,7 @@ const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|�
 const NOBODY_INSIDE = /(里面|里头|里边|轿厢里)(没|没有|冇)人|(没|没有|无|冇)人(被)?(困|关)(在|住)?/;
 
 export function dangerCue(text: string): boolean {
-  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, "").replace(/屏幕?[^，。]{0,2}黑了?|黑屏/g, ""));
+  return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, "").replace(/屏幕?[^，。]{0,2}黑了?|黑屏|烟雾报警器?|烟感|烟雾探测器?|(估计|应该|可能|大概)是?(电池)?没电了?/g, "").replace(/(楼道|走廊|路|楼梯|车库|地库)灯[^，。]{0,4}(全灭|全黑|都灭|灭了|黑了|全不亮)/g, ""));
 }
 
 /** Whether the text escalates (media, government, court) or says complaints were ignored many times. */
@@ -343,11 +345,11 @@ export function escalates(text: string): boolean {
 /** "报的 / 投诉的 …" just before a danger word: the danger is the subject of an earlier report. */
 const REPORTED_BEFORE = /(报的|报了|报修的|反映的|投诉的|登记的|说的)[^，。]{0,6}$/;
 /** "…那事", "…那件事", "…的那次" just after it: an incident referred to, not happening. */
-const INCIDENT_REF = /^[^，。]{0,2}(那事|那件事|那次|那回|的事|那个事)/;
+const INCIDENT_REF = /^[^，。]{0,2}(那事|那件事|那次|那回|的事|那个事|那个(?=[^，。]{0,6}(查|处理|解决|后来|怎么样|咋样)))/;
 // "头一回我还以为哪着火了": a danger the sender mistook something for.
 const MISTAKEN = /(以为|当成|当是|误以为)[^，。]{0,6}$/;
 // "楼上好像打起来了……哦不是 是在看球": the sender corrects themself right after.
-const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原来是|原来在|搞错了|看错了|听错了)/;
+const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原来是|原来在|搞错了|看错了|听错了|我说的是)/;
 // "着火了着火了 今晚江边那个烟花也太好看了吧": a sight admired, not a fire.
 const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
 /** "辣得我嘴里着火了", "气得我冒烟", "忙到爆炸": a danger word said of the body or the mood. */
@@ -398,6 +400,12 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
       (MISTAKEN.test(text.slice(Math.max(0, m.index - 10), m.index)) || CORRECTED.test(text.slice(m.index + m[0].length)))) continue;
     if (r.kind === "fire" && ADMIRED.test(text)) continue;
+    // "消防栓箱门掉下来了 玻璃碎了一地": a cabinet's door came off, nothing fell from a height.
+    if (r.kind === "height" && /(箱|柜)(子)?的?门[^，。]{0,3}掉下来/.test(text) && !/楼上|高处|窗|阳台|砸到人/.test(text)) continue;
+    // "楼梯扶手松了 一扶就晃": a handrail inside the stairwell, no drop beyond it.
+    if (r.kind === "falling" && /扶手|栏杆/.test(m[0]) && /楼梯|楼道|台阶/.test(text) && !/阳台|天台|楼顶|窗|露台|外面|悬空|往外(倒|歪)|断了|掉了/.test(text)) continue;
+    // "跟他说了好几次都不理": a neighbour who ignores the sender, not the office ignoring complaints.
+    if (r.kind === "ignored" && /(跟|和|给)(ta|他|她|他们|她们|邻居|对方|楼上|楼下|隔壁|那家)[^，。]{0,3}(说|讲|提)/i.test(text) && !/物业|你们|管家|管理处/.test(text)) continue;
     // "燃气公司来测过了 不是漏气", "没冒火花", "不是着火 是炒辣椒": the sender rules the danger out.
     if (r.kind !== "escalation" && r.kind !== "ignored" && DENIED.test(text)) continue;
     // "水管爆了的话物业管修吗 我家还没爆": a question about what would happen.
@@ -465,7 +473,7 @@ export function safetySignal(text: string): Safety | null {
     // cause (LABELS.md: complaint / security), not wiring.
     // "屋里全是烟 好像是电热毯", "抽油烟机…里面的线好像烧了": smoke from wiring or an appliance (LABELS.md).
     if (r.kind === "fire" && WIRING_OR_APPLIANCE.test(text)) return { kind: "electrical-smoke", intent: "repair", category: "electricity", match: m[0] };
-    if (r.kind === "flood" && /漏雨|屋顶|楼顶|房顶|天台|露台/.test(text) && !/水管|管子|水箱/.test(text)) return { kind: r.kind, intent: r.intent, category: "structure", match: m[0] };
+    if (r.kind === "flood" && /漏雨|屋顶|楼顶|房顶|顶楼|天台|露台/.test(text) && !/水管|管子|水箱/.test(text)) return { kind: r.kind, intent: r.intent, category: "structure", match: m[0] };
     if (r.kind === "electrical-smoke" && !ELECTRICAL_THING.test(text.replace(/电话|电视台|电梯/g, ""))) return { kind: "fire", intent: "complaint", category: "security", match: m[0] };
     return { kind: r.kind, intent: r.intent, category, match: m[0] };
   }
@@ -477,7 +485,7 @@ const REPEAT = /没(调|弄|修|搞)好|又\s*(坏|停|不|漏|堵|没|卡|出|�
 // A shared facility out for a unit, a building or many households.
 const SHARED = /\banyone can (just )?(walk|come|get) in\b|(大堂|单元门|楼门)[^。]{0,16}(一直开着|打开住|成日打开|开着)|整个楼梯间|那排[^，。]{0,6}(都|全)|单元门[^。]{0,4}(的)?(对讲|门禁)[^。]{0,4}(坏|没反应|失灵)|\bwhole (of )?(building|unit|block)\b|(一排|一整排|整排)[^，。]{0,6}(坏|不亮|充不上|用不了)|坏了一排|我们栋|我们楼的水|一长队|排长队|(朋友|家人|老人|客人)[^，。]{0,4}进不(来|去)|(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|关不紧|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
-const LIFT_OUT = /\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
+const LIFT_OUT = /电梯[^，。]{0,6}(按了?)?(没反应|不动了|不走了)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
 const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管(?!用)|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管(?!用))|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管(?!用)|物业不管(?!用)|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
@@ -530,8 +538,10 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [VANDALISED, "security", 1.0],
   [/激光笔|偷快递|快递被(偷|拿)|\bstealing\b|\blaser\b/i, "security", 0.5],
   [/快递柜|减速带|\bparcel lockers?\b/i, "facility", 0.4],
-  [/(门口|路面|人行道|广场|小路)[^。]{0,4}(地砖|砖)[^。]{0,4}(翘|松|碎|坏)/, "facility", 0.4],
-  [/(电梯|轿厢|楼道|楼梯间)[^。]{0,6}(有人)?(抽烟|吸烟)|(电梯|轿厢)[^。]{0,8}(小广告|牛皮癣|口香糖)/, "sanitation", 0.6],
+  [/(门口|人行道|广场)[^。]{0,4}(地砖|砖)[^。]{0,4}(翘|松|碎|坏)/, "facility", 0.4],
+  // A handrail or railing in the stairwell is the building's.
+  [/扶手|栏杆/, "structure", 0.4],
+  [/^(?![^]*装修)[^]*?((电梯|轿厢|楼道|楼梯间)[^。]{0,6}(有人)?(抽烟|吸烟))|(电梯|轿厢)[^。]{0,8}(小广告|牛皮癣|口香糖)/, "sanitation", 0.6],
   [/鹦鹉|八哥|公鸡|\b(parrot|rooster|bird)s?\b/i, "pets", 0.5],
   // Heating has no category of its own. Hot water circulates in it, and three of the four holdout
   // authors who met it (fresh3, fresh4, fresh31; not fresh25) file a radiator that is not warm under
@@ -608,9 +618,9 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
-const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)/;
-const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
+const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)|\b(why (do )?i pay|what am i paying (for)?|not fair|waste of money|paying for nothing)\b/i;
+const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|提的|提过|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|成点|点样|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 /** "顺便问下", "另外", "by the way": the message turns to something else. */
 export const PIVOT = /顺便(问下|问一下|说一下|说下|提一下)?|另外还有|by the way|\bbtw\b/i;
@@ -657,8 +667,8 @@ const SARCASM = /\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|
 // "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
 const PHONE_ASK = /求(个)?(联系方式|电话|微信)|(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
-const QUESTION_EN = /^\s*(just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we|my|our)|could (i|we|my|our))\b[^?]*\?/i;
-const FEE_ASK = /^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|怎么退|什么时候退|能退(吗|不))|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const QUESTION_EN = /^\s*(kindly (share|let me know|inform|tell)|[\w ]{0,24}\bquestion\b|just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we|my|our)|could (i|we|my|our))\b[^?]*\?/i;
+const FEE_ASK = /(开|要开|需要开)[^，。]{0,8}(专票|增值税|发票)|^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|怎么退|什么时候退|能退(吗|不))|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
@@ -669,12 +679,19 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /(啥|什么|哪一步)进度|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还([\u4e00-\u9fa5])不\1了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
 const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
 /** A follow-up on an earlier request, told without anger at the neglect. */
 const FAULT_OR_BROKEN = /坏|不制冷|不制热|不出|不亮|漏|堵|不转|不动|不工作|失灵|\b(broken|not working)\b/i;
+/** "谁家的车挡在消防通道了…麻烦挪一下": a car to be moved, which the office's guards see to. */
+export const MOVE_CAR = /(车|宝马|奔驰|大众|丰田|本田|特斯拉|SUV)[^。]{0,10}(挡|堵|占|停在|停到)[^。]{0,24}挪|挪(一下|下)?车/i;
+const SLOW_RESPONSE = /([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|有人)/;
+/** "谁家的狗叫了一整夜", "谁家猫天天半夜叫": a pet keeping the building awake. */
+export const PET_AT_NIGHT = /(狗|猫)[^。]{0,8}(叫|吠|嚎)[^。]{0,8}(一整夜|整夜|一晚上|半夜|通宵)|(一整夜|整夜|半夜|天天半夜|每天半夜)[^。]{0,6}(狗|猫)[^。]{0,4}(叫|吠|嚎)|(狗|猫)[^。]{0,6}(天天|每天)[^。]{0,4}(半夜|夜里)[^。]{0,3}(叫|吠|嚎)/;
+const THANKS_FOR_FIX = /^(?![^]*(自己|不用(来|修)|不用了))(?=[^]*(谢谢|谢啦|多谢|感谢|thx|thanks|thank you))(?=[^]*((修好|弄好|搞定|解决)(了|啦|咗)|不漏了|通了|亮了|好了))[^]{0,20}$/i;
+const SHORT_ASK = /(吗|么|不|没)[?？]?$|[?？]$|咋|怎么|哪|几点|\b(where|how|when|can i)\b/i;
 const OVER_THEN_ASK = /(没事了?|好了|弄出来了|恢复了|正常了|处理好了)[^。?？]{0,6}[。，,\s][^。]{0,6}(就)?(想|只是想|就是想)问(下|一下|问)?|(今早|现在|已经)[^。]{0,6}没事了[^。]{0,10}(吗|\?|？)/;
 const EXPLAINED = /原来是[^。，]{0,12}(测试|演练|演习|调试|维保|检修|保养|试(一下|下)?)|\bturned out (to be|it was)\b[^.]{0,20}\b(test|drill|maintenance)\b/i;
 export function followUp(text: string): boolean {
@@ -732,6 +749,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "前几天报过一次了 下水还在堵 麻烦再来看看": reported again without displeasure is still a repair (LABELS.md).
   if (REPEAT.test(text) && /麻烦|请|再派|再来|帮忙/.test(text) && !ANNOYED.test(text) && !DISPLEASURE.test(text) && !NEGLECT_ANGER.test(text)) add("repair", 0.2);
   if (HANDLED_WELL.test(text) && THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.3);
+  // "修好了 谢谢", "谢啦 水不漏了": thanks for a fix.
+  if (THANKS_FOR_FIX.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !PIVOT.test(text)) add("praise", 1.0);
+  // "访客咋进", "今天停电吗", "where to pick up parcels?": a short question with no fault in it.
+  if (text.length <= 14 && SHORT_ASK.test(text) && !FAULT.test(text) && !followUp(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text) && !/修|来人|好了没|一起|有人|有没有人|谁|(没|停|断)(水|电|气)|\brepair/.test(text)) add("inquiry", 0.5);
   // "管家回消息好快 绝绝子", "五分钟就有人来了 respect": praise in slang, no thank-you word.
   if (HANDLED_WELL.test(text) && /绝绝子|yyds|respect|🫡|赞|给力|牛|靠谱|点赞|好评/i.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.6);
   if (PROPOSAL_EN.test(text) || (PROPOSAL_CN.test(text) && !FAULT.test(text))) add("suggestion", 0.25);
@@ -764,6 +785,16 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "停水也不提前通知": the office's way of cutting the supply, not a question about it.
   if (NOT_NOTIFIED.test(text)) add("complaint", 0.8);
   if (VANDALISED.test(text)) add("complaint", 0.8);
+  // "电梯关人 半小时才来人": help that came late is a complaint about the service.
+  if (SLOW_RESPONSE.test(text)) add("complaint", 0.8);
+  if (MOVE_CAR.test(text)) add("complaint", 0.4);
+  // "Kindly share the schedule of the water tank cleaning": a polite request for information.
+  if (/^\s*(kindly|please) (share|let me know|inform|tell|advise|send)\b/i.test(text) && !FAULT.test(text)) add("inquiry", 0.6);
+  // "Mr. Zhang from maintenance was fantastic…please pass on our thanks": praise in English.
+  if (/\b(fantastic|excellent|wonderful|amazing job|great job|pass on (our|my) (thanks|gratitude)|hats off|above and beyond)\b/i.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/\b(again|still|but)\b|'under/i.test(text)) add("praise", 0.7);
+  // "物业小姐姐yyds 半夜帮我开了门 感动": praise in today's words.
+  if (/yyds|感动|暖心|太暖了|好人一生平安|\bkudos\b/i.test(text) && !/反讽|呵呵|\?|？/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.6);
+  if (PET_AT_NIGHT.test(text)) add("complaint", 0.3);
   // "不是说周末不能施工吗", "维修基金从来不公示", "好久没人浇水", "出了事谁负责": grievances put as questions or facts.
   if (GRIEVANCE.test(text)) add("complaint", 0.4);
   // "隔壁家的空调外机…轰隆轰隆的": a neighbour's noise is theirs to stop, not a repair.

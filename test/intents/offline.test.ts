@@ -466,3 +466,46 @@ describe("after fresh35–fresh38 (indirect dangers, harmless smells, group chat
     expect(c("家里热水器坏了 你们能上门修吗").intent).toBe("repair");
   });
 });
+
+describe("after fresh40 (short messages)", () => {
+  it.each([
+    ["窗户玻璃裂了 好像要掉下去了", 1],
+    ["楼道灯全灭了 黑乎乎的", 2],
+    ["刚才电梯困人 四十分钟才来人", 2],
+    ["楼下烧烤的油烟熏死人了", 3],
+  ])("urgency: %s → %i", (text, urgency) => expect(c(text).urgency).toBe(urgency));
+  it.each([
+    ["冒烟那个事查清楚了没", "progress"],
+    ["电梯修好没", "progress"],
+    ["访客车怎么进", "inquiry"],
+    ["弄好了 谢谢师傅", "praise"],
+    ["不用来了 我自己弄好了 谢谢", "other"],
+    ["刚才电梯困人 四十分钟才来人", "complaint"],
+  ])("intent: %s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it("a pet keeping the building awake, posted in the group, is a complaint", () => {
+    expect(c("谁家的狗天天半夜叫", "group").intent).toBe("complaint");
+  });
+});
+
+describe("after fresh39 and fresh41 (dialects, English, Taiwan and Hong Kong)", () => {
+  it.each([
+    "我投诉了不下十次 一次都莫人管 楼下天天半夜唱歌",
+    "The bike room in Building 3 was broken into last night, lock cut, two bikes gone",
+  ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    "谁家的小狗在我家门口睡着了 好可爱 快来领走",
+    "烟雾报警器一直叫 到处找了 啥子都莫得 应该是没电了",
+    "有人挨家挨户敲门推销 保安怎么放进来的",
+    "消防栓箱门掉下来了 玻璃碎了一地",
+    "楼梯扶手松了 一扶就晃 老人上下楼不方便",
+    "隔壁的狗天天在走廊尿尿 跟他说了好几次都不理",
+    "马桶堵了 水都快漫出来了 快点来",
+    "插座冒了火花 我已经把闸拉了 现在没事 想找人来换一个",
+  ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it.each([
+    ["Mr. Li from maintenance was fantastic, please pass on our thanks", "praise"],
+    ["Kindly share the schedule of the water tank cleaning", "inquiry"],
+    ["我们上个月提的加装充电口的建议 研究得怎么样了", "progress"],
+    ["公司要开增值税专票 需要什么资料", "fee"],
+  ])("intent: %s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+});
