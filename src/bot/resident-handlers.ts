@@ -588,6 +588,8 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
 
 /** Parts of a building shared by its residents (as opposed to the grounds: gates, roads, squares). */
 const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过道|天台|楼顶|地下室|信报箱|消防通道/;
+/** The community's own gates: no building's, whoever reports them ("小区北门门禁坏了" from 3栋 or 5栋). */
+const COMMUNITY_GATE = /(东|西|南|北|正|后|侧)(大)?门|小区(大)?门|大门|道闸/;
 
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(ctx.text, c.location, c.category);
@@ -599,11 +601,13 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   const namedOther = own && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
   const home = namedOther ?? own;
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
+  const gate = place.scope === "public" && !c.location?.building && !/单元门|楼门/.test(ctx.text) ? COMMUNITY_GATE.exec(ctx.text)?.[0] ?? null : null;
+  if (gate && !place.description.includes(gate)) place.description = /^(小区|公共区域)$/.test(place.description) ? gate : `${gate} ${place.description}`;
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
-  if (groupBuilding && !place.description.startsWith(buildingLabel(groupBuilding))) place.description = `${buildingLabel(groupBuilding)} ${place.description}`;
+  if (groupBuilding && !gate && !place.description.startsWith(buildingLabel(groupBuilding))) place.description = `${buildingLabel(groupBuilding)} ${place.description}`;
   // "楼道太脏" / "电梯坏了" from a verified resident, no building named: the reporter's own building
   // (and unit) — staff must know which stairwell or lift; routing already uses that building.
-  if (place.scope === "public" && !c.location?.building && !groupBuilding && home && INSIDE_BUILDING.test(ctx.text)) {
+  if (place.scope === "public" && !c.location?.building && !groupBuilding && !gate && home && INSIDE_BUILDING.test(ctx.text)) {
     place.description = `${addressLabel({ building: home.building.name, unit: home.unit, room: null })} ${place.description === "公共区域" ? "" : place.description}`.trim();
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
@@ -613,6 +617,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     const own = c.location?.building && c.location.room && !ctx.inGroup && OWN_ADDRESS.test(ctx.text) ? c.location : null;
     return own ? startBinding(ctx, own, sourceMessageId, reply) : askToBind(ctx, sourceMessageId, reply);
   }
+  // (A gate is routed like any public place, to the reporter's grid; its reports are matched by the gate.)
   const building = place.scope === "home" ? home!.building.name : (c.location?.building ?? groupBuilding ?? home?.building.name ?? null);
   const owner = own ? { ownerName: own.ownerName, phone: own.phone } : null;
   // The same words sent again a moment later (a double tap, a resend while waiting), or "刚才在群里说的…"
@@ -622,7 +627,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     ctx.ticketId = resent.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: resent.number } });
   }
-  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, category: c.category, now: ctx.now, settings: ctx.settings });
+  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, gate, category: c.category, now: ctx.now, settings: ctx.settings });
   if (!related) {
     // "楼上又在剁肉了，昨天投诉到现在都没人管": a repeat cue and the words of one of the sender's unfixed
     // tickets is that ticket again, even when this message was put in another category.

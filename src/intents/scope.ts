@@ -13,17 +13,21 @@ export type Place = { scope: "home" | "public"; description: string };
 const IN_HOME = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|室内|屋里|家门|入户/;
 
 const WHOLE_BUILDING = /整栋|整幢|全楼|整个楼|整座楼|整个单元|全单元|整个小区|全小区/;
+/** "我们这栋楼停电了": the sender's building, said without its number. */
+const THIS_BUILDING_OUT = /((我们|咱们)?这(栋|幢|座)楼|我们(栋|幢)楼?)(?=[^。]{0,6}(停电|停水|停气|没电|没水|没气|断电|断水|都停|全停))/;
+/** "我家老人下不了楼": what a stopped lift does to a family, not a fault inside their home. */
+const STRANDED = /下不了楼|上不了楼|下不去楼|上不去楼|下不去|上不去|爬楼|走楼梯/;
 
 export function placeOf(text: string, location: Location | null, category: Category | null): Place {
   const publicWords = text.match(PUBLIC_PLACE)?.[0];
   // A lift is never in a home, whoever's family is waiting for it.
-  if ((category === "elevator" || publicWords === "电梯") && /电梯|\b(lift|elevator)\b/i.test(text) && !IN_HOME.test(text)) {
+  if ((category === "elevator" || publicWords === "电梯") && (/电梯|\b(lift|elevator)\b/i.test(text) || (category === "elevator" && STRANDED.test(text))) && !IN_HOME.test(text)) {
     // (The reporter's room is not part of a public place.)
     const where = describe(location ? { ...location, room: null } : null);
     return { scope: "public", description: [where, "电梯"].filter(Boolean).join(" ") };
   }
   // "我家也停电了，3栋整栋都没电": the whole building's supply, whoever says it from home.
-  const wholeBuilding = WHOLE_BUILDING.exec(text)?.[0];
+  const wholeBuilding = WHOLE_BUILDING.exec(text)?.[0] ?? (THIS_BUILDING_OUT.test(text) ? "整栋" : undefined);
   if (wholeBuilding && !IN_HOME.test(text)) {
     const where = describe(location ? { ...location, room: null } : null);
     return { scope: "public", description: [where, wholeBuilding].filter(Boolean).join(" ") };

@@ -15,6 +15,8 @@ describe("placeOf", () => {
     ["3栋电梯又坏了", "elevator"],
     ["东门道闸坏了", "access"],
     ["楼道灯不亮", "electricity"],
+    ["我们这栋楼停电了", "electricity"], // the sender's building, said without its number
+    ["我家老人下不了楼啊", "elevator"], // what a stopped lift does, not a fault at home
   ] as const)("public: %s", (text, category) => expect(placeOf(text, null, category).scope).toBe("public"));
 
 });

@@ -17,7 +17,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const CommunityDefinitionSchema = z.object({
   name,
-  timezone: z.string().default("Asia/Shanghai"),
+  timezone: z.string().default("Asia/Shanghai").refine(validTimeZone, "expected an IANA time zone like Asia/Shanghai"),
   // A grid without a housekeeper (a vacancy): its tickets go to the front desk, then a supervisor.
   grids: z.array(z.object({ id, name, housekeeper: id.optional(), buildings: z.array(building).min(1) })).default([]),
   staff: z.array(z.object({ id, name, role: z.enum(STAFF_ROLES), phone: text.optional() })).default([]),
@@ -49,7 +49,43 @@ export const CommunityDefinitionSchema = z.object({
     if (other) ctx.addIssue({ code: "custom", path: ["grids", i, "housekeeper"], message: `${g.housekeeper} already looks after grid ${other}; each grid has its own housekeeper` });
     else seen.set(g.housekeeper, g.id);
   });
+  // Ids and addresses are unique; a reference names someone or something the file defines.
+  const unique = (list: string[], path: string, what: string) => {
+    const first = new Map<string, number>();
+    list.forEach((v, i) => {
+      if (first.has(v)) ctx.addIssue({ code: "custom", path: [path, i], message: `${what} ${v} is defined twice (first at ${path}.${first.get(v)})` });
+      else first.set(v, i);
+    });
+  };
+  const address = (h: { building: string; unit: string; room: string }) => `${h.building}-${h.unit || "?"}-${h.room}`;
+  unique(c.staff.map((s) => s.id), "staff", "staff id");
+  unique(c.grids.map((g) => g.id), "grids", "grid id");
+  unique(c.groups.map((g) => g.id), "groups", "group id");
+  unique(c.households.map(address), "households", "household");
+  const staffIds = new Set(c.staff.map((s) => s.id));
+  c.grids.forEach((g, i) => {
+    if (g.housekeeper && !staffIds.has(g.housekeeper)) ctx.addIssue({ code: "custom", path: ["grids", i, "housekeeper"], message: `${g.housekeeper} is not in community.staff` });
+  });
+  // (Written without the unit, a resident or bill names the one household with that room in the building.)
+  const homes = new Set(c.households.map(address));
+  const known = (x: { building: string; unit: string; room: string }) =>
+    homes.has(address(x)) || (!x.unit && c.households.filter((h) => h.building === x.building && h.room === x.room).length === 1);
+  c.residents.forEach((r, i) => {
+    if (!known(r)) ctx.addIssue({ code: "custom", path: ["residents", i], message: `no household ${address(r)} in community.households` });
+  });
+  c.bills.forEach((b, i) => {
+    if (!known(b)) ctx.addIssue({ code: "custom", path: ["bills", i], message: `no household ${address(b)} in community.households` });
+  });
 });
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type CommunityDefinition = z.infer<typeof CommunityDefinitionSchema>;
 export const isStaffRole = (r: string): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r);

@@ -1,6 +1,7 @@
 // The office's configuration, per community (Community.settings JSON, and scenario `settings`).
 // Defaults are the numbers of ../shared/DOMAIN.md.
 import { z } from "zod";
+import { CATEGORIES } from "../../intents/types.js";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
 
@@ -32,7 +33,8 @@ export const SettingsSchema = z
     completeDays: z.number().positive().default(5),
     /** Overrides of the figures above by intent, category and grade; the first rule naming a figure wins. */
     deadlineRules: z.array(z.object({
-      intent: z.string().optional(), category: z.string().optional(), urgency: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      // (A rule for a category or intent outside the label vocabulary would never apply: refused.)
+      intent: z.enum(["repair", "complaint", "fee"]).optional(), category: z.enum(CATEGORIES).optional(), urgency: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
       acceptMinutes: z.number().positive().optional(), onsiteMinutes: z.number().positive().nullable().optional(), resolveHours: z.number().positive().nullable().optional(),
       feedbackDays: z.number().positive().optional(), completeDays: z.number().positive().optional(),
     }).strict()).default([]),

@@ -15,7 +15,7 @@ const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
 const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still/i;
 
-export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; category: string | null; now: Date; settings: Settings }) {
+export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; gate?: string | null; category: string | null; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
   if (q.scope === "home" && q.householdId) {
     const unfixed = await tx.ticket.findMany({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" }, take: 5 });
@@ -35,22 +35,31 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     const resent = same.status !== "done" && q.now.getTime() - same.createdAt.getTime() < SAME_REPORT_WINDOW_MS;
     return { kind: resent ? ("duplicate" as const) : ("repeat" as const), ticket: same };
   }
+  // A community gate ("北门") has no building: its reports are one incident by the gate's name.
+  if (q.scope === "public" && q.gate) return openIncident(tx, q, { contains: q.gate });
   if (q.scope === "public" && q.building) {
-    // The window runs from the latest report on the incident: a fault still open and still being
-    // reported ("电梯坏了一整天了") keeps gathering its reports on one ticket.
-    const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
     const b = await tx.building.findUnique({ where: { communityId_name: { communityId: q.communityId, name: q.building } } });
     if (!b) return null;
-    const open = await tx.ticket.findMany({
-      where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, place: { startsWith: buildingLabel(q.building) } },
-      include: { events: { where: { type: "linked_report" }, orderBy: { at: "desc" }, take: 1 } }, orderBy: { id: "asc" }, take: 10,
-    });
-    const t = open.find((o) => (o.events[0]?.at ?? o.createdAt) >= since || o.createdAt >= since);
-    if (!t) return null;
-    const { events: _events, ...ticket } = t;
-    return { kind: "incident" as const, ticket };
+    return openIncident(tx, q, { startsWith: buildingLabel(q.building) });
   }
   return null;
+}
+
+/**
+ * The open public ticket of this category at the place, reported within the incident window. The
+ * window runs from the latest report on the incident: a fault still open and still being reported
+ * ("电梯坏了一整天了") keeps gathering its reports on one ticket.
+ */
+async function openIncident(tx: Tx, q: { communityId: number; category: string | null; now: Date; settings: Settings }, place: { startsWith: string } | { contains: string }) {
+  const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
+  const open = await tx.ticket.findMany({
+    where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, place },
+    include: { events: { where: { type: "linked_report" }, orderBy: { at: "desc" }, take: 1 } }, orderBy: { id: "asc" }, take: 10,
+  });
+  const t = open.find((o) => (o.events[0]?.at ?? o.createdAt) >= since || o.createdAt >= since);
+  if (!t) return null;
+  const { events: _events, ...ticket } = t;
+  return { kind: "incident" as const, ticket };
 }
 
 /** A closed ticket of the home is reopened by a repeat report this many days after it was closed. */
