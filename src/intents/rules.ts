@@ -5,7 +5,7 @@ import type { Category, Intent } from "./types.js";
 export type Safety = { kind: string; intent: Intent; category: Category | null; /** The matched words. */ match?: string };
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
-const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|别|不要|当心|演练|宣传|培训|禁止|严禁|(?<![还认])真(要|的)?)\s*$/;
+const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|别|不要|当心|演练|宣传|培训|禁止|严禁|(?<![还认我])真(要|的)?)\s*$/;
 const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
 // "…堆满了纸箱 着火了咋办": a danger asked about, not happening.
 const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?？!！])/;
@@ -15,7 +15,7 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,4})通知(?![^，。]{0,3}(都没|也没|没有|都不|也不))|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|检修|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -121,7 +121,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d)/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
@@ -135,7 +135,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
     re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
-    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|\bno (water|power|electricity|gas)\b[^.?!]{0,30}\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound)\b|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全|都|整栋|全楼|是不是)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元|整个[一二三四五六七八九]期|整个园区|整个片区)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|\bno (water|power|electricity|gas)\b[^.?!]{0,30}\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound)\b|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全部|全都|全|都|整栋|全楼|是不是)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元|整个[一二三四五六七八九]期|整个园区|整个片区)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   // "七号楼的水好像停了 我家没水 楼上也没水 楼下也没水": a building's supply gone, said of the building
   // or of several homes around the sender's.
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
@@ -210,6 +210,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // A lithium battery swelling, hissing or smoking (e-bikes charged in corridors) is a fire about to start.
   { kind: "electrical-smoke", intent: "repair", category: "electricity",
     re: /(电池|电瓶|充电宝|锂电|电动车|电瓶车)[^。]{0,10}(鼓包|鼓起来|膨胀|冒烟|冒白气|冒白烟|冒气|嗞嗞|滋滋|嘶嘶|烫手|发烫得厉害)|\b(battery|power bank)\b[^.]{0,30}\b(swollen|swelling|bulging|hissing|smoking)\b/i },
+  // "天台门锁坏了，小孩子能随便跑上去": a roof open to children.
+  { kind: "height", intent: "complaint", category: "security", unless: /建议|感觉|担心|会不会|万一|如果/,
+    re: /(天台|楼顶|屋顶)[^。]{0,8}(门|锁)[^。]{0,8}(坏|开着|锁不上|关不上)[^。]{0,16}(小孩|孩子|小朋友)[^。]{0,8}(随便|经常|老是|总|都)(跑上|爬上|上去)/ },
   // A scuffle with pushing, or anyone holding a weapon.
   { kind: "fight", intent: "complaint", category: "security",
     re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管(?!用)|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)(?![^，。]{0,3}(拧|修|紧|松|弄|换|敲开))|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
@@ -262,9 +265,9 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped-body", intent: "repair", category: null,
     re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,24}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -297,7 +300,7 @@ const PERSON_STUCK = /(人|孩子|小孩|老人|宝宝)[^，。]{0,6}(困|出不
 
 // "物业刚喷完消毒水 楼道里全是刺鼻的味道", "楼上刷墙的油漆味…呛得受不了": a smell whose source the sender
 // names, and that source is not gas or fire: unpleasant, not a danger.
-const KNOWN_SMELL = /消毒水|消毒液|84消毒|农药|打药|喷药|杀虫剂|油漆|甲醛|胶水|装修味|榴莲|\b(disinfectant|bleach|paint|pesticide)\b/i;
+const KNOWN_SMELL = /垃圾|粪|下水道|馊|发臭|消毒水|消毒液|84消毒|农药|打药|喷药|杀虫剂|油漆|甲醛|胶水|装修味|榴莲|\b(disinfectant|bleach|paint|pesticide)\b/i;
 // "煤气炉的火好细 还是黄色的", "天然气没了 打不着火": a weak or missing flame, no gas escaping.
 const WEAK_FLAME = /火[^，。,]{0,4}(好|很|太|特别)?(细|小|弱|黄)|(打|点)不着|不出火|没(有)?火|火[^，。,]{0,3}(一会儿?|一下)?就灭|\b(keeps? (shutting|switching|turning) off|won'?t (light|ignite)|(weak|small|yellow) flame)\b/i;
 export function currentDanger(text: string): boolean {
@@ -481,7 +484,7 @@ export function safetySignal(text: string): Safety | null {
 }
 
 // Second or later report of an unfixed problem.
-const REPEAT = /没(调|弄|修|搞)好|又\s*(坏|停|不|漏|堵|没|卡|出|罢工|是|broken)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映|讲)过(一|1)?(次|回|趟)|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
+const REPEAT = /没(调|弄|修|搞)好|又有(味|水|声)|又来报|又(刷|打|用|开|关|冲|点)不|又\s*(坏|停|不|漏|堵|没|卡|出|罢工|是|broken)|第[二三四五六七八九十几2-9]次|(?<!(刷|试|按|摁|点|拧|推|冲|插|打|醒)了?[两三四五六七八九十几好多0-9]*)[两三四五六七八九十几好多]次了|报(修|了)[^，。]{0,3}[两三四五六七八九十几好多][次回遍]|(报|说|反映|讲)过(一|1)?(次|回|趟)|到现在[^，。]{0,2}没人|(上周|上礼拜|昨天|前天|之前|前几天)就(说|报|反映)(了|过)|还没(修|人|来|好|处理|解决)|一直没(人|修|来|处理)|修了又坏|没修好|反复|又开始|又出现|又犯|至今(没|还|仍|未)|一直没(改善|解决|好转)|(打过|反映过|说过|报过|提过|投诉过|找过)[^，。]{0,4}[两三几好多][次回遍趟]|老是坏|总是坏|转发一下|再发一遍|再次反映|再说一遍|\bagain\b|(second|third) time/i;
 // A shared facility out for a unit, a building or many households.
 const SHARED = /\banyone can (just )?(walk|come|get) in\b|(大堂|单元门|楼门)[^。]{0,16}(一直开着|打开住|成日打开|开着)|整个楼梯间|那排[^，。]{0,6}(都|全)|单元门[^。]{0,4}(的)?(对讲|门禁)[^。]{0,4}(坏|没反应|失灵)|\bwhole (of )?(building|unit|block)\b|(一排|一整排|整排)[^，。]{0,6}(坏|不亮|充不上|用不了)|坏了一排|我们栋|我们楼的水|一长队|排长队|(朋友|家人|老人|客人)[^，。]{0,4}进不(来|去)|(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|关不紧|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
@@ -620,7 +623,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
 const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
 const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)|\b(why (do )?i pay|what am i paying (for)?|not fair|waste of money|paying for nothing)\b/i;
-const EARLIER_REPORT = /(昨天|前天|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|提的|提过|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
+const EARLIER_REPORT = /(我|我们)(已经)?报过|报过的|报的[^。]{0,16}(啥时候|什么时候|几时|几点|能来|来不来)|我(提交|交)的[^。]{0,10}申请|审核结果|(昨天|昨晚|前天|前晚|今早|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|提的|提过|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|成点|点样|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 /** "顺便问下", "另外", "by the way": the message turns to something else. */
 export const PIVOT = /顺便(问下|问一下|说一下|说下|提一下)?|另外还有|by the way|\bbtw\b/i;
@@ -645,8 +648,8 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|你们看(了|到)没|听说了(
 // "态度真的很差", "挂我电话": how they were treated is the point, whatever they had asked about.
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
-const STAFF_WHO = /督导|管理员|巡逻员|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
-const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|态度|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+const STAFF_WHO = /督导|管理员|巡逻员|救生员|收费的|工程部|值班|穿工服|穿制服|你们的人|物业的人|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
+const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|对骂|公开[^。]{0,8}(信息|车牌|电话|手机号)|(把|将)[^。]{0,6}(手机号|电话|信息)[^。]{0,4}给|爱住不住|白眼|盘问|工牌|辛苦费|复制粘贴|踢皮球|推来推去|搞不清楚|培训好|朋友圈|代购|发广告|不在单子上|(回复|回)[^，。]{0,4}(永远|总是)|已读不回|leaves? me on read|不戴|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|(?<!很|挺|特别|非常)态度(?!(很|挺|特别|非常)?(好|诚恳|热情|耐心|不错))|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
@@ -654,7 +657,7 @@ const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|�
 const HANDLED_WELL = /(\d+|[一二三四五六七八九十几]+)分钟就(有人)?(来|到|修好|回)|(回|回复|回消息)[^，。]{0,2}(好快|超快|真快|秒回)|(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
 const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 // Rules and procedures asked about: permits, formalities, what must be registered.
-const PROCEDURE = /(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
+const PROCEDURE = /流程(是)?(怎样|怎么样|是什么|是啥)|什么流程|办理流程|(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
 const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
 const HOW_OR_WHO = /算不算|(这个|这样|这么做)(允许|可以|行)(吗|不)|允许吗|(这样|这个)行不行|(我想|想|能不能|能否|可以|可不可以|让我来)(查|调)(一下)?[^，。]{0,8}监控|去哪(里|儿)?换|怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
@@ -662,13 +665,13 @@ const GRIEVANCE = /也没人(修剪|管|浇|扫|清)|(物业|你们)就不能[^�
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
 const DONE_WELL = /(搞|办|做|弄|组织|安排)得好(?![^，。]{0,2}(吗|不))|效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
 const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
-const SARCASM = /\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|world-class|'under repair'|佩服佩服|呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
+const SARCASM = /\blove how\b|只用了[\d一二三四五六七八九十几]+(天|个月|周)|陪伴(了)?我们|感情都培养|真佩服你们|\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|world-class|'under repair'|佩服佩服|呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
 // "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
 const PHONE_ASK = /求(个)?(联系方式|电话|微信)|(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
 const QUESTION_EN = /^\s*(kindly (share|let me know|inform|tell)|[\w ]{0,24}\bquestion\b|just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we|my|our)|could (i|we|my|our))\b[^?]*\?/i;
-const FEE_ASK = /(开|要开|需要开)[^，。]{0,8}(专票|增值税|发票)|^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|怎么退|什么时候退|能退(吗|不))|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const FEE_ASK = /(开|要开|需要开)[^，。]{0,8}(专票|增值税|发票)|^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|没退|退了没|怎么还没|什么时候(能)?退)|(账单|押金|退款|退费|多交的|多扣的|发票|收据)[^。]{0,16}(改|更正|退|处理|到账|开)[^。]{0,8}(了没|过来了没|没有?$|吗|什么时候|多久)|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
@@ -679,7 +682,7 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /(啥|什么|哪一步)进度|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|(查|问|看)(一下|下)?进度|(看过|来过|检查过|查过)(以后|之后)?[^。]{0,4}怎么说|\bhas my [^?]{0,40} been (approved|processed|done|fixed|handled)|\bsubmitted (it )?(last|on|yesterday)\b|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
 const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
@@ -690,6 +693,7 @@ export const MOVE_CAR = /(车|宝马|奔驰|大众|丰田|本田|特斯拉|SUV)[
 const SLOW_RESPONSE = /([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|有人)/;
 /** "谁家的狗叫了一整夜", "谁家猫天天半夜叫": a pet keeping the building awake. */
 export const PET_AT_NIGHT = /(狗|猫)[^。]{0,8}(叫|吠|嚎)[^。]{0,8}(一整夜|整夜|一晚上|半夜|通宵)|(一整夜|整夜|半夜|天天半夜|每天半夜)[^。]{0,6}(狗|猫)[^。]{0,4}(叫|吠|嚎)|(狗|猫)[^。]{0,6}(天天|每天)[^。]{0,4}(半夜|夜里)[^。]{0,3}(叫|吠|嚎)/;
+const RHETORICAL = /(这是|是)[^。？?]{0,12}(该说的话|装饰品|摆设|干嘛用的|干什么用的|在维修牌子)|能不能(说话)?(客气|规范|专业|认真|上点心)|(处理|记|完成)(了)?(啥|在哪|什么)了?[？?]|谁给(你)?(完成|关)的|(干嘛|干什么)用的|到底找谁|是不是都这么|(是|又)[^。]{0,6}在(睡觉|摸鱼)|\bis anyone (actually )?working\b|\bgreat job,? guys\b/i;
 const THANKS_FOR_FIX = /^(?![^]*(自己|不用(来|修)|不用了))(?=[^]*(谢谢|谢啦|多谢|感谢|thx|thanks|thank you))(?=[^]*((修好|弄好|搞定|解决)(了|啦|咗)|不漏了|通了|亮了|好了))[^]{0,20}$/i;
 const SHORT_ASK = /(吗|么|不|没)[?？]?$|[?？]$|咋|怎么|哪|几点|\b(where|how|when|can i)\b/i;
 const OVER_THEN_ASK = /(没事了?|好了|弄出来了|恢复了|正常了|处理好了)[^。?？]{0,6}[。，,\s][^。]{0,6}(就)?(想|只是想|就是想)问(下|一下|问)?|(今早|现在|已经)[^。]{0,6}没事了[^。]{0,10}(吗|\?|？)/;
@@ -708,7 +712,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   const add = (c: string, v: number) => { const i = classes.indexOf(c); if (i >= 0) out[i] = (out[i] ?? 0) + v; };
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
-  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜|流程/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
   if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
   // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
@@ -785,9 +789,21 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "停水也不提前通知": the office's way of cutting the supply, not a question about it.
   if (NOT_NOTIFIED.test(text)) add("complaint", 0.8);
   if (VANDALISED.test(text)) add("complaint", 0.8);
+  // "请问#18 什么时候能有人上门": a ticket named and a visit asked after.
+  if (TICKET_REF.test(text) && WHEN_COMING.test(text) && !DISPLEASURE.test(text)) add("progress", 0.9);
+  // "你们管家微信不回、电话不接，我到底找谁？": staff who cannot be reached.
+  if (STAFF_WHO.test(text) && /(微信|消息|电话)[^，。]{0,3}(不回|不接|没人接|打不通)|联系不上/.test(text)) add("complaint", 0.6);
   // "电梯关人 半小时才来人": help that came late is a complaint about the service.
   if (SLOW_RESPONSE.test(text)) add("complaint", 0.8);
   if (MOVE_CAR.test(text)) add("complaint", 0.4);
+  // "这是物业该说的话吗？", "意见箱是装饰品吗？", "值班是干嘛用的": questions that are complaints.
+  if (RHETORICAL.test(text)) add("complaint", 0.9);
+  // "…我还是要谢的。不过电梯停了五天的事你们得给个说法": thanks, then the grievance.
+  if (/(得|要|必须)?给(我|我们)?(个|一个)说法|讨(个|一个)说法/.test(text)) add("complaint", 0.7);
+  // "就不能弄个篮球架吗", "赶紧建几个吧": something new asked for, however sharply.
+  if (/就不能(弄|建|装|搞|加|修|设)(个|一个|几个)|(赶紧|快)(建|装|加|弄)(几个|一个|个)(吧|啊)/.test(text) && !FAULT.test(text)) add("suggestion", 0.9);
+  // "回访的主管态度很诚恳…给你们打个满分", "现在这个管家比之前那个强太多了": praise without a thank-you.
+  if (/满分|五星|秒回|比之前(那个|的)?强|(态度|服务)(很|挺|特别|非常)?(好|诚恳|热情|耐心)|很耐心|(很|挺|特别)负责/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/不过|但是|可是|就是/.test(text)) add("praise", 0.7);
   // "Kindly share the schedule of the water tank cleaning": a polite request for information.
   if (/^\s*(kindly|please) (share|let me know|inform|tell|advise|send)\b/i.test(text) && !FAULT.test(text)) add("inquiry", 0.6);
   // "Mr. Zhang from maintenance was fantastic…please pass on our thanks": praise in English.
