@@ -19,10 +19,11 @@ import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { STAFF_CARD_CHARS } from "../services/excerpt.js";
 import { dangerPassage } from "../intents/long-text.js";
+import { classifyOffline } from "../intents/offline.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
-import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, withdrawByResident } from "../services/tickets/resident-followups.js";
+import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, restoreWithdrawn, withdrawByResident } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
@@ -72,7 +73,13 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       const tail = phoneTailOf(text);
       if (!tail) {
         // "不好意思地址发错了，是3栋2单元801": binding starts again with the corrected home.
-        const address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
+        let address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
+        // "不对，是1202": only the room corrected — the building and unit of the home being bound stay.
+        const room = ADDRESS_FIX.test(text) && !address?.building ? /(?<!\d)(\d{3,4})(?!\d)/.exec(text)?.[1] : undefined;
+        if (room) {
+          const asked = await tx.household.findUnique({ where: { id: state.householdId }, include: { building: true } });
+          if (asked) address = { building: asked.building.name, unit: address?.unit ?? asked.unit, room };
+        }
         if (!address?.building || !address.room) return false;
         await startBinding(ctx, address, state.pendingMessageId, reply);
         return true;
@@ -158,6 +165,15 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
     await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
     return true;
   }
+  // "挺好的，对了阳台的灯也不亮了": satisfied with this one, and a new problem — reported as such.
+  if (detail && NEW_PROBLEM_AFTER.test(detail)) {
+    const dc = classifyOffline({ text: detail, chat: "direct", mentioned: false });
+    if (dc.intent === "repair" || dc.intent === "complaint") {
+      await reply({ key: "resident.revisit_thanks", params: { number: ticket.number, reopened: 0 } });
+      await fileTicket({ ...ctx, text: detail, classification: dc }, dc, reply, ctx.messageId);
+      return true;
+    }
+  }
   // "一般般吧，来的有点慢": the comment is kept on the ticket and reaches its owner.
   if (detail) {
     await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
@@ -167,6 +183,9 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
   await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
   return true;
 }
+
+/** What follows a revisit answer that turns to another problem ("对了阳台的灯也不亮了"). */
+const NEW_PROBLEM_AFTER = /^(对了|另外|还有|顺便)|也(坏|漏|不|没|堵)了?|另(一|外一)个/;
 
 /** How long after a revisit went unanswered a "不满意" still answers it. */
 const LATE_REVISIT_DAYS = 7;
@@ -481,6 +500,10 @@ async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
 const WITHDRAW_CUE = /其实(已经)?(修|弄|搞)?好了|其实没(事|问题)了|不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
 /** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
 const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
+/** "是卫生间的" just after a report that named no room: where it is, amending the report. */
+const ROOM_ONLY = /^(是|在)(我家)?的?(厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|阳台|书房|儿童房)(的|里|里面|那个|那边)?[。！!~～]*$/;
+/** "还是来修吧", "还是要修": a repair called off, wanted after all. */
+const RESTORE_CUE = /还是(来|过来|上门|派人)?修|还是要修|还是得修|还是(麻烦|请)?(你们)?(来|过来)(修|看看|一趟)|还是派(个)?人|还是需要(修|维修|处理)/;
 /** The resident corrects what they just reported: "不对，是卫生间不是厨房", "说错了，是1202". */
 const CORRECTION_CUE = /^(不对|不是不是|说错了|我说错了|写错了|打错了|搞错了|更正(一下)?|纠正(一下)?|sorry[,，]?\s*(i meant|it'?s))|^(应该)?是[^，。]{1,8}(而)?不是[^，。]{1,8}[。!！]?$/i;
 /** "搞错了，没着火", "电梯里没人，是我看错了": an urgent report called off as a false alarm. */
@@ -492,16 +515,19 @@ const ANOTHER_PROBLEM = /也(坏|漏|不|没|堵|有)|另(一|外一)个|还有�
 const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test(text);
 
 /** Moving an agreed visit: "改到明天下午", "那天我不在家", "推迟一天". */
+/** A time offered for the visit: "明天下午再来吧", "周六上午来可以". */
+const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门)/;
 const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home)\b/i;
 
 async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   if (ctx.inGroup || c.urgency === 1) return false;
   // A visit agreed with the resident, moved by the resident: whatever the classifier made of it.
-  if (RESCHEDULE_CUE.test(ctx.text)) {
+  if (RESCHEDULE_CUE.test(ctx.text) || VISIT_OFFERED.test(ctx.text)) {
     const own = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
     const named = /#\s*(\d+)/.exec(ctx.text);
-    const waiting = named ? own.find((t) => t.number === Number(named[1])) : own.find((t) => t.waitingUntil);
-    if (waiting && (waiting.waitingUntil || named)) {
+    // (No visit agreed yet, "今天家里没人，明天下午再来吧" still sets one for the latest ticket.)
+    const waiting = named ? own.find((t) => t.number === Number(named[1])) : own.find((t) => t.waitingUntil) ?? (VISIT_OFFERED.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text) ? own[0] : undefined);
+    if (waiting && (waiting.waitingUntil || named || (VISIT_OFFERED.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text)))) {
       const r = await rescheduleByResident(ctx.tx, waiting, ctx.sender.id, ctx.text, ctx.now, ctx.settings, ctx.tz);
       ctx.ticketId = waiting.id;
       // With a new time, the resident's confirmation is the "已与您约定…" message pauseTicket sends.
@@ -509,11 +535,20 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
       return true;
     }
   }
+  // "算了不用修了" … "还是来修吧": the ticket called off is taken up again, not a new one without its words.
+  if (RESTORE_CUE.test(ctx.text)) {
+    const r = await restoreWithdrawn(ctx.tx, { communityId: ctx.community.id, chatUserId: ctx.sender.id, now: ctx.now });
+    if (r) {
+      ctx.ticketId = r.ticket.id;
+      await reply({ key: "resident.restored", params: { number: r.ticket.number, summary: r.ticket.summary.slice(0, 30), staff: r.staff } });
+      return true;
+    }
+  }
   // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
   if (!["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
   const falseAlarm = !withdraw && FALSE_ALARM.test(ctx.text) && !isQuestion(ctx.text);
-  const correction = !withdraw && CORRECTION_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
+  const correction = !withdraw && (CORRECTION_CUE.test(ctx.text.trim()) || ROOM_ONLY.test(ctx.text.trim())) && !ANOTHER_PROBLEM.test(ctx.text);
   const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail && !correction && !falseAlarm) return false;
   const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
@@ -665,7 +700,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   ctx.ticketId = ticket.id;
   const params = {
     number: ticket.number, intent: c.intent, category: c.category ?? "other", urgency: c.urgency, summary: ctx.text.slice(0, 60),
-    place: ticket.place, staff: assignee?.name ?? "", acceptBy: acceptBy.toISOString(),
+    place: ticket.place, staff: assignee?.name ?? "", staffRole: assignee?.role ?? "", acceptBy: acceptBy.toISOString(),
   };
   if (ctx.inGroup) {
     await reply({ key: "resident.ticket_created_group", params });
@@ -752,14 +787,13 @@ async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null
 
 /** Figures of a bill: an area, an amount, a rate, how it was worked out. */
 const ABOUT_AMOUNT = /\d+(\.\d+)?\s*(平|平方|㎡|元|块|个月)|面积|单价|按[^。]{0,8}算|算(错|得不对|多了)|多收|少收|多扣|金额|收费标准|\b(sq ?m|square met\w*|yuan|rmb|per month)\b/i;
-const NAMES_A_FAULT_HERE = /漏|堵|坏|不亮|停水|停电|没水|没电|裂|渗|响|吵|臭/;
 
 /**
  * A message about the figures of a bill from a household whose fee question is open joins that
  * question, whatever the classifier made of a sentence of numbers ("按这个算不是200" is no repair).
  */
 async function addToOpenFeeQuestion(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
-  if (ctx.inGroup || c.intent === "fee" || c.urgency === 1 || !ABOUT_AMOUNT.test(ctx.text) || NAMES_A_FAULT_HERE.test(ctx.text)) return false;
+  if (ctx.inGroup || c.intent === "fee" || c.urgency === 1 || !ABOUT_AMOUNT.test(ctx.text) || NAMES_A_FAULT.test(ctx.text)) return false;
   const home = verifiedHome(ctx);
   if (!home || !(await openFeeQuestion(ctx.tx, home.id, ctx.now))) return false;
   await fileFeeQuestionFor(ctx, home, reply);

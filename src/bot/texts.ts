@@ -19,14 +19,24 @@ const reporterLine = (p: Params) => {
 
 const STEP_LABELS: Record<string, string> = { accept: "受理", onsite: "到场", resolve: "处理完成", feedback: "反馈住户", complete: "最终完成" };
 
+/** Titles of the roles that may be given a ticket when its grid has no housekeeper (the front desk first). */
+const ROLE_TITLES: Record<string, string> = { frontdesk: "前台", supervisor: "主管", manager: "经理", team_lead: "组长", maintenance: "师傅" };
+/** "负责管家：李敏", or "负责人：陈静（前台）" when the ticket went to someone who is not a housekeeper. */
+function whoFollows(p: Params, housekeeperLead: string, otherLead: string): string {
+  const name = s(p.staff);
+  if (!name) return `${otherLead || housekeeperLead}物业服务中心`;
+  const title = ROLE_TITLES[s(p.staffRole)];
+  return title ? (otherLead ? `${otherLead}${name}（${title}）` : `${title} ${name} `) : `${housekeeperLead}${name}`;
+}
+
 const CORE_TEXTS = {
   // ——— residents: tickets ———
   "resident.ticket_created": (p, c) =>
     `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
     `类别：${categoryLabel(p.category)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）　地点：${s(p.place)}\n` +
-    `负责管家：${s(p.staff) || "物业服务中心"}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
+    `${whoFollows(p, "负责管家：", "负责人：")}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
     (p.urgency === 1 ? "\n如有人身危险请先撤离并拨打 119/110，物业已同步通知值班经理。" : ""),
-  "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由管家${s(p.staff) || "物业服务中心"}跟进，详情已私信您。`,
+  "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由${whoFollows(p, "管家", "")}跟进，详情已私信您。`,
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
@@ -58,6 +68,7 @@ const CORE_TEXTS = {
   "resident.withdrawn_shared": (p) => `好的，已记下您这边不需要了。工单 #${s(p.number)}（${s(p.summary)}）还有其他住户反映同一问题，会继续处理，修好后也会告诉您。`,
   // (The number the sender wrote is not repeated: whether it exists is not theirs to learn.)
   "resident.no_such_ticket": (p) => `${s(p.number) ? "没有找到您名下对应的进行中工单" : "您目前没有进行中的工单"}。发送「进度」可查看您的工单；有新问题请直接描述，例如「厨房水管漏水」。`,
+  "resident.restored": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）恢复处理，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}，会尽快联系您。`,
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
   "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
@@ -132,6 +143,7 @@ const CORE_TEXTS = {
   "staff.resident_correction": (p) => `【#${s(p.number)} 住户更正】${s(p.text)}\n更正后：${s(p.summary)}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,
   "staff.urgent_withdrawn": (p) => `【紧急已撤 #${s(p.number)}】${s(p.place)}：住户称无需处理（${s(p.text)}）。${p.cancelled ? "工单已取消，提醒停止；" : "请负责人确认后结单；"}如需核实请联系住户。`,
+  "staff.resident_restored": (p) => `【工单 #${s(p.number)} 恢复】住户撤回了取消，仍需处理：${s(p.place)}\n内容：${s(p.summary)}\n请回复「接单 #${s(p.number)}」受理。`,
   "staff.resident_withdrew": (p) => Number(p.others) > 0
     ? `【住户撤回 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n住户说：${s(p.text)}\n另有 ${s(p.others)} 户反映同一问题，工单继续处理。`
     : p.cancelled

@@ -9,6 +9,7 @@ describe("sameProblem", () => {
     ["阳台的下水管一直在滴水", "阳台下水管滴水 麻烦来看看"],
     ["卫生间马桶堵了", "厕所马桶堵住了，冲不下去"], // one room, two names
     ["洗手间水龙头漏水", "卫生间的水龙头一直漏水"],
+    ["厨房水管漏水了", "我家厨房漏水了"], // the same room: one problem word in common
   ])("same: %s / %s", (a, b) => expect(sameProblem(a, b)).toBe(true));
   it.each([
     ["厨房水龙头漏水", "卫生间水龙头漏水"], // different rooms

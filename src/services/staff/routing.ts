@@ -3,7 +3,7 @@
 import type { DbOrTx } from "../../db.js";
 import { memo, type SweepCache } from "../deps.js";
 
-export type Route = { gridId: number | null; assignee: { id: number; name: string; chatUserId: number | null } | null };
+export type Route = { gridId: number | null; assignee: { id: number; name: string; role: string; chatUserId: number | null } | null };
 
 export async function routeTicket(db: DbOrTx, communityId: number, building: string | null): Promise<Route> {
   if (building) {

@@ -149,7 +149,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
 /** Since when a ticket has waited for someone to accept it: its report, or its latest reopening. */
 async function waitingSince(tx: Tx, t: { id: number; status: string; createdAt: Date }): Promise<Date> {
   if (t.status !== "reopened") return t.createdAt;
-  const e = await tx.ticketEvent.findFirst({ where: { ticketId: t.id, type: "reopen" }, orderBy: { id: "desc" }, select: { at: true } });
+  const e = await tx.ticketEvent.findFirst({ where: { ticketId: t.id, type: { in: ["reopen", "restore"] } }, orderBy: { id: "desc" }, select: { at: true } });
   return e?.at ?? t.createdAt;
 }
 

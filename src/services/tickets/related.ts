@@ -87,8 +87,11 @@ export function sameProblem(a: string, b: string): boolean {
   const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
   const wa = words(a), wb = new Set(words(b));
   const shorter = Math.min(wa.length, wb.size);
-  if (shorter < 2) return false;
   const shared = wa.filter((w) => wb.has(w)).length;
+  // The same room named in both: one problem word in common is enough ("厨房水管漏水了" ~ "我家厨房漏水了").
+  const sameRoom = [...ra].some((r) => rb.has(r));
+  if (sameRoom && shorter >= 1 && shared >= 1 && shared / shorter >= 0.6) return true;
+  if (shorter < 2) return false;
   return shared >= 2 && shared / shorter >= 0.6;
 }
 

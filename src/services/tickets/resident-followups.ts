@@ -2,7 +2,8 @@
 // "补充一下，是主卧的" (more detail). Both stay on the ticket's record and reach its owner.
 import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
-import { CLOCK_TASK_KINDS } from "./deadlines.js";
+import { CLOCK_TASK_KINDS, replanDeadlines } from "./deadlines.js";
+import { getSettings } from "../community/community.js";
 import { linkedReporter, linkedReporters } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
@@ -57,6 +58,31 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUse
     }
   }
   return { cancelled, staff: staff?.name ?? "", others };
+}
+
+/** How long after calling a ticket off the resident may still take it back ("还是来修吧"). */
+const RESTORE_HOURS = 24;
+
+/**
+ * "算了不用修了" … "还是来修吧": the ticket the sender called off in the last day is taken up again
+ * (reopened with fresh promises, to be accepted again) and its owner told. Null when there is none.
+ */
+export async function restoreWithdrawn(tx: Tx, q: { communityId: number; chatUserId: number; now: Date }) {
+  const actor = `resident:${q.chatUserId}`;
+  const since = new Date(q.now.getTime() - RESTORE_HOURS * 3_600_000);
+  const ticket = await tx.ticket.findFirst({
+    where: { communityId: q.communityId, status: "cancelled", events: { some: { type: "cancel", actor, at: { gte: since } } } },
+    orderBy: { id: "desc" },
+  });
+  if (!ticket) return null;
+  await transition(tx, ticket, "restore", { actor, at: q.now });
+  const community = await tx.community.findUniqueOrThrow({ where: { id: ticket.communityId } });
+  await replanDeadlines(tx, ticket, q.now, getSettings(community), community.timezone, `:restore${q.now.getTime()}`);
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_restored", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100) }, notBefore: q.now });
+  }
+  return { ticket, staff: staff?.name ?? "" };
 }
 
 /** More detail on a reported problem: a note on the ticket, forwarded to its owner. */

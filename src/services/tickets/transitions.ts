@@ -14,6 +14,8 @@ export const TRANSITIONS = {
   close: { from: ["done"], to: "closed" },
   reopen: { from: ["done", "closed"], to: "reopened" },
   cancel: { from: ["open", "accepted", "reopened"], to: "cancelled" },
+  // The resident called it off and then wants it after all ("算了不用修了" … "还是来修吧"): taken again.
+  restore: { from: ["cancelled"], to: "reopened" },
 } as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>;
 export type TicketAction = keyof typeof TRANSITIONS;
 

@@ -30,8 +30,17 @@ const N = "(\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
  * Reads an agreed time from staff's words: "明天10点", "今天下午3点半", "后天上午", "3月5日 14:00",
  * "2026-03-05 08:00", "周六上午10点", "2小时后". Returns null when no time can be read.
  */
+const WHEN = /今天|今晚|明天|明早|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
+const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人/;
+/** "明天上午我也不在家，明天下午再来吧": the part with the time the resident offers, not the one ruled out. */
+function offeredTime(text: string): string {
+  const timed = text.split(/[，,。；;！!]/).filter((c) => WHEN.test(c));
+  const offered = timed.filter((c) => !RULED_OUT.test(c));
+  return timed.length > 1 && offered.length > 0 ? offered.join("，") : text;
+}
+
 export function parseAppointment(text: string, now: Date, tz: string): Date | null {
-  const t = text.replace(/\s+/g, " ");
+  const t = offeredTime(text).replace(/\s+/g, " ");
   const rel = new RegExp(`${N}\\s*(个)?(小时|天)(以)?后`).exec(t);
   if (rel) {
     const n = num(rel[1]!);
