@@ -55,6 +55,8 @@ const FOUND_ITEM = /(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|�
 const ASKS_IF_REPORTED = /有(没有)?人(报修|报了|报过|反映)(了|过)?(吗|没|没有)?|报修了(吗|没)/;
 const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
+/** "我家卫生间", "厨房那个": a place with nothing wrong said yet, the first half of a report. */
+const PLACE_ONLY = /^(我家|家里|我们家|俺家)?的?(厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|阳台|书房|儿童房|楼道|门口)(的|里|里面|那个|那边|这边)?[\s。，,!！~～.]*$/;
 
 export function classifyOffline(input: ClassifyInput): Classification {
   const text = normalize(input.text);
@@ -72,7 +74,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
   const pastedNotice = NOTICE.test(text);
   const safety = pastedNotice ? null : safetySignal(text);
   let urgency: Urgency = 3;
-  if (safety) {
+  if (!safety && PLACE_ONLY.test(text)) {
+    intent = "other";
+  } else if (safety) {
     urgency = 1;
     // A danger is always a ticket. Leaks, gas, lifts, outages and wiring are repairs unless the sender
     // escalates; people-made dangers keep the model's repair/complaint choice when it has one.

@@ -45,7 +45,7 @@ const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
 const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
 /** Wiring or an electrical appliance named where smoke is: the fire is electrical. */
-const WIRING_OR_APPLIANCE = /电热毯|电暖器|电暖气|取暖器|小太阳|插座|插线板|排插|电线|线路|电箱|电表箱|配电|电房|(里面|里头)的线|线[^，。]{0,3}烧|\belectrical (room|box|panel|cabinet)\b|\bwiring\b|\b(socket|outlet|power strip)\b/i;
+const WIRING_OR_APPLIANCE = /电井|强电井|电缆井|电热毯|电暖器|电暖气|取暖器|小太阳|插座|插线板|排插|电线|线路|电箱|电表箱|配电|电房|(里面|里头)的线|线[^，。]{0,3}烧|\belectrical (room|box|panel|cabinet)\b|\bwiring\b|\b(socket|outlet|power strip)\b/i;
 /** Something electrical named: smoke or sparks from it are wiring (LABELS.md: repair / electricity). */
 export const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric|空调|冰箱|洗衣机|热水器|微波炉|appliance/i;
 // "现在我想问一下…": the sender's question is now, not the danger.
@@ -128,7 +128,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下)?(流|淌|漏)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -330,7 +330,7 @@ const DANGER_CUE = new RegExp([
 
 /** A weaker danger cue is present (see DANGER_CUE). */
 // "衣柜门合页断了 门掉下来了": a fitting that came off indoors is a routine repair, not a fall.
-const FITTING_CAME_OFF = /((柜|橱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
+const FITTING_CAME_OFF = /((柜|橱|箱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
 
 const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|里边)(没|没有|冇)人/g;
 /** "卡在5楼不动了 里面没人": a stopped lift reported as empty. */
@@ -488,7 +488,7 @@ const REPEAT = /没(调|弄|修|搞)好|又有(味|水|声)|又来报|又(刷|�
 // A shared facility out for a unit, a building or many households.
 const SHARED = /\banyone can (just )?(walk|come|get) in\b|(大堂|单元门|楼门)[^。]{0,16}(一直开着|打开住|成日打开|开着)|整个楼梯间|那排[^，。]{0,6}(都|全)|单元门[^。]{0,4}(的)?(对讲|门禁)[^。]{0,4}(坏|没反应|失灵)|\bwhole (of )?(building|unit|block)\b|(一排|一整排|整排)[^，。]{0,6}(坏|不亮|充不上|用不了)|坏了一排|我们栋|我们楼的水|一长队|排长队|(朋友|家人|老人|客人)[^，。]{0,4}进不(来|去)|(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|关不紧|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
-const LIFT_OUT = /电梯[^，。]{0,6}(按了?)?(没反应|不动了|不走了)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
+const LIFT_OUT = /电梯[^。]{0,20}(一直停在|停在[^，。]{0,4}不动|按了?都?没反应)|电梯[^，。]{0,6}(按了?)?(没反应|不动了|不走了)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
 const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管(?!用)|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管(?!用))|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管(?!用)|物业不管(?!用)|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
@@ -654,17 +654,17 @@ const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|对骂|公开[^。]{0,8}(信息|车
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
-const HANDLED_WELL = /(\d+|[一二三四五六七八九十几]+)分钟就(有人)?(来|到|修好|回)|(回|回复|回消息)[^，。]{0,2}(好快|超快|真快|秒回)|(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
+const HANDLED_WELL = /(\d+|[一二三四五六七八九十几]+)分钟[^，。]{0,4}就(到|来)|(昨天|前天|早上|上午)[^，。]{0,8}(反映|报|说)的[^，。]{0,8}(今天|下午|当天)就|(\d+|[一二三四五六七八九十几]+)分钟就(有人)?(来|到|修好|回)|(回|回复|回消息)[^，。]{0,2}(好快|超快|真快|秒回)|(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
 const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 // Rules and procedures asked about: permits, formalities, what must be registered.
-const PROCEDURE = /流程(是)?(怎样|怎么样|是什么|是啥)|什么流程|办理流程|(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
+const PROCEDURE = /补(一|1)?张[^。]{0,6}(多少钱|要钱|收费)|(选举|投票)[^。]{0,12}(哪天|几号|在哪|怎么)|(业委会|业主大会)[^。]{0,6}(什么时候开|哪天开|在哪开|怎么参加)|流程(是)?(怎样|怎么样|是什么|是啥)|什么流程|办理流程|(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
 const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备一下|以后有(什么)?事(情)?(直接)?(联系|打|找)|有事(就)?(打|联系|找)我|没(什么|啥)事(儿)?[^。]{0,4}(就是)?跟你(们)?(说说|聊聊|讲讲)|随便(说说|聊聊)|等我想起来/;
 const HOW_OR_WHO = /算不算|(这个|这样|这么做)(允许|可以|行)(吗|不)|允许吗|(这样|这个)行不行|(我想|想|能不能|能否|可以|可不可以|让我来)(查|调)(一下)?[^，。]{0,8}监控|去哪(里|儿)?换|怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /也没人(修剪|管|浇|扫|清)|(物业|你们)就不能[^。]{0,12}(吗|么|\?|？)|(炸了|着火|出事|烧了|起火)[^，。]{0,4}谁(来)?负责|(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
 const DONE_WELL = /(搞|办|做|弄|组织|安排)得好(?![^，。]{0,2}(吗|不))|效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
-const THANKS = /谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
+const THANKS = /\bthx\b|谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
 const SARCASM = /\blove how\b|只用了[\d一二三四五六七八九十几]+(天|个月|周)|陪伴(了)?我们|感情都培养|真佩服你们|\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|world-class|'under repair'|佩服佩服|呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
 // "1201赵敏的手机号发我一下", "手机换号了": about a phone number, a question for the office, not a report.
@@ -693,6 +693,7 @@ export const MOVE_CAR = /(车|宝马|奔驰|大众|丰田|本田|特斯拉|SUV)[
 const SLOW_RESPONSE = /([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|有人)/;
 /** "谁家的狗叫了一整夜", "谁家猫天天半夜叫": a pet keeping the building awake. */
 export const PET_AT_NIGHT = /(狗|猫)[^。]{0,8}(叫|吠|嚎)[^。]{0,8}(一整夜|整夜|一晚上|半夜|通宵)|(一整夜|整夜|半夜|天天半夜|每天半夜)[^。]{0,6}(狗|猫)[^。]{0,4}(叫|吠|嚎)|(狗|猫)[^。]{0,6}(天天|每天)[^。]{0,4}(半夜|夜里)[^。]{0,3}(叫|吠|嚎)/;
+const WARM_WORDS = /真心感谢|非常感谢|十分感谢|一直都?记着|很用心|挺用心|用心了|很安心|特别安心|有年味|不错不错|效率可以|这效率|给力|好评|赞赞|\bthx\b[^?？]{0,30}(👍|了|!|！)/i;
 const RHETORICAL = /(这是|是)[^。？?]{0,12}(该说的话|装饰品|摆设|干嘛用的|干什么用的|在维修牌子)|能不能(说话)?(客气|规范|专业|认真|上点心)|(处理|记|完成)(了)?(啥|在哪|什么)了?[？?]|谁给(你)?(完成|关)的|(干嘛|干什么)用的|到底找谁|是不是都这么|(是|又)[^。]{0,6}在(睡觉|摸鱼)|\bis anyone (actually )?working\b|\bgreat job,? guys\b/i;
 const THANKS_FOR_FIX = /^(?![^]*(自己|不用(来|修)|不用了))(?=[^]*(谢谢|谢啦|多谢|感谢|thx|thanks|thank you))(?=[^]*((修好|弄好|搞定|解决)(了|啦|咗)|不漏了|通了|亮了|好了))[^]{0,20}$/i;
 const SHORT_ASK = /(吗|么|不|没)[?？]?$|[?？]$|咋|怎么|哪|几点|\b(where|how|when|can i)\b/i;
@@ -791,8 +792,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (VANDALISED.test(text)) add("complaint", 0.8);
   // "请问#18 什么时候能有人上门": a ticket named and a visit asked after.
   if (TICKET_REF.test(text) && WHEN_COMING.test(text) && !DISPLEASURE.test(text)) add("progress", 0.9);
-  // "你们管家微信不回、电话不接，我到底找谁？": staff who cannot be reached.
-  if (STAFF_WHO.test(text) && /(微信|消息|电话)[^，。]{0,3}(不回|不接|没人接|打不通)|联系不上/.test(text)) add("complaint", 0.6);
+  // "你们管家微信不回、电话不接，我到底找谁？": staff who cannot be reached (not "是换人了吗").
+  if (!/是谁|换人了?(吗|没)/.test(text) && STAFF_WHO.test(text) && /(微信|消息|电话)[^，。]{0,3}(不回|不接|没人接|打不通)|联系不上/.test(text)) add("complaint", 0.6);
   // "电梯关人 半小时才来人": help that came late is a complaint about the service.
   if (SLOW_RESPONSE.test(text)) add("complaint", 0.8);
   if (MOVE_CAR.test(text)) add("complaint", 0.4);
@@ -806,6 +807,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (/满分|五星|秒回|比之前(那个|的)?强|(态度|服务)(很|挺|特别|非常)?(好|诚恳|热情|耐心)|很耐心|(很|挺|特别)负责/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/不过|但是|可是|就是/.test(text)) add("praise", 0.7);
   // "Kindly share the schedule of the water tank cleaning": a polite request for information.
   if (/^\s*(kindly|please) (share|let me know|inform|tell|advise|send)\b/i.test(text) && !FAULT.test(text)) add("inquiry", 0.6);
+  // "暴雨那天你们的人一直在抽水…真心感谢", "门卫大叔…住在这里很安心": gratitude without a request.
+  if (WARM_WORDS.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !/不过|但是|可是|就是|又/.test(text)) add("praise", 0.8);
+  // "要不要在门岗放个共享充电宝", "可不可以加高一点", "能多装几块吗": something new proposed.
+  if (/要不要(在|搞|弄|放|装|加|设|联系|统一)|(可以|能不能|能否|可不可以)[^，。？?]{0,10}(加高|加宽|加长|多装|多加|多放|多设|提前)|多(装|加|设|放)(几|一些|点)/.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("suggestion", 0.6);
   // "Mr. Zhang from maintenance was fantastic…please pass on our thanks": praise in English.
   if (/\b(fantastic|excellent|wonderful|amazing job|great job|pass on (our|my) (thanks|gratitude)|hats off|above and beyond)\b/i.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/\b(again|still|but)\b|'under/i.test(text)) add("praise", 0.7);
   // "物业小姐姐yyds 半夜帮我开了门 感动": praise in today's words.

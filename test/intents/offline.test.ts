@@ -509,3 +509,20 @@ describe("after fresh39 and fresh41 (dialects, English, Taiwan and Hong Kong)", 
     ["公司要开增值税专票 需要什么资料", "fee"],
   ])("intent: %s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
 });
+
+describe("after fresh42–fresh45 (the office itself, follow-ups, non-ticket intents)", () => {
+  it.each([
+    ["你们前台在群里跟业主吵架，这是物业该说的话吗？", "complaint"],
+    ["我的工单#31 什么时候能有人上门？", "progress"],
+    ["多交的物业费退款处理好了吗", "fee"],
+    ["上次台风那晚你们的人一直在地库抽水，真心感谢", "praise"],
+    ["要不要在大门口放个雨伞架", "suggestion"],
+    ["门禁卡丢了，补一张多少钱？", "inquiry"],
+  ])("intent: %s → %s", (text, intent) => expect(c(text).intent).toBe(intent));
+  it.each([
+    ["地库B1的水快没过车轮了", 1],
+    ["账单面积写的119平 实际只有110平", 3],
+    ["我真要报警了 投诉了半年没人管", 1],
+    ["5栋电梯从早上就一直停在12楼，按了没反应", 2],
+  ])("urgency: %s → %i", (text, urgency) => expect(c(text).urgency).toBe(urgency));
+});
