@@ -12,7 +12,8 @@ export type CommandContext = {
 };
 export type Reply = { key: string; params?: Params };
 
-export type Args = { number?: number; rest: string };
+/** `numberText`: the ticket number as written (digits). */
+export type Args = { number?: number; numberText?: string; rest: string };
 export type StaffCommand = {
   name: string;
   aliases: string[];

@@ -92,7 +92,7 @@ const aliasPattern = [...byAlias.keys()].sort((a, b) => b.length - a.length).map
 // The ticket number may follow the name directly or after a space, colon or comma: 接单#12, 接单 12, 完成：#12 说明.
 // After a number written with "#" the text may follow directly (完成#2疏通了下水管); after a bare number
 // it needs a separator, so a resident's "到场2次都没修好" is not read as a command.
-const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(?=\\D|$)[\\s,，:：。.]*([\\s\\S]*)|[\\s,，:：]*(\\d+)(?:[\\s,，:：。.]+([\\s\\S]*))?|(?:[\\s,，:：。.]+([\\s\\S]*))?)$`, "i");
+const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(?=\\D|$)(?![.．]\\d)[\\s,，:：。.]*([\\s\\S]*)|[\\s,，:：]*(\\d+)(?![.．]\\d)(?:[\\s,，:：。.]+([\\s\\S]*))?|(?:[\\s,，:：。.]+([\\s\\S]*))?)$`, "i");
 
 export type ParsedCommand = { command: StaffCommand; args: Args };
 
@@ -128,7 +128,7 @@ function parseExact(text: string): ParsedCommand | null {
   }
   const number = m[2] ?? m[4];
   if (number === undefined) return null;
-  return { command, args: { rest: (m[3] ?? m[5] ?? "").trim(), number: Number(number) } };
+  return { command, args: { rest: (m[3] ?? m[5] ?? "").trim(), number: Number(number), numberText: number } };
 }
 
 const mayRun = (c: StaffCommand, role: string) => !c.roles || c.roles.includes(role);
@@ -137,6 +137,8 @@ const mayRun = (c: StaffCommand, role: string) => !c.roles || c.roles.includes(r
 export async function runStaffCommand(parsed: ParsedCommand, ctx: CommandContext): Promise<Reply> {
   if (!mayRun(parsed.command, ctx.staff.role)) throw new DomainError(parsed.command.notAllowed ?? "command.not_allowed", { name: parsed.command.name });
   if (parsed.command.text === "required" && !parsed.args.rest) throw new DomainError("command.usage", { usage: parsed.command.usage });
+  // A number beyond any ticket is refused as written ("#99999999999999999999"), not as it rounds.
+  if (parsed.args.numberText && parsed.args.numberText.length > 10) throw new DomainError("ticket.not_found", { number: parsed.args.numberText });
   return parsed.command.run(ctx, parsed.args);
 }
 

@@ -166,11 +166,13 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
  */
 /** A ticket command's verb and then a number sign or a space: a command, however mistyped after it. */
 const COMMAND_WORD_FIRST = /^\s*(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*(#|＃|\s)/;
+/** "结单 #1", "接 单 #1", "到厂 #1": a word or two and a ticket number — a command mistyped, not a report. */
+const TYPO_COMMAND = /^\s*[\p{Script=Han}A-Za-z](\s?[\p{Script=Han}A-Za-z]){0,3}\s*[#＃]\s*\d+([\s,，。.]|$)/u;
 const OWN_REPORTS = /^(进度|查进度|查询进度|我的报修|报修进度)[\s。.!！?？]*$/;
 
 function writesAsResident(ctx: MessageContext): boolean {
   // A command, or what looks like one mistyped ("接单 #abc"), stays a command (an error at worst).
-  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text)) return false;
+  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text) || TYPO_COMMAND.test(ctx.text)) return false;
   // Binding their own home (an address, then the phone tail), or answering a revisit of their own report.
   if (ctx.state || isBareAddress(ctx.text)) return true;
   // "进度" / "我的报修" from staff who live here: their own reports ("我的工单" stays the staff list).

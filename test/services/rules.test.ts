@@ -48,15 +48,17 @@ describe("permissions", () => {
 
 describe("staff command parsing", () => {
   it("reads #N or N and the text after it", () => {
-    expect(parseStaffCommand("接单 #12")?.args).toEqual({ number: 12, rest: "" });
+    expect(parseStaffCommand("接单 #12")?.args).toEqual({ number: 12, numberText: "12", rest: "" });
     expect(parseStaffCommand("接单12")?.args.number).toBe(12);
-    expect(parseStaffCommand("完成 #3 更换了角阀")?.args).toEqual({ number: 3, rest: "更换了角阀" });
+    expect(parseStaffCommand("完成 #3 更换了角阀")?.args).toEqual({ number: 3, numberText: "3", rest: "更换了角阀" });
     expect(parseStaffCommand("转单 7 钱师傅")?.command.name).toBe("转单");
     expect(parseStaffCommand("我的工单")?.command.name).toBe("我的工单");
     // After "#N" the explanation may follow without a space; after a bare number it needs one.
-    expect(parseStaffCommand("完成#2疏通了下水管")?.args).toEqual({ number: 2, rest: "疏通了下水管" });
-    expect(parseStaffCommand("转单＃3李敏".normalize("NFKC"))?.args).toEqual({ number: 3, rest: "李敏" });
+    expect(parseStaffCommand("完成#2疏通了下水管")?.args).toEqual({ number: 2, numberText: "2", rest: "疏通了下水管" });
+    expect(parseStaffCommand("转单＃3李敏".normalize("NFKC"))?.args).toEqual({ number: 3, numberText: "3", rest: "李敏" });
     expect(parseStaffCommand("完成2疏通")).toBeNull();
+    // "#1.5" is not ticket 1 with ".5" after it.
+    expect(parseStaffCommand("接单 #1.5")).toBeNull();
   });
   it("does not take residents' words for commands", () => {
     expect(parseStaffCommand("完成了吗")).toBeNull();

@@ -48,6 +48,8 @@ async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
 type Open = Awaited<ReturnType<typeof openTickets>>[number];
 
 const STEP_NAMES = { accept: "受理", onsite: "到场", resolve: "完成", feedback: "反馈", complete: "最终完成" } as const;
+/** Where each open ticket stands, so the list shows what is still to be taken from what is under way. */
+const STATE_NAMES: Record<string, string> = { open: "待受理", reopened: "待重新受理", accepted: "已受理", onsite: "已到场" };
 
 const ageOf = (t: Open, now: Date) => {
   const hours = Math.floor((now.getTime() - t.createdAt.getTime()) / 3_600_000);
@@ -57,7 +59,8 @@ const ageOf = (t: Open, now: Date) => {
 function lines(tickets: Open[], now: Date, tz: string, withOwner: boolean): string {
   return tickets.map((t) => {
     const next = t.waitingUntil ? `约定 ${formatLocal(t.waitingUntil, tz)}` : t.promise ? `${STEP_NAMES[t.promise.step]}时限 ${formatLocal(t.promise.at, tz)}` : "已超过全部时限";
-    return `#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜已${ageOf(t, now)}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`;
+    const state = t.waitingUntil ? "等住户" : (STATE_NAMES[t.status] ?? t.status);
+    return `#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜${state}｜已${ageOf(t, now)}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`;
   }).join("\n");
 }
 

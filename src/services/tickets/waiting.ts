@@ -99,7 +99,9 @@ export async function pauseTicket(
   const pending = await tx.scheduledTask.findMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } } });
   const frozen: Frozen[] = pending.map((t) => ({ kind: t.kind, data: t.data, remainingMs: Math.max(0, t.dueAt.getTime() - now.getTime()) }));
   await tx.scheduledTask.updateMany({ where: { id: { in: pending.map((t) => t.id) } }, data: { claimedAt: now, doneAt: now } });
-  await scheduleTask(tx, { communityId: ticket.communityId, kind: WAIT_END, ticketId: ticket.id, data: { frozen }, dueAt: until, dedupeKey: `${WAIT_END}:${ticket.id}:${now.getTime()}` });
+  // (Numbered: a wait moved in the same instant it was agreed is a second wait, not the first again.)
+  const waits = await tx.scheduledTask.count({ where: { ticketId: ticket.id, kind: WAIT_END } });
+  await scheduleTask(tx, { communityId: ticket.communityId, kind: WAIT_END, ticketId: ticket.id, data: { frozen }, dueAt: until, dedupeKey: `${WAIT_END}:${ticket.id}:${now.getTime()}:${waits}` });
   await tx.ticket.update({ where: { id: ticket.id }, data: { waitingSince: now, waitingUntil: until } });
   await recordEvent(tx, ticket.id, "waiting", { actor: input.actor, at: now, note: `until ${until.toISOString()}: ${input.reason}`.slice(0, 2000) });
   if (ticket.reporterId) {
@@ -122,7 +124,7 @@ export async function resumeTicket(tx: Tx, ticketId: number, now: Date, actor: s
   if (task) await tx.scheduledTask.update({ where: { id: task.id }, data: { claimedAt: now, doneAt: now } });
   const frozen = ((source ? JSON.parse(source.data) : {}) as { frozen?: Frozen[] }).frozen ?? [];
   for (const [i, f] of frozen.entries()) {
-    await scheduleTask(tx, { communityId: t.communityId, kind: f.kind, ticketId, data: JSON.parse(f.data) as object, dueAt: new Date(now.getTime() + f.remainingMs), dedupeKey: `${f.kind}:${ticketId}:resume:${now.getTime()}:${i}` });
+    await scheduleTask(tx, { communityId: t.communityId, kind: f.kind, ticketId, data: JSON.parse(f.data) as object, dueAt: new Date(now.getTime() + f.remainingMs), dedupeKey: `${f.kind}:${ticketId}:resume:${source?.id ?? now.getTime()}:${i}` });
   }
   const pausedMs = Math.max(0, now.getTime() - t.waitingSince.getTime());
   const shift = (d: Date | null) => (d ? new Date(d.getTime() + pausedMs) : null);
