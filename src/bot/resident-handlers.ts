@@ -622,7 +622,7 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
 }
 
 /** Parts of a building shared by its residents (as opposed to the grounds: gates, roads, squares). */
-const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过道|天台|楼顶|地下室|信报箱|消防通道/;
+const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过道|天台|楼顶|地下室|信报箱|消防通道|整栋|全楼|整个单元|这栋楼|我们(栋|楼)/;
 /** The community's own gates: no building's, whoever reports them ("小区北门门禁坏了" from 3栋 or 5栋). */
 const COMMUNITY_GATE = /(东|西|南|北|正|后|侧)(大)?门|小区(大)?门|大门|道闸/;
 
@@ -662,7 +662,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     ctx.ticketId = resent.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: resent.number } });
   }
-  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, gate, category: c.category, now: ctx.now, settings: ctx.settings });
+  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, gate, category: c.category, urgency: c.urgency, now: ctx.now, settings: ctx.settings });
   if (!related) {
     // "楼上又在剁肉了，昨天投诉到现在都没人管": a repeat cue and the words of one of the sender's unfixed
     // tickets is that ticket again, even when this message was put in another category.

@@ -15,7 +15,7 @@ const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
 const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still/i;
 
-export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; gate?: string | null; category: string | null; now: Date; settings: Settings }) {
+export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; gate?: string | null; category: string | null; urgency?: number; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
   if (q.scope === "home" && q.householdId) {
     const unfixed = await tx.ticket.findMany({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" }, take: 5 });
@@ -30,7 +30,10 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     // Said first in English, then in Chinese (or the other way) minutes apart, in the same category: the same.
     const han = (t: string) => /[\u4e00-\u9fff]/.test(t);
     const same = unfixed.find((t) => sameProblem(q.text, t.summary)) ??
-      unfixed.find((t) => han(t.summary) !== han(q.text) && t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < LANGUAGE_SWITCH_WINDOW_MS);
+      unfixed.find((t) => han(t.summary) !== han(q.text) && t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < LANGUAGE_SWITCH_WINDOW_MS) ??
+      // An emergency of the home told again minutes later, however worded ("煤气味好重" in the direct
+      // chat, "家里煤气味好重，物业快来人" in the group): one emergency, one alert stream.
+      (q.urgency === 1 ? unfixed.find((t) => t.urgency === 1 && t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < LANGUAGE_SWITCH_WINDOW_MS) : undefined);
     if (!same) return null;
     const resent = same.status !== "done" && q.now.getTime() - same.createdAt.getTime() < SAME_REPORT_WINDOW_MS;
     return { kind: resent ? ("duplicate" as const) : ("repeat" as const), ticket: same };

@@ -36,8 +36,16 @@ async function assigneeUser(tx: Tx, ticket: FollowUpTicket) {
 export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
   const actor = `resident:${chatUserId}`;
   // Neighbours joined this incident (linked reports): it is theirs too, and stays open for them.
-  const others = (await linkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId).length;
+  const neighbours = (await linkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId);
+  const others = neighbours.length;
   const cancelled = others === 0 && canTransition(ticket.status, "cancel");
+  // The first reporter steps back from a fault neighbours reported too: the next of them is asked the
+  // revisit when it is done (the one who withdrew is not asked about work they called off).
+  if (!cancelled && others > 0 && ticket.reporterId === chatUserId && neighbours[0] !== undefined) {
+    await tx.ticket.update({ where: { id: ticket.id }, data: { reporterId: neighbours[0] } });
+    // (…and they are still told when it is fixed, as the reply to their withdrawal promises.)
+    await recordEvent(tx, ticket.id, "linked_report", { actor, at: now, note: "first reporter, withdrew" });
+  }
   if (cancelled) {
     await transition(tx, ticket, "cancel", { actor, at: now, note: text.slice(0, 500) });
     await clearWait(tx, ticket.id, now);
