@@ -25,7 +25,8 @@ export function cnToDigits(s: string): string | null {
 }
 
 const NUM = `(?:\\d{1,3}|${CN_NUM}{1,4})`;
-const BLD_ID = `(?:[A-Za-z](?![A-Za-z])|\\d{1,3}|${CN_NUM}{1,4})`;
+// "T2栋" (a tower code: a letter and a number) is one building name.
+const BLD_ID = `(?:[A-Z]\\d{1,2}(?![\\d-])|[A-Za-z](?![A-Za-z])|\\d{1,3}|${CN_NUM}{1,4})`;
 // "号楼" is a building; a bare "楼" after a number is a floor. "动" is a common IME slip for 栋.
 // "5#楼" / "5#2单元" / "5#1201" (the # shorthand of site plans); "1#电梯" or "#23工单" are not buildings.
 // "7號5樓" (Taiwan: number 7, 5th floor) names building 7.
@@ -45,6 +46,10 @@ const CN_RE = new RegExp(
 );
 const UNIT_ONLY_RE = new RegExp(`(?<![\\dA-Za-z栋幢座楼])(${NUM})\\s*单元(?:\\s*(${ROOM_ID})${ROOM_END})?`);
 // "3-2-1201", "3-1-804"; building-unit "5-3" only when followed by a word that names a unit place.
+// "T2-806", "A2-1805": a tower code and the flat.
+const TOWER_ROOM_RE = /(?<![\w-])([A-Z]\d{1,2})\s*-\s*(\d{3,4})(?![\d\-])/;
+// "the intercom for 1802 Block C": the flat named before the building.
+const EN_ROOM_BLD_RE = /\b(\d{3,4}),?\s+(?:block|tower|building|bldg\.?)\s+([A-Za-z]|\d{1,3})\b/i;
 const DASH3_RE = /(?<![\d\w:.\-/])(\d{1,2}|[A-Za-z])\s*-\s*(\d{1,2})\s*-\s*(\d{3,4})(?![\d:.\-/])/;
 const DASH2_RE = /(?<![\d\w:.\-/])(\d{1,2})-(\d{1,2})(?=\s*的?\s*(?:单元|楼道|电梯|门口|楼下))/;
 const ROOM_ONLY_RE = new RegExp(`(?<![\\d\\-])(\\d{3,4})\\s*(?:室|号房)`);
@@ -75,6 +80,7 @@ function bareRoom(m: RegExpExecArray | null): string | null {
 }
 
 function bld(id: string): string | null {
+  if (/^[A-Z]\d{1,2}$/.test(id)) return id;
   return /^[A-Za-z]$/.test(id) ? id.toUpperCase() : cnToDigits(id);
 }
 
@@ -137,6 +143,9 @@ export function parseLocation(text: string): Location | null {
     // "B-2-805" keeps its letter; "4-1-0301" is room 301.
     return make(bld(dash[1]), String(Number(dash[2])), String(Number(dash[3])));
   }
+  // (Not a parking space: "B2-057", "车位B1-088" name a basement level and a bay.)
+  const tower = /车位|停车|车库|地库|\bparking\b/i.test(text) ? null : TOWER_ROOM_RE.exec(text);
+  if (tower?.[1] && tower[2] && !tower[2].startsWith("0")) return make(tower[1], null, tower[2]);
   // The fullest of the places the message names: "我是十七栋的老周 … 17栋1单元1501" is 17/1/1501.
   let best: Location | null = null;
   const all = new RegExp(CN_RE.source, "g");
@@ -152,6 +161,8 @@ export function parseLocation(text: string): Location | null {
     if (units.size === 1) best = { ...best, unit: [...units][0] ?? null, room: best.room };
   }
   if (best) return best;
+  const roomFirst = EN_ROOM_BLD_RE.exec(text);
+  if (roomFirst?.[1] && roomFirst[2]) return make(bld(roomFirst[2]), null, roomFirst[1]);
   const en = parseEnglish(text);
   if (en) return en;
   const d2 = DASH2_RE.exec(text);

@@ -54,7 +54,7 @@ const NOW = /现在(?!(我)?(想|要)(问|咨询|请教|了解)|还能|能不能
 const JOKE = /哈哈|笑死|xswl|开玩笑|逗你|\b(lol|lmao|haha+)\b/i;
 const URGENT = /快|救命|赶紧|急|119|110|120|报警|help|hurry/i;
 // Animals or children squabbling at home is not a fight, unless someone is hurt or armed.
-const PLAYFIGHT = /(猫|狗|鸟|鸡|鸭|鹅|娃|孩子|小孩|小朋友|兄弟俩|姐弟|姐妹俩|俩娃|两个娃|熊孩子)[^，。]{0,6}(打架|打起来)|(麻将|扑克)[^，。]{0,4}打起来|三缺一/;
+const PLAYFIGHT = /(猫|狗|鸟|鸡|鸭|鹅|娃|孩子|小孩|小朋友|兄弟俩|姐弟|姐妹俩|俩娃|两个娃|熊孩子)[^，。]{0,10}(打架|打起来)|(麻将|扑克)[^，。]{0,4}打起来|三缺一/;
 const HURT = /血|受伤|伤了|刀|棍|报警|110|120|救命|快来/;
 // An ambulance or fire engine driving past is not an incident here.
 const PASSING = /(救护车|消防车)[^，。]{0,6}(开过去|开过|经过|路过|开走|过去了)/;
@@ -216,6 +216,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // A scuffle with pushing, or anyone holding a weapon.
   { kind: "fight", intent: "complaint", category: "security",
     re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管(?!用)|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)(?![^，。]{0,3}(拧|修|紧|松|弄|换|敲开))|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+  // A neighbour's renovation breaking a load-bearing wall: the building itself at risk.
+  { kind: "collapse", intent: "complaint", category: "decoration",
+    re: /承重墙[^。]{0,10}(砸了|拆了|打了|凿了|砸个|砸出|砸穿|打穿|在砸|正在砸|在拆|正在拆|凿开|打掉|拆掉|砸掉)|(砸|拆|打掉|凿)[^。]{0,6}承重墙/ },
   // A stranger who forced their way in behind the sender and is still there.
   { kind: "fight", intent: "complaint", category: "security", needs: /害怕|不走|还在|现在|赖着|转悠|徘徊|吓死|\b(scared|still)\b/i,
     re: /(硬挤|硬闯|强行|尾随|跟着我|跟在我后面)[^，。]{0,6}(进|挤|闯)|\b(forced (his|her|their) way|followed me) in\b/i },
@@ -308,6 +311,10 @@ export function currentDanger(text: string): boolean {
   if (/推销|发传单|发广告|卖保险|办卡/.test(text) && !/撬|偷|砸|打人|动手|刀/.test(text)) return false;
   if (HARMLESS_STUCK.test(text) && !PERSON_STUCK.test(text)) return false;
   if (KNOWN_SMELL.test(text) && !GAS_NAME.test(text) && !SMOKE_SEEN.test(text)) return false;
+  // "插座冒火花了 我已经把总闸拉了": sparks, and the sender has cut the power (smoke or a burning smell still counts).
+  if (/(已经|已)把?(总闸|电闸|空开)(拉|关)(了|掉|下)/.test(text) && !/烟|焦|糊|着火|起火|明火/.test(text)) return false;
+  // "井盖往外冒水 不知道是不是哪儿的管子爆了": something seen, its cause only guessed — a repair.
+  if (/不知道是不是|是不是哪(儿|里)/.test(text) && !PRESSING.test(text)) return false;
   if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
   if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text) || HARMLESS_CAUSE.test(text)) return false;
   if (plainlyCurrent(text)) return true;
@@ -440,6 +447,18 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "flood" && /马桶|水箱/.test(text) && !/地上|满地|漫|淹|到处|溢|客厅|楼下|门外/.test(text)) continue;
     // "管子漏了一个星期了…真浪费": water wasted outdoors for days, not a home flooding now.
     if (r.kind === "flood" && /浪费/.test(text) && !PRESSING.test(text)) continue;
+    // "一洗衣服卫生间就淹了": what happens each time, reported to be fixed, not a flood now.
+    if (r.kind === "flood" && /(一|每次|只要)(洗|用|冲|开)[^，。]{0,6}就/.test(text) && !/现在|正在|止不住|还在/.test(text)) continue;
+    // "插座冒火花了…我已经把总闸拉了": the sender has cut the power; a repair, no longer a danger.
+    if (r.kind === "electrical-smoke" && /(已经|已)把?(总闸|电闸|闸|空开|开关)(拉|关)(了|掉|下)/.test(text) && !/还在冒|还冒|着火|起火|烟/.test(text)) continue;
+    // "…不知道是不是哪儿的管子爆了": a guess at the cause of what is seen, not a burst seen.
+    // (Not when water is seen coming all the same: "是不是水管爆了？水从我家天花板哗哗往下流".)
+    if (r.kind === "flood" && /(是不是|会不会|可能是|估计是|怕是)[^，。]{0,6}$/.test(text.slice(Math.max(0, m.index - 10), m.index)) &&
+      !PRESSING.test(text) && !r.re.test(text.slice(m.index + m[0].length))) continue;
+    // "水龙头关不严 一直哗哗流": a tap that will not close, not water flooding a home.
+    if (r.kind === "flood" && /水龙头|龙头/.test(text) && /关不严|关不紧|关不住|拧不紧/.test(text) && !/满地|淹|漫|到处|溢/.test(text)) continue;
+    // "绿化带浸了几天水 草都烂了": a waterlogged lawn, nobody's home or car under water.
+    if (r.kind === "flood" && /绿化带|草坪|草地|花坛/.test(text) && !/家|屋|车库|地库|电梯|楼道|大堂|车(?!道)/.test(text)) continue;
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
     if (r.kind === "gas" && NOT_GAS.test(text) && /漏气/.test(m[0])) continue;
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
@@ -488,9 +507,9 @@ const REPEAT = /没(调|弄|修|搞)好|又有(味|水|声)|又来报|又(刷|�
 // A shared facility out for a unit, a building or many households.
 const SHARED = /\banyone can (just )?(walk|come|get) in\b|(大堂|单元门|楼门)[^。]{0,16}(一直开着|打开住|成日打开|开着)|整个楼梯间|那排[^，。]{0,6}(都|全)|单元门[^。]{0,4}(的)?(对讲|门禁)[^。]{0,4}(坏|没反应|失灵)|\bwhole (of )?(building|unit|block)\b|(一排|一整排|整排)[^，。]{0,6}(坏|不亮|充不上|用不了)|坏了一排|我们栋|我们楼的水|一长队|排长队|(朋友|家人|老人|客人)[^，。]{0,4}进不(来|去)|(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)[^，。]{0,6}(水压|水流)[^，。]{0,4}(小|低|弱)|路灯[^，。]{0,4}(全灭|都灭|全黑|全不亮|都不亮)|(地库|车库|单元|楼栋)[^。]{0,8}门[^。]{0,8}(锁坏|关不上|失灵|推不开|打不开)|(好多人|很多人|大家|一堆人)[^，。]{0,3}进不(去|来)|(我们|咱们)[^，。]{0,8}进不(去|来)|(单元门|单元门口|楼门|楼门口)[^。]{0,8}(门禁|门锁)[^。]{0,6}(坏|失灵|打不开|不响|没反应)|(\d{1,2}|[一二三四五六七八九十]{1,3})楼到(\d{1,2}|[一二三四五六七八九十]{1,3})楼[^，。]{0,4}(都|全)|(对门|邻居|隔壁|楼上|楼下)(也|都)一样|也一样|整个单元|整栋|全楼|大家都|好几家|好几户|都进不去|都出不去|进不了楼|一串车|车都出不去|(两|所有|几)(部|台)电梯|电梯都|全(都)?不亮|整个楼道|高层都|都一样|不光我家|好多人家|(我家|我们家|俺家|咱家)也[^，。]{0,3}(停|没)(水|电|气)|车都(堵|排|进不来)|排了?(好多|一长串|长队|一串)[^，。]{0,2}车|(外卖|快递|客人|访客|人)[^，。]{0,3}都?(进|上)不来|大家(只能|都得|只好|得)|整个小区都|整条(走廊|楼道)|\b(lobby|entrance|building|main|front) door\b[^.]{0,20}\b(won'?t|doesn'?t|can'?t|cannot) (lock|close|shut)|好多都|车随便进|(闸|道闸|大门|出口|车库|闸口)[^。]{0,8}(卡住|坏|不动)[^。]{0,8}(出不(到)?去|进不(到)?来)|整排|好多人[^，。]{0,4}(等|排队)|车[^，。]{0,2}(进不来|出不去)|(楼上楼下|左邻右舍|邻居们?|大家)都(说)?(没|停)(水|电|气)|谁都能进|外人随便进|谁的卡都|刷谁的卡都|(单元门|楼门|大堂|自动门|门厅)[^。]{0,20}(锁坏|锁不上|关不上|关不紧|合不上|打不开|敞着|大敞|敞开)/;
 // A lift out of service: a shared facility out for the whole unit (LABELS.md conventions), not a minor fault.
-const LIFT_OUT = /电梯[^。]{0,20}(一直停在|停在[^，。]{0,4}不动|按了?都?没反应)|电梯[^，。]{0,6}(按了?)?(没反应|不动了|不走了)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
+const LIFT_OUT = /电梯[^。，]{0,10}(就|都)停了|电梯[^。]{0,20}(一直停在|停在[^，。]{0,4}不动|按了?都?没反应)|电梯[^，。]{0,6}(按了?)?(没反应|不动了|不走了)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (won'?t|don'?t|can'?t|doesn'?t) close\b|电梯门[^，。]{0,8}(关不上|合不上)|电梯[^，。]{0,10}(停在|卡在)[^，。]{0,6}不动|电梯(又|也|都|全|已经|突然|一直|今天|现在|怎么|直接)?(停运|停了|停用|坏了|不动|不走|用不了|不能用|不能坐|坐不了|罢工|趴窝|不运行|停梯)|电梯[^，。]{0,6}停运|(用|坐)不(了|到)(?!多久)|不能(用|坐)了|(lift|elevator)[^.]{0,20}(out of (service|order)|broken|not working|\bdown\b|dead|stopped|(has been|is|been) out\b)/i;
 // A complaint aimed at the property office itself, its staff or services.
-const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管(?!用)|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管(?!用))|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管(?!用)|物业不管(?!用)|吹叶机|割草机|清扫车|没人倒|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
+const AT_OFFICE = /物业公司|停车费|没人管|你们(也|都)?不管(?!用)|保安|保洁|清洁(工|阿姨|阿姐|大姐|人员)|怎么管(的|理)|客服|管家|门岗|门卫|前台|物业(真|也|就|根本|不|收|太|怎么|都|一点|是|什么|到底|的服务|这)|你们(到底|是|怎么|就|根本|一点|管不管(?!用))|服务|收钱|物业费|管理费|涨价|涨费|(维修|修)[^，。]{0,4}师傅|效率|态度|不作为|没人收|没人打扫|不打扫|多久没|物业的(车|人|员工)|水泵|泵房|配电房|机房|风机房|物业管不管(?!用)|物业不管(?!用)|吹叶机|割草机|清扫车|没人倒|清运|垃圾站|垃圾房|(从来|一直|根本)没人(清|扫)|扫雪|铲雪|没人铲|取暖费|暖气费|供暖费|\bcleaners?\b/i;
 
 const OFFICE_CATEGORIES: ReadonlySet<Category> = new Set(["staff", "elevator", "access", "electricity", "water", "gas", "structure", "facility", "greenery"]);
 
@@ -566,6 +585,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/公示|公共收益|广告收益|收益|账目|维修基金|月饼|福利/, "other", 0.5],
   [/老鼠|蟑螂|白蚁|跳蚤|臭虫|苍蝇/, "sanitation", 0.3],
   [/停气|断气(?![吧啊])|没气了/, "gas", 0.4],
+  [/没了?(煤气|燃气|天然气)|没有(煤气|燃气|天然气)|(煤气|燃气|天然气)[^。]{0,4}(没了|停了)/, "gas", 0.5],
+  [/(水管|管子)[^。]{0,6}(坏|裂|爆)[^。]{0,8}(喷水|冒水|滋水)/, "water", 0.8],
   // "停电也不提前通知": a power cut, whatever the sentence shares with the water-cut complaints.
   [/(?<!停水[^。]{0,6})(停电|断电)(?![^。]{0,6}(停水|断水))/, "electricity", 0.8],
   [/大坑|坑洼|路面(破|坏|塌|裂)|信报箱|信箱|快递柜|健身器材|健身器|滑梯|秋千|跷跷板|长椅|座椅|凉亭|消防栓|消火栓|灭火器|应急灯|烟感|喷淋|减速带|井盖|摄像头|\b(playground|bench|mailbox|parcel locker|fire extinguisher|cctv)\b/i, "facility", 0.2],

@@ -526,3 +526,20 @@ describe("after fresh42–fresh45 (the office itself, follow-ups, non-ticket int
     ["5栋电梯从早上就一直停在12楼，按了没反应", 2],
   ])("urgency: %s → %i", (text, urgency) => expect(c(text).urgency).toBe(urgency));
 });
+
+describe("after fresh46–fresh47 (northern and southern weeks)", () => {
+  it.each([
+    "7号楼有户装修把承重墙砸了个大洞",
+  ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
+  it.each([
+    "一开洗衣机卫生间地漏就往外反水 能来看看吗",
+    "插座冒火花了 我已经把总闸拉了 想找个电工来看看",
+    "井盖一直往外冒水 不知道是不是哪儿的管子爆了",
+    "厨房水龙头关不严 一直哗哗流",
+    "楼道里有人喂流浪猫 猫越来越多 晚上打架叫唤",
+    "门口绿化带浸了好几天水 草都烂了",
+  ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
+  it("a water heater that will not light for want of gas is a gas repair", () => {
+    expect(c("热水炉点不着 是不是没有燃气了").category).toBe("gas");
+  });
+});
