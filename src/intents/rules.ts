@@ -252,7 +252,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
     re: new RegExp(`${near(LIGHT_FIX, /水/, 10).source}|${near(CEILING_WATER, LIGHTS_OUT, 20).source}|水浸|浸到|淹水|水淹|水(?!枪)[^，。]{0,4}(到处|不停|狂)[^，。]{0,2}(飙|喷|涌|冒|窜|滋)|(流|淌|漫|灌)(到|进)了?(客厅|卧室|厨房|走廊|楼道|过道|电梯|门外|楼下|隔壁|大堂|车库|地库)|瀑布|\\bwaterfall\\b|\\bwater\\b[^.]{0,20}\\b(everywhere|coming (down|through|in))\\b`, "i") },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
-    re: new RegExp(`(${PERSON.source})[^，。]{0,6}(在|关在|困在|卡在)(电梯|轿厢)(里|内)|(在|关在|困在)(电梯|轿厢)(里|内)(?![^，。]{0,3}(碰到|遇到|看到|滑|摔))|(里面|里头|里边)(有|还有|是)?(${PERSON.source})|\\b(inside|in there|in it)\\b`, "i") },
+    re: new RegExp(`(${PERSON.source})[^，。]{0,6}(在|关在|困在|卡在)(电梯|轿厢)(里|内)|(在|关在|困在)(电梯|轿厢)(里|内)(?![^，。]{0,3}(碰到|遇到|看到|滑|摔))|(里面|里头|里边)(有|还有|是)?(个|一个|位|一位)?(${PERSON.source})|\\b(inside|in there|in it)\\b`, "i") },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /小区(?:里|又|突然|怎么|是不是|全|都|全部)+(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整个小区|全小区|整栋|整幢|全楼|整个单元|成座|整座|整个楼)[^，。]{0,6}(天然气|燃气|煤气|自来水|水|电)[^，。]{0,3}(都|全)?(断了|停了|没了)|\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound|community)( \w+)?\b[^.]{0,25}\b(no (water|power|electricity|gas)|lost (power|water)|without (power|water)|blackout|power (is )?(out|cut))/i },
   { kind: "fight", intent: "complaint", category: "security",
@@ -447,6 +447,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "flood" && /马桶|水箱/.test(text) && !/地上|满地|漫|淹|到处|溢|客厅|楼下|门外/.test(text)) continue;
     // "管子漏了一个星期了…真浪费": water wasted outdoors for days, not a home flooding now.
     if (r.kind === "flood" && /浪费/.test(text) && !PRESSING.test(text)) continue;
+    // "地漏堵了 洗个澡水漫到脚背": a blocked drain backing up in the shower, not a burst.
+    if (r.kind === "flood" && /地漏|下水|马桶/.test(text) && /堵/.test(text) && !/客厅|卧室|楼下|满屋|到处|止不住|电|插座/.test(text)) continue;
     // "一洗衣服卫生间就淹了": what happens each time, reported to be fixed, not a flood now.
     if (r.kind === "flood" && /(一|每次|只要)(洗|用|冲|开)[^，。]{0,6}就/.test(text) && !/现在|正在|止不住|还在/.test(text)) continue;
     // "插座冒火花了…我已经把总闸拉了": the sender has cut the power; a repair, no longer a danger.

@@ -530,6 +530,7 @@ describe("after fresh42–fresh45 (the office itself, follow-ups, non-ticket int
 describe("after fresh46–fresh47 (northern and southern weeks)", () => {
   it.each([
     "7号楼有户装修把承重墙砸了个大洞",
+    "2栋的电梯卡在5楼不动了，里头有个老太太关起的",
   ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
   it.each([
     "一开洗衣机卫生间地漏就往外反水 能来看看吗",
@@ -538,6 +539,7 @@ describe("after fresh46–fresh47 (northern and southern weeks)", () => {
     "厨房水龙头关不严 一直哗哗流",
     "楼道里有人喂流浪猫 猫越来越多 晚上打架叫唤",
     "门口绿化带浸了好几天水 草都烂了",
+    "卫生间地漏堵了 洗个澡水就漫到脚背",
   ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
   it("a water heater that will not light for want of gas is a gas repair", () => {
     expect(c("热水炉点不着 是不是没有燃气了").category).toBe("gas");
