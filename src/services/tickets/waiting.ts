@@ -33,10 +33,14 @@ const N = "(\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
 const WHEN = /今天|今晚|明天|明早|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
 const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人/;
 /** "明天上午我也不在家，明天下午再来吧": the part with the time the resident offers, not the one ruled out. */
+const DAY = /今天|今晚|明天|明早|后天|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
 function offeredTime(text: string): string {
   const timed = text.split(/[，,。；;！!]/).filter((c) => WHEN.test(c));
   const offered = timed.filter((c) => !RULED_OUT.test(c));
-  return timed.length > 1 && offered.length > 0 ? offered.join("，") : text;
+  if (timed.length < 2 || offered.length === 0) return text;
+  // "明天上午我也不在家，改到下午3点吧": the afternoon offered is of the day ruled out in the morning.
+  const day = DAY.test(offered.join("")) ? "" : (timed.map((c) => DAY.exec(c)?.[0]).find(Boolean) ?? "");
+  return day + offered.join("，");
 }
 
 export function parseAppointment(text: string, now: Date, tz: string): Date | null {
