@@ -531,6 +531,8 @@ describe("after fresh46–fresh47 (northern and southern weeks)", () => {
   it.each([
     "7号楼有户装修把承重墙砸了个大洞",
     "2栋的电梯卡在5楼不动了，里头有个老太太关起的",
+    "暖气管裂了！！！客厅哗哗往外喷水",
+    "家里一点水都没有了 问了邻居 整个小区好像都停水了 是有通知吗？",
   ])("urgent: %s", (text) => expect(c(text).urgency).toBe(1));
   it.each([
     "一开洗衣机卫生间地漏就往外反水 能来看看吗",
@@ -540,6 +542,7 @@ describe("after fresh46–fresh47 (northern and southern weeks)", () => {
     "楼道里有人喂流浪猫 猫越来越多 晚上打架叫唤",
     "门口绿化带浸了好几天水 草都烂了",
     "卫生间地漏堵了 洗个澡水就漫到脚背",
+    "谁家炖肉了 好香 在楼道都闻着了",
   ])("not urgent: %s", (text) => expect(c(text).urgency).not.toBe(1));
   it("a water heater that will not light for want of gas is a gas repair", () => {
     expect(c("热水炉点不着 是不是没有燃气了").category).toBe("gas");
