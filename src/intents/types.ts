@@ -1,12 +1,6 @@
 // The label vocabulary of a resident message (see ../shared/data/LABELS.md).
-export const INTENTS = ["repair", "complaint", "fee", "progress", "inquiry", "suggestion", "praise", "other"] as const;
-export type Intent = (typeof INTENTS)[number];
-
-export const CATEGORIES = [
-  "water", "electricity", "gas", "elevator", "access", "structure", "facility", "sanitation",
-  "greenery", "parking", "noise", "security", "pets", "decoration", "staff", "other",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import type { Category, Intent } from "../labels.js";
+export { CATEGORIES, INTENTS, type Category, type Intent } from "../labels.js";
 
 /** Information grade: 1 important (danger, outages, escalation), 2 supervisor soon, 3 routine. */
 export type Urgency = 1 | 2 | 3;

@@ -1,7 +1,7 @@
 // The office's configuration, per community (Community.settings JSON, and scenario `settings`).
 // Defaults are the numbers of ../shared/DOMAIN.md.
 import { z } from "zod";
-import { CATEGORIES } from "../../intents/types.js";
+import { CATEGORIES } from "../../labels.js";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
 
