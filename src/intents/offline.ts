@@ -5,7 +5,7 @@ import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
 import { outsideOffice } from "./responsibility.js";
-import { BANTER, MOVE_CAR, PET_AT_NIGHT, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, toldOfElsewhere, MOVE_CAR, PET_AT_NIGHT, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -105,7 +105,8 @@ export function classifyOffline(input: ClassifyInput): Classification {
     // "跑步机不转了 有人报修了吗？": a fault named and nobody sure it was reported — the office acts.
     const reportedYet = (ASKS_IF_REPORTED.test(text) && pTicket > 0.3) || ((MOVE_CAR.test(text) || PET_AT_NIGHT.test(text)) && pTicket > 0.2);
     // ("我家WiFi又断了 电信的客服永远打不通": the carrier's fault, told to neighbours.)
-    if (!reportedYet && (BANTER.test(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || outsideOffice(text) === "telecom" || pTicket < 0.65 || pOther > 0.25)) {
+    // ("昨天追了部电影 电梯坠落那种": a story from a film or the news.)
+    if (!reportedYet && (BANTER.test(text) || toldOfElsewhere(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || outsideOffice(text) === "telecom" || pTicket < 0.65 || pOther > 0.25)) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     } else {
@@ -123,8 +124,9 @@ export function classifyOffline(input: ClassifyInput): Classification {
   const pu = predict(uh, idx);
   const p1 = pu[uh.classes.indexOf("1")] ?? 0;
   // No rule fired but the urgency head says danger, and nothing says it is hypothetical, over,
-  // elsewhere or a joke: prefer a false alarm to a miss.
-  const modelDanger = !safety && !pastedNotice && (p1 > U1_MODEL_CUE) && currentDanger(text) && (p1 > U1_MODEL || dangerCue(text));
+  // elsewhere or a joke: prefer a false alarm to a miss. (How a member of staff spoke to someone is no
+  // danger, however sure the head is: "保安对我家老人说话很凶…我要投诉".)
+  const modelDanger = !safety && !pastedNotice && (p1 > U1_MODEL_CUE) && currentDanger(text) && ((p1 > U1_MODEL && !staffConduct(text)) || dangerCue(text));
   if (modelDanger && !TICKET.has(intent) && p1 > U1_FORCE_TICKET && dangerCue(text)) {
     intent = (pi[ih.classes.indexOf("complaint")] ?? 0) > (pi[ih.classes.indexOf("repair")] ?? 0) ? "complaint" : "repair";
     confidence = Math.max(confidence, p1);

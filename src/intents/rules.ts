@@ -20,7 +20,7 @@ const RESOLVED = /(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
 // Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
-const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy friend'?s\b|\banother (district|compound|estate|city)\b|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|别的城市|其他城市|另一个城市|外省|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影里|刷到|(?<!物业|维保|燃气|电力|自来水|保险)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
+const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy friend'?s\b|\banother (district|compound|estate|city)\b|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|别的城市|其他城市|另一个城市|外省|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影|电视剧|短视频|纪录片|刷到|隔篱|隔壁屋苑|隔壁楼盘|(?<!物业|维保|燃气|电力|自来水|保险|保洁|绿化|电梯|安保|保安|维修|物管|清运|环卫)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
 // ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
 const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
 // "我被困在公司电梯里了": the place named right after the danger word.
@@ -34,6 +34,13 @@ function elsewhere(text: string, at: number, end = at): boolean {
   if (!last) return false;
   return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length));
 }
+/** A story from somewhere else (a film, the news, another estate) with nothing brought back home. */
+export function toldOfElsewhere(text: string): boolean {
+  ELSEWHERE.lastIndex = 0;
+  const found = ELSEWHERE.test(text);
+  ELSEWHERE.lastIndex = 0;
+  return found && !BACK_HOME.test(text);
+}
 const AFTER_EXERCISE = /^[^，。]{0,3}(演习|演练|测试|训练|培训|知识|铃测试|\b(drill|test|practice)\b)/i;
 const ASKS_ABOUT = /(号码|电话|地址)[^，。]{0,4}(是多少|多少|是什么|在哪)|是哪天|哪天来|什么时候来|来[^，。]{0,6}拍节目|采访[^，。]{0,6}(谁|哪)/;
 const ESC_TARGET = /你们|物业|管理处|投诉|曝光|再不|告|不管(?!用)|没人|一直|石沉|举报/;
@@ -45,7 +52,8 @@ const HYPO_INSIDE = /要是|如果|万一|假如/;
 // A story about an earlier danger ("去年楼里着火那次…") is not a report, unless something says it is happening now.
 const PAST_STORY = /昨天|昨晚|前天|前两天|前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|前年|上次|那次|前阵子|以前|小时候|当年|那会儿|\b(last (night|week|month|time|year)|yesterday|the other day)\b/i;
 /** Wiring or an electrical appliance named where smoke is: the fire is electrical. */
-const WIRING_OR_APPLIANCE = /电井|强电井|电缆井|电热毯|电暖器|电暖气|取暖器|小太阳|插座|插线板|排插|电线|线路|电箱|电表箱|配电|电房|(里面|里头)的线|线[^，。]{0,3}烧|\belectrical (room|box|panel|cabinet)\b|\bwiring\b|\b(socket|outlet|power strip)\b/i;
+// (An e-bike burning is a fire (security) for most authors; its charger or a charging post is electrical.)
+const WIRING_OR_APPLIANCE = /电井|充电器|充电桩|油烟机|强电井|电缆井|电热毯|电暖器|电暖气|取暖器|小太阳|插座|插线板|排插|电线|线路|电箱|电表箱|配电|电房|(里面|里头)的线|线[^，。]{0,3}烧|\belectrical (room|box|panel|cabinet)\b|\bwiring\b|\b(socket|outlet|power strip)\b/i;
 /** Something electrical named: smoke or sparks from it are wiring (LABELS.md: repair / electricity). */
 export const ELECTRICAL_THING = /电|插|线|开关|灯|闸|配电|变压器|充电|socket|plug|wir|fuse|breaker|switch|charg|light|electric|空调|冰箱|洗衣机|热水器|微波炉|appliance/i;
 // "现在我想问一下…": the sender's question is now, not the danger.
@@ -118,10 +126,34 @@ type SafetyRule = {
 const DOG = "(狗|犬|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|比熊|柴犬|边牧|萨摩|阿拉斯加)";
 const VICTIM = "(老人|老太太|老太|老奶奶|老爷爷|小孩|孩子|儿子|女儿|孙子|孙女|人|路人|阿姨|大爷|快递员|快递小哥|外卖员|邻居|保洁|保安)";
 const SAFETY_RULES: SafetyRule[] = [
+  // "孩子不见了", "我妈走丢了": a person missing, a search to start now.
+  { kind: "missing", intent: "complaint", category: "security", unless: /找到了|回来了|已经找到/,
+    re: /(孩子|小孩|儿子|女儿|小朋友|宝宝|老人|我妈|我爸|老爷子|老太太|奶奶|爷爷|外婆|外公|姥姥|姥爷)(又|突然|刚才|刚刚)?(不见了|走丢了|走失了|找不到了)|\b(child|kid|son|daughter) (is )?missing\b/i },
+  // Electric shock: "漏电 摸水龙头都麻手 孩子刚才被电了一下".
+  { kind: "live-wire", intent: "repair", category: "electricity", unless: /防触电|触电保护/,
+    re: /触电|被电(?=了|到|得|一下|击|伤)|电了(我|他|她|孩子|小孩)?一下|(摸|碰)[^，。]{0,6}(麻手|发麻|电手|电人)|漏电[^。]{0,12}(麻|电人|电到)|电击|\b(electric shock|got (a )?shock(ed)?|electrocuted)\b/i },
+  // A bare wire where it is wet or children play.
+  { kind: "live-wire", intent: "repair", category: null, needs: /下雨|雨|水|湿|小孩|孩子|小朋友|路过|行人/,
+    re: /(电线|线头|电缆|铜线)[^，。]{0,6}(露(出来|在外面?|着)|裸露|外露)/ },
+  // Smoke or its smell traced to the electrical room or a box.
+  { kind: "electrical-smoke", intent: "repair", category: "electricity",
+    re: /(烟味|焦味|烟)[^。]{0,16}(从|是)[^。]{0,8}(配电箱|配电房|电箱|电井|电表箱|插座)[^。]{0,6}(飘|冒|传|出来)|(配电箱|配电房|电箱|电井|电表箱)[^。]{0,8}(飘出|冒出|传出)[^。]{0,4}(烟|烟味|焦味)/ },
+  // Carbon monoxide.
+  { kind: "gas", intent: "repair", category: "gas",
+    re: /一氧化碳[^。]{0,10}(报警|叫|响|超标)|(头晕|恶心)[^。]{0,10}一氧化碳|煤气中毒|\bcarbon monoxide\b/i },
+  // A window blown out, glass falling: "窗户整扇被风刮掉了 玻璃碎一地".
+  { kind: "falling", intent: "repair", category: "structure",
+    re: /(窗户|窗扇|窗框|玻璃|整扇窗)[^。]{0,6}(被风)?(刮掉|吹掉|刮飞|吹飞|刮下去|吹下去|掉下去)|\b(glass|panel|canopy|tiles?|cladding|window)\b[^.]{0,40}\b(shattered and fell|fell (off|down|from|onto)|came crashing down|crashed down)\b/i },
+  // "有个小孩在楼顶天台边上玩": a child at a drop.
+  { kind: "height", intent: "complaint", category: "security",
+    re: /(小孩|孩子|小朋友|娃)[^，。]{0,4}在[^，。]{0,8}(天台边|楼顶边|窗台上|窗外|栏杆外|护栏外|屋顶边)[^，。]{0,3}(玩|站|坐|爬|跑)/ },
+  // A person living alone who answers neither the phone nor the door.
+  { kind: "injury", intent: "complaint", category: "security",
+    re: /(一个人住|独居|独自(在家|住))[^。]{0,30}(没人接|不接|没反应|不开门|没人应|不应)|(没人接|没反应|不开门|没人应)[^。]{0,30}(一个人住|独居)/ },
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|生了?(一)?堆火|点了?(一)?堆火|烧火取暖|(火\s+){2,}[^。]{0,8}(插座|电线|电箱|配电|快|救命|119)|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
@@ -130,12 +162,15 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
     re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下|往外)?(流|淌|漏|喷)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
-    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
+    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉|溜下去|往下溜|滑下去|(溜|掉|滑)了?(下去)?[一两三几\d]+层)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
     re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|\bno (water|power|electricity|gas)\b[^.?!]{0,30}\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound)\b|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全部|全都|全|都|整栋|全楼|是不是)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元|整个[一二三四五六七八九]期|整个园区|整个片区)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+  // "三号楼从昨天晚上到现在一直没水": a building's supply gone for hours.
+  { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true,
+    re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?[^，。]{0,12}(一直|到现在|至今)[^，。]{0,3}(没水|没电|停水|停电|断水|断电)/ },
   // "七号楼的水好像停了 我家没水 楼上也没水 楼下也没水": a building's supply gone, said of the building
   // or of several homes around the sender's.
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
@@ -189,12 +224,12 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧垃圾|烧杂物|烧树叶|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
+    re: /打架|打起来|打人|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。]{0,3}(推|拧|试|拉)[^，。]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   // A dog that has knocked someone down or bitten them, and is still loose.
   { kind: "injury", intent: "complaint", category: "pets",
-    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
+    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要|没|没有)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,20}追着[^，。]{0,4}${VICTIM}[^，。]{0,2}咬[^。]{0,12}(咬到|咬伤|咬了)(一个|两个|好几个|人)|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
   { kind: "height", intent: "complaint", category: "security", unless: /就问问|没出(什么)?事|有没有监控/,
     re: /(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,3}(上)?有(个|一个)?(小孩|孩子|小朋友)|\b(kid|child|boy|girl|toddler)\b[^.]{0,20}\b(on|standing on|sitting on|climbing)( the| a)? (windowsill|window ledge|ledge|balcony railing)\b|(天台|楼顶|屋顶)[^。]{0,6}(站着|坐着|有)(个|一个)?人[^。]{0,12}(边上|想不开|要跳)|想不开|要跳楼|高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,4}(站|坐|爬|趴|蹲)着?(个|一个)?(小孩|孩子|小朋友)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
@@ -268,7 +303,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped-body", intent: "repair", category: null,
     re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
     re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
@@ -355,7 +390,7 @@ export function escalates(text: string): boolean {
 /** "报的 / 投诉的 …" just before a danger word: the danger is the subject of an earlier report. */
 const REPORTED_BEFORE = /(报的|报了|报修的|反映的|投诉的|登记的|说的)[^，。]{0,6}$/;
 /** "…那事", "…那件事", "…的那次" just after it: an incident referred to, not happening. */
-const INCIDENT_REF = /^[^，。]{0,2}(那事|那件事|那次|那回|的事|那个事|那个(?=[^，。]{0,6}(查|处理|解决|后来|怎么样|咋样)))/;
+const INCIDENT_REF = /^[^，。]{0,2}(那事|那件事|那次|那回|那户|那家|的事|那个事|那个(?=[^，。]{0,6}(查|处理|解决|后来|怎么样|咋样)))/;
 // "头一回我还以为哪着火了": a danger the sender mistook something for.
 const MISTAKEN = /(以为|当成|当是|误以为)[^，。]{0,6}$/;
 // "楼上好像打起来了……哦不是 是在看球": the sender corrects themself right after.
@@ -363,8 +398,10 @@ const CORRECTED = /^[^。]{0,24}(哦不是|噢不是|喔不是|不对不对|原�
 // "着火了着火了 今晚江边那个烟花也太好看了吧": a sight admired, not a fire.
 const ADMIRED = /(烟花|烟火|晚霞|火烧云|篝火|灯光秀)[^。]{0,12}(好看|漂亮|美|壮观|绝了)/;
 /** "辣得我嘴里着火了", "气得我冒烟", "忙到爆炸": a danger word said of the body or the mood. */
-const FIGURATIVE_DANGER = /(水费|电费|钱包|手机|脑子|脑袋|头|心态)[^，。]{0,3}(要)?(爆|炸)|(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没/;
-const DENIED = /(?<!有)没有?(闻到)?[^，。,]{0,2}(燃气|煤气|天然气)的?(味|气味)|((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)|\b(no|not|without|never) (any |a )?(smell of gas|gas smell|smoke|fire|sparks?|leak)\b|\b(does ?n'?t|did ?n'?t|does not|did not) smell (of|like) gas\b/i;
+/** "今天40度 我家要着火了 热死了": the heat, not a fire. */
+const HEAT_JOKE = /要(着火|冒烟|烧起来|融化|熟)了?[^。]{0,10}(热死|太热|好热|热炸|热得|\d+度)|(热死|太热|好热|\d+度|高温|桑拿)[^。]{0,12}要(着火|冒烟|烧起来|熟)/;
+const FIGURATIVE_DANGER = /(水费|电费|钱包|手机|脑子|脑袋|头|心态)[^，。]{0,3}(要)?(爆|炸)|(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没|${HEAT_JOKE.source}/;
+const DENIED = /(?<!有)没有?(闻到)?[^，。,]{0,2}(燃气|煤气|天然气)的?(味|气味)|((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)|(?<![打点燃])不(冒烟|冒火花|冒火|着火|起火|发热|发烫|漏气)|(没|没有|还没)(动手|打起来)|\b(no|not|without|never) (any |a )?(smell of gas|gas smell|smoke|fire|sparks?|leak)\b|\b(does ?n'?t|did ?n'?t|does not|did not) smell (of|like) gas\b/i;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
 
 /** The first danger or escalation signal in a normalised text, or null. */
@@ -379,9 +416,12 @@ export function safetySignal(text: string): Safety | null {
     if (HYPO_INSIDE.test(m[0])) continue;
     if (r.kind !== "ignored" && elsewhere(text, m.index, m.index + m[0].length)) {
       // Someone else's trouble in the news is not this sender's threat, nor a danger here.
-      if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text)) continue;
+      // ("我朋友说他们小区物业被业主告上法院了": another estate's office.)
+      if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text.replace(/(他们|朋友|别的|其他|隔壁)(的)?(小区|那边|那里)?的?物业/g, ""))) continue;
     }
-    if (r.kind === "fire" && FIGURATIVE.test(text.slice(0, m.index))) continue;
+    if (r.kind === "fire" && (FIGURATIVE.test(text.slice(0, m.index)) || HEAT_JOKE.test(text))) continue;
+    // "对门天天在楼道里烧香 烟熏火燎的": incense or cooking smoke, a nuisance (the hazard is graded by the model).
+    if (r.kind === "fire" && /^烟熏/.test(m[0]) && EVERYDAY_SMOKE.test(text)) continue;
     // "烧焦味是我家 煮粥煮糊了", "保安说是在搞消防演练放的烟雾": the sender knows the harmless cause.
     if ((r.kind === "fire" || r.kind === "electrical-smoke") && HARMLESS_CAUSE.test(text)) continue;
     // "一股煤气味…我已经打119了": the call is about the gas, which the gas rule names.
@@ -407,6 +447,10 @@ export function safetySignal(text: string): Safety | null {
     if (/(容易|可能会|听说[^，。]{0,6})$/.test(before + "") && !NOW.test(clause)) continue;
     // "前天半夜有人拧我家门把手，后来…说是走错楼层了，谢谢你们": a scare told afterwards, with its end.
     if (r.kind === "fight" && SCARE_ENDED.test(text)) continue;
+    // "好像看到有人在车库里转悠 不知道是不是小偷 今早看了东西都在": a guess, and nothing was taken.
+    if (r.kind === "fight" && /(东西|车|钱|电瓶|电池)[^，。]{0,3}(都在|没丢|没少)|什么都没(丢|少)/.test(text) && /是不是|好像|不知道|可能/.test(text)) continue;
+    // "吵得好凶 要不要报警啊…没动手": asking whether to call the police threatens nobody.
+    if (r.kind === "escalation" && /(要不要|该不该|需不需要|用不用|要报警吗)/.test(text) && /报警/.test(m[0])) continue;
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
       (MISTAKEN.test(text.slice(Math.max(0, m.index - 10), m.index)) || CORRECTED.test(text.slice(m.index + m[0].length)))) continue;
     if (r.kind === "fire" && ADMIRED.test(text)) continue;
@@ -496,6 +540,9 @@ export function safetySignal(text: string): Safety | null {
     // "楼道里有烟，有股烧焦的味道": a burning smell with nothing electrical named is a fire of unknown
     // cause (LABELS.md: complaint / security), not wiring.
     // "屋里全是烟 好像是电热毯", "抽油烟机…里面的线好像烧了": smoke from wiring or an appliance (LABELS.md).
+    // "围墙倒了一段 砸到两辆电动车": what falls names the category when the rule does not.
+    if (r.kind === "falling" && category === null && /围墙|外墙|墙砖|瓷砖|墙皮|玻璃|窗户|窗框|吊顶|天花板|雨棚/.test(text) && !/树|电线杆|灯杆|广告牌|招牌|空调|外机|花盆/.test(text)) category = "structure";
+    if (r.kind === "live-wire" && category === null) category = /电梯/.test(text) ? "elevator" : "electricity";
     if (r.kind === "fire" && WIRING_OR_APPLIANCE.test(text)) return { kind: "electrical-smoke", intent: "repair", category: "electricity", match: m[0] };
     if (r.kind === "flood" && /漏雨|屋顶|楼顶|房顶|顶楼|天台|露台/.test(text) && !/水管|管子|水箱/.test(text)) return { kind: r.kind, intent: r.intent, category: "structure", match: m[0] };
     if (r.kind === "electrical-smoke" && !ELECTRICAL_THING.test(text.replace(/电话|电视台|电梯/g, ""))) return { kind: "fire", intent: "complaint", category: "security", match: m[0] };
@@ -719,6 +766,8 @@ export const PET_AT_NIGHT = /(狗|猫)[^。]{0,8}(叫|吠|嚎)[^。]{0,8}(一整
 const WARM_WORDS = /真心感谢|非常感谢|十分感谢|一直都?记着|很用心|挺用心|用心了|很安心|特别安心|有年味|不错不错|效率可以|这效率|给力|好评|赞赞|\bthx\b[^?？]{0,30}(👍|了|!|！)/i;
 const RHETORICAL = /(这是|是)[^。？?]{0,12}(该说的话|装饰品|摆设|干嘛用的|干什么用的|在维修牌子)|能不能(说话)?(客气|规范|专业|认真|上点心)|(处理|记|完成)(了)?(啥|在哪|什么)了?[？?]|谁给(你)?(完成|关)的|(干嘛|干什么)用的|到底找谁|是不是都这么|(是|又)[^。]{0,6}在(睡觉|摸鱼)|\bis anyone (actually )?working\b|\bgreat job,? guys\b/i;
 const THANKS_FOR_FIX = /^(?![^]*(自己|不用(来|修)|不用了))(?=[^]*(谢谢|谢啦|多谢|感谢|thx|thanks|thank you))(?=[^]*((修好|弄好|搞定|解决)(了|啦|咗)|不漏了|通了|亮了|好了))[^]{0,20}$/i;
+const FIX_FAILED = /(修完|修好|修了|修过|说好了|说修好了|弄好了|搞好了|(来|上门)(修|看)过|捅了|通了|换了)[^。]{0,20}(又|还是|反而|比[^，。]{0,8}还)[^，。]{0,4}(坏|漏|堵|不|没|厉害|严重|响)/;
+const FIX_WORSE = /比[^，。]{0,8}(修之前|原来|以前|之前|没修)[^，。]{0,4}还|反而更|越修越/;
 const SHORT_ASK = /(吗|么|不|没)[?？]?$|[?？]$|咋|怎么|哪|几点|\b(where|how|when|can i)\b/i;
 const OVER_THEN_ASK = /(没事了?|好了|弄出来了|恢复了|正常了|处理好了)[^。?？]{0,6}[。，,\s][^。]{0,6}(就)?(想|只是想|就是想)问(下|一下|问)?|(今早|现在|已经)[^。]{0,6}没事了[^。]{0,10}(吗|\?|？)/;
 const EXPLAINED = /原来是[^。，]{0,12}(测试|演练|演习|调试|维保|检修|保养|试(一下|下)?)|\bturned out (to be|it was)\b[^.]{0,20}\b(test|drill|maintenance)\b/i;
@@ -820,6 +869,9 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "电梯关人 半小时才来人": help that came late is a complaint about the service.
   if (SLOW_RESPONSE.test(text)) add("complaint", 0.8);
   if (MOVE_CAR.test(text)) add("complaint", 0.4);
+  // "修完之后比修之前漏得还厉害", "师傅捅了两下说好了，当天晚上又堵了😤": a fix that did not hold, told
+  // with feeling (worse than before, a ticket closed on them, an angry face) is a complaint (LABELS.md).
+  if (FIX_FAILED.test(text) && (FIX_WORSE.test(text) || ANNOYED.test(text) || /生气|单子[^，。]{0,6}关了|(显示|标|写)[^，。]{0,4}(已完成|已处理|修好)|捅了两下|糊弄/.test(text))) add("complaint", 0.7);
   // "这是物业该说的话吗？", "意见箱是装饰品吗？", "值班是干嘛用的": questions that are complaints.
   if (RHETORICAL.test(text)) add("complaint", 0.9);
   // "…我还是要谢的。不过电梯停了五天的事你们得给个说法": thanks, then the grievance.

@@ -20,6 +20,15 @@ describe("safety words give urgency 1", () => {
     ["楼下有两个人打起来了", "complaint", "security"],
     ["我家门被撬了 东西都被翻了", "complaint", "security"],
     ["有人从楼上往下扔花盆", "complaint", "security"],
+    // Dangers told without the usual words.
+    ["我女儿刚才不见了 在小区里找了半天 帮忙看下监控", "complaint", "security"],
+    ["洗衣机漏电 碰一下手就发麻 我妈被电了一下", "repair", "electricity"],
+    ["5栋那部电梯刚才一下子往下溜了三层 里面的人吓坏了", "repair", "elevator"],
+    ["刮大风 我家卧室窗户被风吹掉了 玻璃掉到楼下了", "repair", "structure"],
+    ["东门的保安在岗亭被人打了 头上都是血", "complaint", "security"],
+    ["楼下草坪边上一根电线露在外面 正下着雨 孩子们在边上玩", "repair", "electricity"],
+    ["家里一氧化碳报警器响个不停 我有点头晕", "repair", "gas"],
+    ["两个人在车棚正撬别人的电瓶车锁", "complaint", "security"],
   ])("%s", (text, intent, category) => {
     const r = c(text);
     expect(r.urgency).toBe(1);
@@ -42,6 +51,12 @@ describe("safety words give urgency 1", () => {
   it("a hypothetical fire or a stove that won't light is not urgent", () => {
     expect(c("楼道堆满纸箱 万一着火怎么跑").urgency).not.toBe(1);
     expect(c("燃气灶打不着火 帮忙看看").urgency).not.toBe(1);
+  });
+  it("a danger denied, a guess with nothing taken, asking whether to call the police: not urgent", () => {
+    expect(c("插座有点松 插头老掉 不冒烟也不发烫 就是不好用").urgency).not.toBe(1);
+    expect(c("昨晚好像有人在车棚转悠 不知道是不是小偷 早上看了车都在").urgency).not.toBe(1);
+    expect(c("隔壁两口子又在吵架 声音好大 要不要报警啊 没动手").urgency).not.toBe(1);
+    expect(c("我朋友说他们小区物业被业主起诉了 哈哈", "group").urgency).not.toBe(1);
   });
   it("a planned outage notice question is not an incident", () => {
     expect(c("明天停水通知说整个小区都停水吗").urgency).toBe(3);
@@ -117,7 +132,7 @@ describe("complaint categories", () => {
 });
 
 describe("group banter with danger words", () => {
-  it.each(["热得我要冒烟了", "我同事在公司被困电梯了 吓死", "看新闻说外省有个小区燃气爆炸 大家注意", "我家狗把水盆打翻了 地上全是水 哈哈"])(
+  it.each(["热得我要冒烟了", "38度了 阳台要着火了 热死人🔥🔥", "昨天追了部电影 电梯坠落那种 现在坐电梯都腿软", "我同事在公司被困电梯了 吓死", "看新闻说外省有个小区燃气爆炸 大家注意", "我家狗把水盆打翻了 地上全是水 哈哈"])(
     "%s → other", (text) => {
       const r = c(text, "group", false);
       expect(r.intent).toBe("other");
