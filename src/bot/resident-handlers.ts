@@ -20,7 +20,7 @@ import { createTicket } from "../services/tickets/create-ticket.js";
 import { STAFF_CARD_CHARS } from "../services/excerpt.js";
 import { dangerPassage } from "../intents/long-text.js";
 import { classifyOffline } from "../intents/offline.js";
-import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport } from "../services/tickets/related.js";
+import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
 import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, restoreWithdrawn, withdrawByResident } from "../services/tickets/resident-followups.js";
@@ -103,7 +103,9 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
     case "bind_address": {
       // "1单元301" after "4栋的": the building said before completes it.
       const said = parseAddress(text);
-      const address = !said?.building && state.building ? parseAddress(`${buildingLabel(state.building)}${text}`) : said;
+      let address = !said?.building && state.building ? parseAddress(`${buildingLabel(state.building)}${text}`) : said;
+      // "不对，是1102" after "5栋1单元1120" matched no home: the building and unit stay, the room is new.
+      if (address?.room && !said?.building && !address.unit && state.unit) address = { ...address, unit: state.unit };
       // "4栋的": a building alone — ask for the rest rather than take it as a report.
       if (address?.building && !address.room && !ctx.inGroup && text.replace(/\s/g, "").length <= 12) {
         await setState(tx, sender.id, { kind: "bind_address", pendingMessageId: state.pendingMessageId, building: address.building }, new Date(now.getTime() + BIND_TTL_MS));
@@ -232,7 +234,8 @@ async function startBinding(ctx: MessageContext, address: { building: string | n
   const written = addressLabel(address);
   if (!household) {
     // Still binding: the corrected address that follows ("哦打错了 4栋1单元301") is read as one.
-    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+    const kept = address.building ? { building: address.building, ...(address.unit ? { unit: address.unit } : {}) } : {};
+    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId, ...kept }, new Date(ctx.now.getTime() + BIND_TTL_MS));
     return reply({ key: "bind.unknown_household", params: { address: written } }, direct(ctx));
   }
   if (isLocked(household, ctx.now)) return reply({ key: "bind.locked", params: { until: household.bindLockedUntil!.toISOString() } }, direct(ctx));
@@ -552,9 +555,9 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail && !correction && !falseAlarm) return false;
   const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
-  // "#12 不用修了" names it; otherwise the latest one.
+  // "#12 不用修了" names it; "厨房那个不用修了" names it by its room or words; otherwise the latest one.
   const named = /#\s*(\d+)/.exec(ctx.text);
-  const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : tickets[0];
+  const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : (tickets.length > 1 ? ticketNamedByWords(ctx.text, tickets) : null) ?? tickets[0];
   if (!ticket) {
     // "#1 算了不用修了" about a number that is not theirs (whether it exists is not said), or a call-off
     // with nothing open: nothing to change, and no new report made of it.
@@ -669,6 +672,16 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     const again = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
     if (again) related = { kind: "repeat", ticket: again };
   }
+  if (!related && !c.location && CHASE_ONLY.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text)) {
+    // "昨天就报了 到现在都没人来 到底有没有人管啊": chasing an earlier report without naming it again is
+    // that report made again (the latest open one), not a new complaint about no place in particular.
+    const homes = ctx.sender.residents.map((r) => r.householdId);
+    const latest = await ctx.tx.ticket.findFirst({
+      where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: ctx.sender.id }, ...(homes.length ? [{ householdId: { in: homes } }] : [])] },
+      orderBy: { id: "desc" },
+    });
+    if (latest) related = { kind: "repeat", ticket: latest };
+  }
   // "电梯里困人了" after "电梯坏了" was filed as grade 2: the danger is new, and is alerted as one —
   // its own grade-1 ticket (manager at once, again every 5 minutes), not a line on the old ticket.
   if (related && c.urgency === 1 && related.ticket.urgency > 1) related = null;
@@ -693,7 +706,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
     summary: await withLeadIn(ctx), place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,
     householdId: place.scope === "home" ? home!.id : null, building,
-    reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" ? owner : null, sourceMessageId,
+    reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" || c.urgency === 1 ? owner : null /* an emergency in a public place: responders must be able to call the reporter */, sourceMessageId,
     // A danger in the middle of a long message must be on the staff's card, not cut out of it.
     highlight: c.urgency === 1 && ctx.text.length > STAFF_CARD_CHARS ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null,
   });
@@ -727,7 +740,7 @@ const compact = (t: string) => t.replace(/[\s，。！？、,.!?~～…]+/g, "")
 /** How far back a short lead-in ("我家厨房" before "水管漏了") still belongs to the report. */
 const LEAD_IN_MS = 3 * 60_000;
 const LEAD_IN_SCAN = 500;
-const LEAD_IN_PLACE = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|我家|家里|楼道|电梯|车库|地库|门口|\d+\s*(栋|号楼|幢|座|单元)/;
+const LEAD_IN_PLACE = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|儿童房|餐厅|玄关|阳台|书房|我家|家里|楼道|电梯|车库|地库|门口|\d+\s*(栋|号楼|幢|座|单元)/;
 const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请问)[\s?？!！。~～]*$/i;
 /**
  * The report's text, with the short fragments the sender typed just before it in the same chat
@@ -735,7 +748,9 @@ const GREETING = /^\s*(在吗|在不在|你好|您好|hello|hi|有人吗|喂|请
  */
 async function withLeadIn(ctx: MessageContext): Promise<string> {
   // A report that names its place, or is long, needs no lead-in.
-  if (!ctx.messageId || ctx.text.length > 30 || LEAD_IN_PLACE.test(ctx.text)) return ctx.text;
+  // ("…全滴到楼下阳台了" names the neighbours' balcony, not where the fault is.)
+  const ownPlaces = ctx.text.replace(/(楼下|楼上|隔壁|对门|邻居)(家|那家)?的?(阳台|厨房|卫生间|客厅|卧室|窗台|窗户)/g, "");
+  if (!ctx.messageId || ctx.text.length > 30 || LEAD_IN_PLACE.test(ownPlaces)) return ctx.text;
   const before = await ctx.tx.inboundMessage.findMany({
     // The last few hundred messages by primary key (InboundMessage has no index on the sender).
     where: { id: { lt: ctx.messageId, gt: ctx.messageId - LEAD_IN_SCAN }, chatUserId: ctx.sender.id, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, receivedAt: { gte: new Date(ctx.now.getTime() - LEAD_IN_MS) } },
@@ -751,6 +766,8 @@ async function withLeadIn(ctx: MessageContext): Promise<string> {
   return lead.length ? `${lead.join(" ")} ${ctx.text}` : ctx.text;
 }
 
+/** An earlier report chased with displeasure, and nothing else said. */
+const CHASE_ONLY = /(报|反映|说|投诉|打电话)(了|过)[^。]{0,20}(没人|没来|没动静|没消息|没回|到底|管不管|还没)|到现在(都|也|还)?没(人|来|动静|消息)|(一直|还是)没(人|来人)(来|管|理|联系)?/;
 const SAID_IN_GROUP = /(刚才|刚刚|刚|之前)?在?(群里|群上)(说|发|报|讲|提)(的|过|了)/;
 /** "刚才在群里说的，卫生间顶上漏水": the sender's latest open ticket from the last two hours. */
 async function reportFromGroup(ctx: MessageContext) {

@@ -29,13 +29,22 @@ function whoFollows(p: Params, housekeeperLead: string, otherLead: string): stri
   return title ? (otherLead ? `${otherLead}${name}（${title}）` : `${title} ${name} `) : `${housekeeperLead}${name}`;
 }
 
+/** What to do until help comes, by the danger's category (grade-1 tickets): someone in a lift cannot
+ * evacuate, and a gas leak must not meet a switch. */
+const SAFETY_ADVICE: Record<string, string> = {
+  elevator: "如有人被困：请保持冷静，按轿厢内的警铃或拨打轿厢内的救援电话，不要强行扒门，救援人员正在赶来；如有人身危险请拨打 119。",
+  gas: "请不要开关电器、不要点火，打开门窗通风，关闭燃气阀门后到室外等候；情况严重请拨打 119。",
+  water: "如能找到请先关闭进户总阀，远离被水浸到的插座和电器；如有人身危险请拨打 119/110，",
+  electricity: "请先拉下电闸（空开），不要用手触碰冒烟或带电的地方；如有明火或人身危险请先撤离并拨打 119，",
+};
+
 const CORE_TEXTS = {
   // ——— residents: tickets ———
   "resident.ticket_created": (p, c) =>
     `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
     `类别：${categoryLabel(p.category)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）　地点：${s(p.place)}\n` +
     `${whoFollows(p, "负责管家：", "负责人：")}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
-    (p.urgency === 1 ? "\n如有人身危险请先撤离并拨打 119/110，物业已同步通知值班经理。" : ""),
+    (p.urgency === 1 ? `\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。` : ""),
   "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由${whoFollows(p, "管家", "")}跟进，详情已私信您。`,
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,

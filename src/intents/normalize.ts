@@ -100,6 +100,9 @@ export function normalize(text: string): string {
   // "部lift坏咗": Hong Kong Cantonese names the lift in English inside a Chinese sentence.
   t = t.replace(LIFT_IN_CHINESE, "电梯");
   for (const [wrong, right] of TYPOS) if (t.includes(wrong)) t = t.split(wrong).join(right);
+  // Wuhan and Changsha speech: "么时候" (什么时候), "么样" (怎么样), "搞么事", "伢" (a child).
+  t = t.replace(/(?<![什怎那这多要])么(时候|样|回事|事)/g, (_, w: string) => (w === "时候" ? "什么时候" : w === "样" ? "怎么样" : w === "回事" ? "怎么回事" : "什么"))
+    .replace(/(?<![小])伢(们|子)?/g, "孩子");
   t = t.replace(EMOJI_RE, (e) => EMOJI_WORDS[e] ?? " ");
   return t.replace(/[\s\u2005\u00a0]+/g, " ").trim();
 }

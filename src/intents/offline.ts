@@ -5,7 +5,7 @@ import { parseLocation } from "./location.js";
 import { encode, features, loadModel, metaTags, predict, type Model, type ModelFile } from "./model.js";
 import { normalize } from "./normalize.js";
 import { outsideOffice } from "./responsibility.js";
-import { BANTER, toldOfElsewhere, MOVE_CAR, PET_AT_NIGHT, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
+import { BANTER, PROBLEM_WORD, toldOfElsewhere, MOVE_CAR, PET_AT_NIGHT, ELECTRICAL_THING, PIVOT, NEIGHBOUR_TALK, SHOP_TALK, categoryPriors, complaintCategory, currentDanger, dangerCue, escalates, intentPriors, isUrgency2, objectOfStaffComplaint, repeatWithDispleasure, singleNamedCategory, staffConduct, safetySignal } from "./rules.js";
 import type { Category, Classification, ClassifyInput, Intent, Urgency } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
@@ -106,7 +106,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
     const reportedYet = (ASKS_IF_REPORTED.test(text) && pTicket > 0.3) || ((MOVE_CAR.test(text) || PET_AT_NIGHT.test(text)) && pTicket > 0.2);
     // ("我家WiFi又断了 电信的客服永远打不通": the carrier's fault, told to neighbours.)
     // ("昨天追了部电影 电梯坠落那种": a story from a film or the news.)
-    if (!reportedYet && (BANTER.test(text) || toldOfElsewhere(text) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || outsideOffice(text) === "telecom" || pTicket < 0.65 || pOther > 0.25)) {
+    if (!reportedYet && (BANTER.test(text) || toldOfElsewhere(text) || (text.length <= 16 && !PROBLEM_WORD.test(text)) || NEIGHBOUR_TALK.test(text) || SHOP_TALK.test(text) || outsideOffice(text) === "telecom" || pTicket < 0.65 || pOther > 0.25)) {
       intent = "other";
       confidence = Math.max(pOther, 0.5);
     } else {

@@ -433,6 +433,12 @@ export function safetySignal(text: string): Safety | null {
     // "…漏水…地板泡了一小块 老伴拿盆接着呢": a drip caught in a basin, not a flood.
     if (r.kind === "flood" && /一小块|一小片|一点点|(拿|用)(个)?(盆|桶)接/.test(text) && !/淹|满地|漫|止不住|到处都是/.test(text)) continue;
     if (WHAT_IF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) && !NOW.test(text)) continue;
+    // "堆了那么多纸箱 着火了跑都跑不出去": what would happen, said of a hazard.
+    // "雨水管裂开了 一下雨就往我家阳台喷水": a downpipe that leaks when it rains, not a flood now.
+    if (r.kind === "flood" && /雨水管|落水管/.test(text) && /(一|每次|只要)下(大)?雨[^，。]{0,4}就/.test(text) && !/淹|满地|漫|止不住/.test(text)) continue;
+    // "树枝被雷劈断了 掉在草坪上 还好没砸到人": a branch down and lying still, nothing left to fall.
+    if (r.kind === "falling" && /树|枝/.test(text) && /(还好|幸好|好在)?没(有)?砸(到|着|伤)/.test(text) && !/还(挂|悬|吊)|要掉|快掉|随时/.test(text)) continue;
+    if (r.kind === "fire" && /^(了)?[^，。]{0,2}(跑都跑不|跑不出去|往哪跑|怎么跑|谁负责)/.test(text.slice(m.index + m[0].length)) && !PRESSING.test(text)) continue;
     if (r.kind === "fire" && m[0] === "火苗" && STOVE.test(text) && !SPREAD.test(text)) continue;
     // "如果发现燃气泄漏…" / "万一哪天着火": a hypothetical word earlier in the same clause.
     const clause = text.slice(Math.max(0, m.index - 10), m.index).split(/[，。,.!！?？;；]/).pop() ?? "";
@@ -510,6 +516,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "escalation" && ASK_FOR.test(text) && !/你们|物业|管理处|告|起诉|再不/.test(text)) continue;
     // "我要打12345表扬你们的刘经理", "真该上新闻表扬一下": praise through the same channels.
     if (r.kind === "escalation" && /^[^，。,]{0,10}(表扬|感谢|夸|点赞|锦旗)/.test(text.slice(m.index + m[0].length))) continue;
+    // "上次车位被占的事我打了12345 后来你们处理得蛮好 这回要表扬一下": a past call, told with thanks.
+    if (r.kind === "escalation" && PAST.test(text.slice(0, m.index)) && /表扬|感谢|谢谢|处理得(蛮|很|挺|非常|特别)?(好|快|及时)/.test(text.slice(m.index)) && !/再不|又|还是|没人|不管(?!用)/.test(text)) continue;
     // "把我们楼欠费的都列出来，曝光一下": exposing neighbours, not a threat to the office.
     if (r.kind === "escalation" && /欠费|欠钱|没交|老赖/.test(text) && !/你们|物业|管理处/.test(text)) continue;
     if (r.kind === "fire" && m[0] === "着火" && IGNITE.test(before)) continue;
@@ -711,6 +719,10 @@ const SCHEDULE_Q = /(明天|后天|周[一二三四五六日末]|星期[一二�
 // A plain question to the office: "想问下…怎么用", "Is the fire alarm test tomorrow?", "Was it planned?".
 const PLAIN_QUESTION = /能(喝|用|吃)(吗|不)|(几点|什么时候)(关门|开门|下班|上班)|出(了)?什么事(了|情)?(吗|啊|呀|\?|？)|(想问|请问|问一下|问下)[^。]{0,24}(怎么|吗|哪|什么|多少|有没有|能不能|是不是|多久|多长时间)|(多久|多长时间|隔多久)[^。]{0,6}(检查|清洗|维保|检测|巡检|消毒|保养)[^。]{0,2}一次|后来[^。]{0,10}(查|弄|搞)(出来|清楚|明白)[^。]{0,10}(吗|了没|没有)|\b(test|drill|planned|scheduled|maintenance|practice)\b[^.?]{0,40}\?/i;
 
+/** Any word of a fault, a nuisance, a place the office keeps or the office itself: a short unmentioned
+ * group message with none of them ("换就换呗 反正也不看") is talk between neighbours, whatever the model makes of it. */
+export const PROBLEM_WORD = /哪家|半夜|凌晨|深夜|被人|绿化|种菜|花坛|坏|漏|堵|断|晃|松|歪|破|锈|翘|鼓|渗|滴|冒|卡|慢|冷|热|冻|霉|潮|湿|黑|挤|堆|不亮|不通|不灵|不动|不开|不关|打不|停|没水|没电|没气|吵|噪|闹|响|臭|脏|乱|占|挡|偷|撬|烟|火|味|裂|掉|塌|淹|积水|蚊|老鼠|蟑螂|虫|垃圾|粪|狗|猫|车|装修|电钻|砸|物业|保安|保洁|管家|前台|客服|师傅|投诉|修|问题|危险|隐患|差|怎么回事|什么情况|谁家|管管|凭什么|收费|电梯|门|灯|水|电|气|墙|窗|树|草|路|井|网|监控|\b(broken|leak\w*|noise|noisy|dirty|smell\w*|lift|elevator|gate|door|light|water|power|parking|car|dog|rubbish|trash)\b/i;
+
 /** Unmentioned group talk that evaluates, advises or tells a finished story: neighbours talking to
  * each other ("钢琴弹得真好听", "下雨了 衣服快收", "还好后来劝住了"), not a request to the office. */
 export const NEIGHBOUR_TALK = /^你(才|家才)|你们看(了|到)没|听说了(吗|没)|(邻居们?|大家|各位)[^，。]{0,8}(记得|别忘了|提前)|谁有(多的|多余的|闲置的?)|借我[^，。]{0,4}(用|刷|使)|堆雪人|打雪仗|有没有(楼友|邻居)[^。]{0,3}知道|(哪位|各位)(邻居|楼友)[^。]{0,4}知道|谁看见了?[^。]{0,8}(喊|叫|告诉|让)(他|她)|^(楼上|楼下|隔壁|对门|对面)的?[\s,，]+(你|你们|你家)|不(跟|和)你吵|懒得(跟|和)你|你说得都对|(大家|各位|邻居们)[^。]{0,12}(在哪|哪里|哪儿|去哪)(换|买|修|办|弄)|有本事[^，。]{0,3}(上来|下来|当面)|关你(什么|啥|屁)事|挺(快|及时|负责|靠谱)的|(好听|好吃|好美|真好|真棒|不错|挺好|漂亮|厉害|佩服|活跃|热闹|开心|幸福|舒服)(?![^，。]{0,2}(吗|\?))|(衣服|被子)[^，。]{0,3}(快收|收了)|还好[^，。]{0,6}(后来|已经|没事|劝住|走了)|劝住了|劝开了|\b(so (nice|lovely|lively|active)|love (it|this))\b/i;
@@ -718,14 +730,14 @@ export const NEIGHBOUR_TALK = /^你(才|家才)|你们看(了|到)没|听说了(
 // "态度真的很差", "挂我电话": how they were treated is the point, whatever they had asked about.
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
-const STAFF_WHO = /督导|管理员|巡逻员|救生员|收费的|工程部|值班|穿工服|穿制服|你们的人|物业的人|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
+const STAFF_WHO = /收[^，。]{0,4}费的(那个)?(人|小姑娘|阿姨|大姐|小伙)|督导|管理员|巡逻员|救生员|收费的|工程部|值班|穿工服|穿制服|你们的人|物业的人|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
 const CONDUCT = /\bsmok(es|ing)\b|顶嘴|骂|对骂|公开[^。]{0,8}(信息|车牌|电话|手机号)|(把|将)[^。]{0,6}(手机号|电话|信息)[^。]{0,4}给|爱住不住|白眼|盘问|工牌|辛苦费|复制粘贴|踢皮球|推来推去|搞不清楚|培训好|朋友圈|代购|发广告|不在单子上|(回复|回)[^，。]{0,4}(永远|总是)|已读不回|leaves? me on read|不戴|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|(?<!很|挺|特别|非常)态度(?!(很|挺|特别|非常)?(好|诚恳|热情|耐心|不错))|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
 // Thanks for a job done well ("那次你们处理得挺快的 谢谢"): praise, even when the job names a fault.
 const HANDLED_WELL = /(\d+|[一二三四五六七八九十几]+)分钟[^，。]{0,4}就(到|来)|(昨天|前天|早上|上午)[^，。]{0,8}(反映|报|说)的[^，。]{0,8}(今天|下午|当天)就|(\d+|[一二三四五六七八九十几]+)分钟就(有人)?(来|到|修好|回)|(回|回复|回消息)[^，。]{0,2}(好快|超快|真快|秒回)|(处理|修|办|来|赶|解决|弄|到)得(很|挺|真|特别|非常|蛮|相当)?(快|及时|好|到位|利索|迅速)|(很|挺|真|特别|非常)(及时|给力|靠谱|专业)|效率(很|挺|真|特别|非常)?(高|快)|\b(so (quickly|fast|promptly)|quick (response|fix)|in no time|same day)\b/i;
-const NOT_NOTIFIED = /(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
+const NOT_NOTIFIED = /(停|断)[^。]{0,12}(一个|连个|一点)通知都(没|不)|提前说一声会死|(停水|停电|停气|断水|断电|施工|检修)[^。]{0,8}(也|都|又|怎么|为什么|凭什么)?(不|没)(有)?(提前)?(通知|说一声|告知|打招呼|贴(个)?通知)/;
 // Rules and procedures asked about: permits, formalities, what must be registered.
 const PROCEDURE = /补(一|1)?张[^。]{0,6}(多少钱|要钱|收费)|(选举|投票)[^。]{0,12}(哪天|几号|在哪|怎么)|(业委会|业主大会)[^。]{0,6}(什么时候开|哪天开|在哪开|怎么参加)|流程(是)?(怎样|怎么样|是什么|是啥)|什么流程|办理流程|(补办|补卡)[^。]{0,8}(多少钱|收费|要钱|费用)|怎么(录|登记|开通)|录(入)?人脸|录指纹|(如果|万一|要是)[^。]{0,20}(第一步|该干嘛|该怎么办|该怎么做|应该怎么|要不要先)|(办|什么|哪些|啥)[^，。？?]{0,4}手续|(要|需要|带)(什么|哪些|啥)材料|(证明|发票|收据)[^，。？?]{0,6}(在哪|去哪|怎么)(里)?开|有没有(啥|什么)规定|有(啥|什么)规定|(得|要|需要)跟[^。]{0,6}说一声(不|吗|么)|(能不能|可不可以|可以)[^。]{0,24}还是(要|得|只能|必须)|假如说?|假设/;
 // Telling the office something for its records, or chatting with nothing to ask.
@@ -733,7 +745,7 @@ const INFORM = /(跟|和|给)你们说(一声|一下)|告诉你们一声|报备�
 const HOW_OR_WHO = /算不算|(这个|这样|这么做)(允许|可以|行)(吗|不)|允许吗|(这样|这个)行不行|(我想|想|能不能|能否|可以|可不可以|让我来)(查|调)(一下)?[^，。]{0,8}监控|去哪(里|儿)?换|怎么(进去|进门|进楼)|(能不能|可不可以|能否|可以)(临时|暂时)|怎么(补办|办理|申请|报名|预约|领取|用|调|操作)|咋(用|调|弄|办|操作)|是干(啥|什么|嘛)(用)?的|往哪边|(多久|多长时间)[^。]{0,6}一次|用(关|开)吗|要不要关|需要关吗|让不让|允不允许|准不准|有[^。，,]{0,8}服务(吗|没有)|(搞|办|开)不(搞|办|开)|如何(补办|办理|申请)|去哪(儿|里)?(办|补办|领|拿|交)|是[^，。,？?]{1,8}还是[^，。,？?]{1,8}(换|修|负责|管|出钱|赔|承担)|(能|会)赔(吗|不)|赔不赔|谁(来)?赔|找谁赔|最后怎么(解决|处理)的|后来[^。]{0,10}(抓到|查到|找到|解决|处理)了?(吗|没)|是不是(在)?(检修|维修|停电|停水|演练)/;
 const GRIEVANCE = /也没人(修剪|管|浇|扫|清)|(物业|你们)就不能[^。]{0,12}(吗|么|\?|？)|(炸了|着火|出事|烧了|起火)[^，。]{0,4}谁(来)?负责|(希望|请|麻烦)物业(能|能不能)?管(管|一管)|能不能管(管|一管)|不是说[^。]{0,12}(不能|不许|不准|禁止)[^。]{0,8}吗|(不|没|从来不|从来没|从没)公示|知情权|不透明|(好久|很久|多久|几个月)没人(浇|打扫|修剪|管|清理|收|扫)|(出了事|出事|安全)[^，。]{0,4}谁(来)?负责|老(是)?被[^，。]{0,6}(占|堵|挡)/;
 const NEIGHBOUR_NOISE = /(隔壁|楼上|楼下|对门|邻居|对面)(家|的|那家)*[^，。]{0,8}(吵|轰隆|嗡嗡|噪音|咚咚|哐哐|拖拉机)/;
-const DONE_WELL = /(搞|办|做|弄|组织|安排)得好(?![^，。]{0,2}(吗|不))|效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
+const DONE_WELL = /(搞|办|做|弄|打理|修剪|收拾)得(还)?(不错|挺好|很好|真好|漂亮|干净|整齐)(?![^，。]{0,2}(吗|不))|(搞|办|做|弄|组织|安排)得好(?![^，。]{0,2}(吗|不))|效果(可以|不错|很好|挺好|真好)|(搞|办|做|弄|组织|安排)得(挺|很|真|特别|非常|蛮|相当)(好|不错|棒|成功|用心|到位)/;
 const THANKS = /\bthx\b|谢谢|感谢|多谢|点赞|点个赞|表扬|辛苦(了|啦|你们)|赞一个|好评|👍|\b(thanks|thank you|appreciate|kudos|cheers)\b/i;
 const SARCASM = /\blove how\b|只用了[\d一二三四五六七八九十几]+(天|个月|周)|陪伴(了)?我们|感情都培养|真佩服你们|\b(for|over) (two|three|four|\d+) (weeks|days|months)( now)?\b|world-class|'under repair'|佩服佩服|呵呵|真行|太厉害了|真贴心|锻炼|减肥|服了|笑死|又坏|又停|几次|好几天|一个月|半个月/;
 // An English proposal: "What about a …?", "How about adding …", "Why not have …".
@@ -752,7 +764,7 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 // Chasing an earlier request without naming anything new: "师傅还来不来", "有人接了没有", "帮我催一下",
 // "怎么到现在也没个电话", "any news on…". Progress, unless the sender names the neglect with displeasure
 // (LABELS.md: then a complaint).
-const FOLLOW_UP = /(啥|什么|哪一步)进度|(查|问|看)(一下|下)?进度|(看过|来过|检查过|查过)(以后|之后)?[^。]{0,4}怎么说|\bhas my [^?]{0,40} been (approved|processed|done|fixed|handled)|\bsubmitted (it )?(last|on|yesterday)\b|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换)好了?(没|吗|没有)|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
+const FOLLOW_UP = /(啥|什么|哪一步)进度|(查|问|看)(一下|下)?进度|(看过|来过|检查过|查过)(以后|之后)?[^。]{0,4}怎么说|\bhas my [^?]{0,40} been (approved|processed|done|fixed|handled)|\bsubmitted (it )?(last|on|yesterday)\b|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换|开)好了?(没|吗|没有)|(补办|申请|登记)的[^。]{0,8}(好了(没|吗)|什么时候(能|可以)?(来)?拿|能拿了?(吗|没))|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
 const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
@@ -786,12 +798,14 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜|流程/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  // "我是1201的家属，帮我查下": someone asking to look up a household's account (privacy decides what they see).
+  if (/(家属|家人|亲戚|儿子|女儿|老公|老婆|房东|租客)[^。]{0,8}帮(我|忙)?查/.test(text) && !FAULT.test(text)) add("fee", 0.8);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.
   if (HOW_OR_WHO.test(text) && !DISPLEASURE.test(text) && !FEE_WORDS.test(text)) add("inquiry", 0.7);
   // "要到你们物业办什么手续吗", "有没有啥规定", "送货的车能不能开进来还是要登记": rules and procedures.
   if (PROCEDURE.test(text) && !DISPLEASURE.test(text) && !FAULT.test(text)) add("inquiry", 0.7);
   // "跟你们说一声 家里没人", "以后有事直接联系我": telling the office something, asking nothing.
-  if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
+  if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !/(需不需要|要不要|用不用|是否需要|需要)[^，。]{0,4}(跟|和|给)你们/.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
   // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
   if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|表扬(你们|你|他|她)(一下|下)?|(真|挺|蛮|可)不赖|得劲|没得说|杠杠的|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
   // "物业费一年三千多 草长到膝盖了 这钱花哪了": the fee's value, measured by a failing: a complaint.
@@ -801,7 +815,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "谢谢师傅昨天修好了马桶，顺便问下，阳台的下水也有点慢": thanks, then the next job.
   if (THANKS.test(text) && PIVOT.test(text) && /慢|坏|漏|堵|不亮|不灵|失灵|\b(out|broken|leak\w*|not working)\b/i.test(text.slice(PIVOT.exec(text)!.index))) add("repair", 0.6);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
-  if (FEE_ASK.test(text) && !staffConduct(text)) add("fee", 0.5);
+  if (FEE_ASK.test(text) && !staffConduct(text) && !/(开|办|弄|做)好了?(吗|没)/.test(text)) add("fee", 0.5);
   // "快递柜里我的包裹超时了要收费 这个找谁": the locker company's charge, a question for the office.
   if (/快递柜[^。]{0,16}(收费|超时|费)|\bparcel locker\b[^.]{0,30}\b(fee|charge)/i.test(text)) add("inquiry", 0.6);
   // "我家空调不制冷了 你们能上门修吗": asking whether they repair it is asking for the repair.

@@ -57,6 +57,14 @@ describe("reading notices", () => {
     expect(window("3月5日（周四）停水一天")).toEqual([local("2026-03-05T00:00:00").toISOString(), local("2026-03-06T00:00:00").toISOString()]);
     expect(window("明天８：００－１２：００停水")).toEqual([local("2026-03-03T08:00:00").toISOString(), local("2026-03-03T12:00:00").toISOString()]); // full-width, as typed
     expect(window("近期将停水，时间另行通知")).toBeNull();
+    // Weekdays (2026-03-02 is a Monday) and a start with no end.
+    expect(window("本周六8:00-12:00停水")).toEqual([local("2026-03-07T08:00:00").toISOString(), local("2026-03-07T12:00:00").toISOString()]);
+    expect(window("周一 9:00-11:00停电")).toEqual([local("2026-03-02T09:00:00").toISOString(), local("2026-03-02T11:00:00").toISOString()]);
+    expect(window("下周一8:00-12:00停气")).toEqual([local("2026-03-09T08:00:00").toISOString(), local("2026-03-09T12:00:00").toISOString()]);
+    expect(window("星期日全天停水")).toEqual([local("2026-03-08T00:00:00").toISOString(), local("2026-03-09T00:00:00").toISOString()]);
+    expect(window("3.7日 8:00-17:00停电")).toEqual([local("2026-03-07T08:00:00").toISOString(), local("2026-03-07T17:00:00").toISOString()]);
+    expect(window("明天14:00停电")).toEqual([local("2026-03-03T14:00:00").toISOString(), local("2026-03-04T00:00:00").toISOString()]);
+    expect(window("明天22:00起停水检修")).toEqual([local("2026-03-03T22:00:00").toISOString(), local("2026-03-04T04:00:00").toISOString()]);
   });
 
   it("reads 明早 and 明晚 as tomorrow, and a building number after the hour is not minutes", () => {

@@ -86,6 +86,12 @@ describe("revisit answers", () => {
     expect(parseSatisfaction("厨房又漏水了")).toBeNull();
     expect(parseSatisfaction("12")).toBeNull();
   });
+  it("reads 'it works now' as satisfied, and nothing else said of the repair", () => {
+    expect(parseSatisfaction("这回可以了 谢谢师傅")).toBe(1);
+    expect(parseSatisfaction("现在好了")).toBe(1);
+    expect(parseSatisfaction("已经不漏了，谢谢")).toBe(1);
+    expect(parseSatisfaction("现在还是漏")).toBeNull();
+  });
 });
 
 describe("local time", () => {

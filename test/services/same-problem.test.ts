@@ -10,10 +10,12 @@ describe("sameProblem", () => {
     ["卫生间马桶堵了", "厕所马桶堵住了，冲不下去"], // one room, two names
     ["洗手间水龙头漏水", "卫生间的水龙头一直漏水"],
     ["厨房水管漏水了", "我家厨房漏水了"], // the same room: one problem word in common
+    ["卫生间热水器坏了 不出热水", "卫生间热水器坏了 没热水洗澡"], // the same room, three words in common
   ])("same: %s / %s", (a, b) => expect(sameProblem(a, b)).toBe(true));
   it.each([
     ["厨房水龙头漏水", "卫生间水龙头漏水"], // different rooms
     ["客厅灯不亮", "卧室空调不制冷"],
+    ["卫生间灯坏了", "卫生间热水器坏了"], // the same room, different things
     ["漏水", "漏水了"], // too few words to tell
   ])("different: %s / %s", (a, b) => expect(sameProblem(a, b)).toBe(false));
 });

@@ -1,9 +1,10 @@
 // Dates, times and time windows as an office writes them in a notice: "明天8:00-12:00",
 // "3月5日 8:00至17:00", "2026-03-05 08:00-3月6日 12:00", "明天上午8点至下午6点". Pure functions;
-// relative days (今天/明天/后天) count from `base` (the day the notice goes out) in the community's zone.
+// relative days (今天/明天/后天, 周六, 下周一) count from `base` (the day the notice goes out) in the community's zone.
 import { atLocal, localParts } from "../time.js";
 
-const DATE_SRC = String.raw`(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|今天|今日|明天|明日|后天|明早|明晚|今早|今晚)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?`;
+const WEEKDAY_SRC = String.raw`(?:本|这|下|下下)?(?:周|星期|礼拜)[一二三四五六日天]`;
+const DATE_SRC = String.raw`(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[./]\d{1,2}[日号]|今天|今日|明天|明日|后天|明早|明晚|今早|今晚)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?|${WEEKDAY_SRC})`;
 const PERIOD_SRC = String.raw`(?:上午|早上|早晨|中午|下午|晚上|夜间|凌晨)`;
 const TIME_SRC = String.raw`${PERIOD_SRC}?\s*\d{1,2}(?::\d{2}|[点时](?:\d{1,2}(?![栋号幢座单元楼层户室\d])分?|半)?)`;
 const RANGE_SEP = String.raw`\s*(?:-|—|–|~|～|至|到)\s*`;
@@ -15,6 +16,7 @@ const WINDOW_AT_START = new RegExp(`^${WINDOW_SRC}`);
 /** A moment: date and time ("2026-03-05 08:00", "明天 8:00"). */
 const MOMENT_AT_START = new RegExp(String.raw`^(${DATE_SRC})\s*(${TIME_SRC})`);
 const DATE_ONLY = new RegExp(DATE_SRC);
+const MOMENT = new RegExp(String.raw`(${DATE_SRC})\s*(${TIME_SRC})`);
 
 type Ymd = { year: number; month: number; day: number };
 
@@ -30,7 +32,18 @@ function parseDate(text: string, base: Date, tz: string): Ymd | null {
   if (/后天/.test(text)) return plusDays(2);
   let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
   if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
-  m = /(\d{1,2})月(\d{1,2})/.exec(text);
+  // "周六", "本周六", "下周一" (weeks run Monday to Sunday): a bare weekday is the next one from today
+  // (today included); 本周/这周 that day of this week; 下周 of the next.
+  m = /^(本|这|下下|下)?(?:周|星期|礼拜)([一二三四五六日天])$/.exec(text.trim());
+  if (m) {
+    const want = "一二三四五六".indexOf(m[2]!) + 1 || 7; // 1 = Monday … 7 = Sunday
+    const today = new Date(Date.UTC(b.year, b.month - 1, b.day)).getUTCDay() || 7;
+    if (!m[1]) return plusDays((want - today + 7) % 7);
+    const weeks = m[1] === "下" ? 1 : m[1] === "下下" ? 2 : 0;
+    return plusDays(want - today + 7 * weeks);
+  }
+  m = /(\d{1,2})[./](\d{1,2})[日号]/.exec(text);
+  m ??= /(\d{1,2})月(\d{1,2})/.exec(text);
   if (m) {
     // No year: this year's date, or next year's when that one is long past (a December notice about January).
     const month = Number(m[1]);
@@ -89,8 +102,16 @@ export function findWindow(text: string, base: Date, tz: string): Window | null 
   const d = DATE_ONLY.exec(text);
   const day = d ? parseDate(d[0], base, tz) : null;
   if (!day) return null;
-  const from = at(day, "00:00", tz);
-  return { from, to: new Date(from.getTime() + 86_400_000) };
+  const dayStart = at(day, "00:00", tz);
+  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+  // "明天14:00停电": from that time, for the rest of the day (at least six hours when it starts late).
+  const start = MOMENT.exec(text);
+  const startTime = start && start.index === d!.index ? parseTime(start[2]!) : null;
+  if (startTime) {
+    const from = at(day, startTime, tz);
+    return { from, to: new Date(Math.max(dayEnd.getTime(), from.getTime() + 6 * 3_600_000)) };
+  }
+  return { from: dayStart, to: dayEnd };
 }
 
 /** A window at the very start of `text` (the explicit `时段 …` option); with how much text it took. */

@@ -31,6 +31,9 @@ function satisfactionOf(text: string): 1 | 2 | 3 | null {
   const t = simplify(text).replace(/^(?:回复|选|选择|我选|评价|答)[:：]?/, "")
     .replace(/(?:吧|啊|呀|哦|噢|哈|呢|了|的|啦|喔|嘅|咗|谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感谢|多谢|多谢晒|唔该|唔该晒|辛苦了|thanks|thankyou|thx)+$/, "");
   if (!t) return thumbs ? 1 : null;
+  // "这回可以了", "现在好了", "已经不漏了": said of the repair, the answer is in the rest.
+  const u = t.replace(/^(这回|这次|这下|现在|已经|都|终于|总算|目前|修完)+(?=.)/, "");
+  if (u !== t && /^(可以|好|好了|行|正常|没事|没问题|搞定|不漏|不漏水|通|通了|亮|亮了|好用|能用|修好)$/.test(u)) return 1;
   if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|好好|几好|好满意|非常之好|好|好了|修好|修好了|可以|没问题|冇问题|无问题|没毛病|很棒|太好|满意谢谢|谢谢满意|1满意|satisfied|verysatisfied|yes|good|verygood|great|excellent|perfect|allgood|happy)$/.test(t)) return 1;
   if (/^(2|二|基本满意|比较满意|还算满意|还行|还可以|还不错|不错|一般|一般般|凑合|还凑合|马马虎虎|麻麻|麻麻地|还好|都几好|ok|okay|fine|notbad|soso|prettygood|2基本满意)$/.test(t)) return 2;
   if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|唔满意|好唔满意|不行|唔得|不好|很差|太差|差|没修好|没有修好|还没修好|未修好|还是坏的|还是不行|no|notreally|notsatisfied|unsatisfied|dissatisfied|notgood|bad|notfixed|3不满意)$/.test(t)) return 3;
@@ -140,7 +143,9 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
   // The supervisor, whoever holds the ticket, and the grid's housekeeper (who answers for the grid's
   // work even when a maintenance worker did it), each once.
   const grid = ticket.gridId ? await tx.grid.findUnique({ where: { id: ticket.gridId }, include: { housekeeper: { include: { chatUser: true } } } }) : null;
-  const candidates = [...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : []), ...(grid?.housekeeper?.active ? [grid.housekeeper] : [])];
+  // An escalated complaint was revisited on the manager's behalf: the manager hears its failure too.
+  const managers = (await onBehalfOf(tx, ticket)) === "manager" ? await staffWithRole(tx, ticket.communityId, "manager") : [];
+  const candidates = [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(ticket.assignee ? [ticket.assignee] : []), ...(grid?.housekeeper?.active ? [grid.housekeeper] : [])];
   const notify = candidates.filter((s, i) => candidates.findIndex((o) => o.id === s.id) === i);
   for (const s of notify) {
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_unsatisfied", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 200) }, notBefore: input.now });

@@ -26,7 +26,7 @@ const WORDS: [RegExp, Score][] = [
 /** The revisit's digits: 1 满意, 2 基本满意, 3 不满意. */
 const DIGIT_SCORES: Record<string, Score> = { "1": 5, "2": 4, "3": 2, 一: 5, 二: 4, 三: 2 };
 const SKIP = /^(跳过|略过|不了解|不清楚|不知道|不太了解|没参加过?|没有参加过?|没用过|没接触过|不适用)$/;
-const NO_COMMENT = /^(无|没|没有|没了|暂无|没意见|没有意见|无意见|不用|跳过|没什么|没啥|好的|谢谢)了?(谢谢(你|您)?)?$/;
+const NO_COMMENT = /^(暂时|目前|现在|其他|其它|别的|也|就这些|就这样)?(都)?(无|没|没有|没了|暂无|暂时没有|不用|跳过|没什么|没啥|好的|谢谢|挺好|挺好的|都挺好|都好)(什么|啥)?(意见|建议|意见建议|要说的|要补充的)?(了)?(啊|吧|呢|哈)?(谢谢(你|您|你们)?)?$/;
 /** What a resident may ask at any time (mirrors src/bot/dispatch.ts); never taken as an answer. */
 const RESIDENT_COMMAND = /^(进度|我的报修|我的工单|查进度|帮助|help|绑定|绑定房屋)$/i;
 
@@ -75,8 +75,9 @@ export async function answerSurvey(tx: Tx, input: { chatUserId: number; inviteId
   }
   // The comment.
   const text = input.text.trim();
-  if (RESIDENT_COMMAND.test(text) || input.intent === "fee" || input.intent === "progress") return { kind: "ignored" };
+  // ("暂时没有" reads to the classifier like a progress question; it is the answer "nothing to add".)
   const commented = !NO_COMMENT.test(clean(text));
+  if (commented && (RESIDENT_COMMAND.test(text) || input.intent === "fee" || input.intent === "progress")) return { kind: "ignored" };
   await tx.surveyInvite.update({
     where: { id: invite.id },
     data: { status: "done", comment: commented ? text.slice(0, 2000) : null, completedAt: input.now },

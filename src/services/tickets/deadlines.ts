@@ -194,7 +194,9 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   const level = Number(task.data.level ?? 1);
   // Acceptance climbs twice: the supervisor, then (one more acceptance period later) the manager.
   // An urgent repair still unresolved at its deadline (急修不过夜) is a grade-1 matter: the manager too.
-  const up = step === "accept" && level >= 2 ? "manager" : step === "resolve" && t.urgency === 1 ? "both" : CHAIN[step].up;
+  let up = step === "accept" && level >= 2 ? "manager" : step === "resolve" && t.urgency === 1 ? "both" : CHAIN[step].up;
+  // A supervisor who took the ticket himself and let it lapse: the next link of the chain is the manager.
+  if (up === "supervisor" && t.assignee?.role === "supervisor") up = "manager";
   const to = [...(up !== "supervisor" ? await managersOf(tx, t.communityId, deps.sweep) : []), ...(up !== "manager" ? await supervisorsOf(tx, t.communityId, deps.sweep) : [])];
   const role = up === "supervisor" ? "主管" : "经理";
   await recordEvent(tx, t.id, "escalated", { actor: "system", at: now, note: `${step} deadline missed → ${role}` });

@@ -94,8 +94,26 @@ export function sameProblem(a: string, b: string): boolean {
   // The same room named in both: one problem word in common is enough ("厨房水管漏水了" ~ "我家厨房漏水了").
   const sameRoom = [...ra].some((r) => rb.has(r));
   if (sameRoom && shorter >= 1 && shared >= 1 && shared / shorter >= 0.6) return true;
+  // ...or three in common however long the rest ("卫生间热水器坏了 不出热水" ~ "卫生间热水器坏了 没热水洗澡").
+  if (sameRoom && shared >= 3) return true;
   if (shorter < 2) return false;
   return shared >= 2 && shared / shorter >= 0.6;
+}
+
+/**
+ * Of a sender's open tickets, the one a message names by its room or its words ("厨房那个不用修了" with
+ * a kitchen tap and a bathroom light open); null when it names none or several equally.
+ */
+export function ticketNamedByWords<T extends { summary: string }>(text: string, tickets: readonly T[]): T | null {
+  const rt = roomsOf(text);
+  const wt = new Set([...bigrams(text.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w)));
+  const scored = tickets.map((t) => {
+    const rooms = [...roomsOf(t.summary)].filter((r) => rt.has(r)).length;
+    const words = [...bigrams(t.summary.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => wt.has(w)).length;
+    return { t, score: rooms * 10 + words };
+  }).sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  return best && best.score > 0 && (!next || next.score < best.score) ? best.t : null;
 }
 
 /** Looser than sameProblem, for a repeat said with 又/还是 in the same category: the same room (or none
