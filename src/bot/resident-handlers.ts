@@ -161,7 +161,7 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
   const parsed = parseSatisfactionWithDetail(text) ?? (stillWrong ? { answer: 3 as const, detail: text.trim() } : null);
   if (!parsed) return false;
   const { answer, detail } = parsed;
-  const { ticket, reopened } = await answerRevisit(tx, { chatUserId: sender.id, ticketId, answer, now });
+  const { ticket, reopened, managerTold } = await answerRevisit(tx, { chatUserId: sender.id, ticketId, answer, now });
   if (answer === 3 && detail) {
     await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
     await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
@@ -182,7 +182,7 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
     await reply({ key: "resident.revisit_comment_thanks", params: { number: ticket.number } });
     return true;
   }
-  await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0 } });
+  await reply({ key: answer === 3 ? "resident.revisit_unsatisfied" : "resident.revisit_thanks", params: { number: ticket.number, reopened: reopened ? 1 : 0, manager: managerTold ? 1 : 0 } });
   return true;
 }
 
@@ -818,7 +818,7 @@ async function addToOpenFeeQuestion(ctx: MessageContext, c: Classification, repl
 }
 
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
-const ASKS_FOR_BILLS = /欠(多少|几个月|费)|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
+const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
 
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
   let home = verifiedHome(ctx);

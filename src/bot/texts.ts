@@ -71,7 +71,7 @@ const CORE_TEXTS = {
   "resident.revisit_question": (p) =>
     `您好，这里是${ON_BEHALF[s(p.onBehalf)] ?? "物业服务中心"}的回访：您的工单 #${s(p.number)}（${s(p.summary)}）已处理完成，请问您对处理结果满意吗？\n回复 1 满意 / 2 基本满意 / 3 不满意`,
   "resident.revisit_thanks": (p) => `感谢您的评价！工单 #${s(p.number)} 已结案。`,
-  "resident.revisit_unsatisfied": (p) => `抱歉没有让您满意。工单 #${s(p.number)} 已重新打开，主管已收到通知。请告诉我们还有什么问题没有解决？`,
+  "resident.revisit_unsatisfied": (p) => `抱歉没有让您满意。工单 #${s(p.number)} 已重新打开，${p.manager ? "项目经理和主管" : "主管"}已收到通知。请告诉我们还有什么问题没有解决？`,
   "resident.revisit_detail_thanks": (p) => `已记录并转给负责人，工单 #${s(p.number)} 会尽快再次处理。`,
   "resident.revisit_comment_thanks": (p) => `感谢您的评价！您的意见已记录并转给负责人，工单 #${s(p.number)} 已结案。`,
   "resident.withdrawn_shared": (p) => `好的，已记下您这边不需要了。工单 #${s(p.number)}（${s(p.summary)}）还有其他住户反映同一问题，会继续处理，修好后也会告诉您。`,

@@ -131,7 +131,7 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     else await tx.ticket.update({ where: { id: ticket.id }, data: { satisfaction: input.answer } });
     await clearState(tx, input.chatUserId);
     await resumeInterruptedSurvey(tx, input.chatUserId, input.now);
-    return { ticket, reopened: false };
+    return { ticket, reopened: false, managerTold: false };
   }
   const reopened = ticket.status === "done" || ticket.status === "closed";
   if (reopened) {
@@ -151,7 +151,7 @@ export async function answerRevisit(tx: Tx, input: { chatUserId: number; ticketI
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_unsatisfied", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 200) }, notBefore: input.now });
   }
   await setState(tx, input.chatUserId, { kind: "revisit_detail", ticketId: ticket.id }, new Date(input.now.getTime() + 24 * 3600_000));
-  return { ticket, reopened };
+  return { ticket, reopened, managerTold: managers.length > 0 };
 }
 
 /** What the unsatisfied resident says is still wrong: a note on the ticket, forwarded to its owner. */
