@@ -30,7 +30,7 @@ const BLD_ID = `(?:[A-Z]\\d{1,2}(?![\\d-])|[A-Za-z](?![A-Za-z])|\\d{1,3}|${CN_NU
 // "号楼" is a building; a bare "楼" after a number is a floor. "动" is a common IME slip for 栋.
 // "5#楼" / "5#2单元" / "5#1201" (the # shorthand of site plans); "1#电梯" or "#23工单" are not buildings.
 // "7號5樓" (Taiwan: number 7, 5th floor) names building 7.
-const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|号(?=\\s*\\d{1,2}\\s*楼(?!上|下|道|顶))|#楼|#(?=\\s*(?:" + NUM + "\\s*单元|\\d{3,4}(?!\\d)|\\d{1,2}\\s*-\\s*\\d{3,4}(?!\\d)))|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
+const BLD_SUFFIX = "(?:号楼|栋楼|栋|幢|座|号院|号(?=\\s*\\d{1,2}\\s*楼(?!上|下|道|顶))|号(?=\\s*[1-9]\\d{2,3}(?![\\d:.%])(?!\\s*(?:元|块|平|米|个|次|分|人|号|楼|层|天|w|k|户型|的时候|左右|以前|之前|以后|之后)))|#楼|#(?=\\s*(?:" + NUM + "\\s*单元|\\d{3,4}(?!\\d)|\\d{1,2}\\s*-\\s*\\d{3,4}(?!\\d)))|动(?=\\s*" + NUM + "\\s*单元|的|$|\\s))";
 // "单元", or the Beijing "门" right after a building ("2号楼3门501"); not a gate word ("门口", "门禁").
 const UNIT_WORD = "(?:单元|门(?![口卫禁岗前外面锁铃把框缝]))";
 // Hong Kong flats are a floor and a letter ("12C").

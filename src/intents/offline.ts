@@ -126,7 +126,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
   // No rule fired but the urgency head says danger, and nothing says it is hypothetical, over,
   // elsewhere or a joke: prefer a false alarm to a miss. (How a member of staff spoke to someone is no
   // danger, however sure the head is: "保安对我家老人说话很凶…我要投诉".)
-  const modelDanger = !safety && !pastedNotice && (p1 > U1_MODEL_CUE) && currentDanger(text) && ((p1 > U1_MODEL && !staffConduct(text)) || dangerCue(text));
+  const modelDanger = !safety && !pastedNotice && (p1 > U1_MODEL_CUE) && currentDanger(text) && !staffConduct(text) && (p1 > U1_MODEL || dangerCue(text));
   if (modelDanger && !TICKET.has(intent) && p1 > U1_FORCE_TICKET && dangerCue(text)) {
     intent = (pi[ih.classes.indexOf("complaint")] ?? 0) > (pi[ih.classes.indexOf("repair")] ?? 0) ? "complaint" : "repair";
     confidence = Math.max(confidence, p1);

@@ -99,7 +99,7 @@ const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|
 // ...and what it does to people, or that nobody knows where it comes from.
 const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
 // Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
-const EVERYDAY_SMOKE = /抽烟|吸烟|二手烟|油烟|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
+const EVERYDAY_SMOKE = /\bsmokes\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b|抽烟|吸烟|二手烟|油烟(?!机)|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
 // Electrical faults told by their effect.
 const ELEC_OBJ = /插线板|排插|插排|插座|插头|电线|线路|开关|电闸|空开|电表|电箱|电井|配电|充电器|变压器|\b(socket|plug|outlet|wiring|fuse ?box|breaker|charger|extension (lead|cord))\b/i;
 const ELEC_HARM = /火花|火星|蓝光|电弧|冒火|冒烟|焦味|糊味|胶皮味|塑料味|烧电线|烧焦|发烫|烫手|呲呲|滋滋|噼啪|啪啪|\b(popped|bang|sparks?|sparking|burning|smoking|melt(ed|ing)?)\b/i;
@@ -160,7 +160,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下|往外)?(流|淌|漏|喷)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下|往外)?(流|淌|漏|喷)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落凝])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
     re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉|溜下去|往下溜|滑下去|(溜|掉|滑)了?(下去)?[一两三几\d]+层)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
@@ -305,7 +305,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
@@ -323,7 +323,7 @@ export function plainlyCurrent(text: string): boolean {
 // Someone says the danger is here and now, or calls for help: a question mark or "吗" then does not
 // make a report a question ("保安呢？？？", "is it a leak?"), and a cigarette or the rain named in the
 // same message does not make it routine.
-const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万火急|119|110|120|报警|现在|正在|还在|刚刚|刚才|这会儿|\b(help|hurry|now|urgent|asap|right away|quick(ly)?)\b/i;
+const PRESSING = /快来|快点|快派|快叫|救命|赶紧|着急|急死|十万火急|(?<!\d)(119|110|120)(?!\d)|报警|现在|正在|还在|刚刚|刚才|这会儿|\b(help|hurry|now|urgent|asap|right away|quick(ly)?)\b/i;
 
 /** Like plainlyCurrent, for the learned urgency path: hypothetical, resolved, joking, past and
  * elsewhere still rule a danger out, but a question or a routine look-alike does not when the sender
@@ -350,7 +350,7 @@ export function currentDanger(text: string): boolean {
   if (/(已经|已)把?(总闸|电闸|空开)(拉|关)(了|掉|下)/.test(text) && !/烟|焦|糊|着火|起火|明火/.test(text)) return false;
   // "井盖往外冒水 不知道是不是哪儿的管子爆了": something seen, its cause only guessed — a repair.
   if (/不知道是不是|是不是哪(儿|里)/.test(text) && !PRESSING.test(text)) return false;
-  if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
+  if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到)?[^，。,]{0,3}(味道|气味|味)|没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
   if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text) || HARMLESS_CAUSE.test(text)) return false;
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
@@ -422,6 +422,10 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fire" && (FIGURATIVE.test(text.slice(0, m.index)) || HEAT_JOKE.test(text))) continue;
     // "对门天天在楼道里烧香 烟熏火燎的": incense or cooking smoke, a nuisance (the hazard is graded by the model).
     if (r.kind === "fire" && /^烟熏/.test(m[0]) && EVERYDAY_SMOKE.test(text)) continue;
+    // "有人在楼道里抽烟 烟味呛得要命", "my neighbour smokes on his balcony": cigarette smoke, no fire named.
+    if (r.kind === "fire" && /抽烟|吸烟|二手烟|烟头|香烟|\bsmokes\b|\bcigarettes?\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b/i.test(text) && !/着火||起火|失火|火灾|明火|火光|火苗|烧起来|\b(fire|flames?)\b/i.test(text)) continue;
+    // "着火了着火了 这比赛太燃了": a match or a show on fire, figuratively.
+    if (r.kind === "fire" && /比赛|球赛|进球|演唱会|直播|这局|太燃|燃爆|燃炸/.test(text) && !PRESSING.test(text)) continue;
     // "烧焦味是我家 煮粥煮糊了", "保安说是在搞消防演练放的烟雾": the sender knows the harmless cause.
     if ((r.kind === "fire" || r.kind === "electrical-smoke") && HARMLESS_CAUSE.test(text)) continue;
     // "一股煤气味…我已经打119了": the call is about the gas, which the gas rule names.
@@ -457,13 +461,15 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fight" && /(东西|车|钱|电瓶|电池)[^，。]{0,3}(都在|没丢|没少)|什么都没(丢|少)/.test(text) && /是不是|好像|不知道|可能/.test(text)) continue;
     // "吵得好凶 要不要报警啊…没动手": asking whether to call the police threatens nobody.
     if (r.kind === "escalation" && /(要不要|该不该|需不需要|用不用|要报警吗)/.test(text) && /报警/.test(m[0])) continue;
+    // "本来想打12345投诉…想想算了": a threat thought of and dropped.
+    if (r.kind === "escalation" && /(本来|原本|本想|差点|都想)[^，。]{0,4}$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /算了|还是(不|别)/.test(text)) continue;
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
       (MISTAKEN.test(text.slice(Math.max(0, m.index - 10), m.index)) || CORRECTED.test(text.slice(m.index + m[0].length)))) continue;
     if (r.kind === "fire" && ADMIRED.test(text)) continue;
     // "消防栓箱门掉下来了 玻璃碎了一地": a cabinet's door came off, nothing fell from a height.
     if (r.kind === "height" && /(箱|柜)(子)?的?门[^，。]{0,3}掉下来/.test(text) && !/楼上|高处|窗|阳台|砸到人/.test(text)) continue;
     // "楼梯扶手松了 一扶就晃": a handrail inside the stairwell, no drop beyond it.
-    if (r.kind === "falling" && /扶手|栏杆/.test(m[0]) && /楼梯|楼道|台阶/.test(text) && !/阳台|天台|楼顶|窗|露台|外面|悬空|往外(倒|歪)|断了|掉了/.test(text)) continue;
+    if (r.kind === "falling" && /扶手|栏杆/.test(text) && /楼梯|楼道|台阶/.test(text) && !/阳台|天台|楼顶|窗|露台|外面|悬空|往外(倒|歪)|断了|掉了/.test(text)) continue;
     // "跟他说了好几次都不理": a neighbour who ignores the sender, not the office ignoring complaints.
     if (r.kind === "ignored" && /(跟|和|给)(ta|他|她|他们|她们|邻居|对方|楼上|楼下|隔壁|那家)[^，。]{0,3}(说|讲|提)/i.test(text) && !/物业|你们|管家|管理处/.test(text)) continue;
     // "燃气公司来测过了 不是漏气", "没冒火花", "不是着火 是炒辣椒": the sender rules the danger out.
@@ -498,7 +504,7 @@ export function safetySignal(text: string): Safety | null {
     // "管子漏了一个星期了…真浪费": water wasted outdoors for days, not a home flooding now.
     if (r.kind === "flood" && /浪费/.test(text) && !PRESSING.test(text)) continue;
     // "地漏堵了 洗个澡水漫到脚背": a blocked drain backing up in the shower, not a burst.
-    if (r.kind === "flood" && /地漏|下水|马桶/.test(text) && /堵/.test(text) && !/客厅|卧室|楼下|满屋|到处|止不住|电|插座/.test(text)) continue;
+    if (r.kind === "flood" && /地漏|下水|马桶/.test(text) && /堵|返水|反水|冒上来|倒流/.test(text) && !/客厅|卧室|楼下|满屋|到处|止不住|电|插座|店里|屋里|泡了|淹/.test(text) && !PRESSING.test(text)) continue;
     // "一洗衣服卫生间就淹了": what happens each time, reported to be fixed, not a flood now.
     if (r.kind === "flood" && /(一|每次|只要)(洗|用|冲|开)[^，。]{0,6}就/.test(text) && !/现在|正在|止不住|还在/.test(text)) continue;
     // "插座冒火花了…我已经把总闸拉了": the sender has cut the power; a repair, no longer a danger.
@@ -508,7 +514,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "flood" && /(是不是|会不会|可能是|估计是|怕是)[^，。]{0,6}$/.test(text.slice(Math.max(0, m.index - 10), m.index)) &&
       !PRESSING.test(text) && !r.re.test(text.slice(m.index + m[0].length))) continue;
     // "水龙头关不严 一直哗哗流": a tap that will not close, not water flooding a home.
-    if (r.kind === "flood" && /水龙头|龙头/.test(text) && /关不严|关不紧|关不住|拧不紧/.test(text) && !/满地|淹|漫|到处|溢/.test(text)) continue;
+    if (r.kind === "flood" && /水龙头|龙头/.test(text) && /关不严|关不紧|关不住|关不上|拧不紧/.test(text) && !/满地|淹|漫|到处|溢/.test(text)) continue;
     // "绿化带浸了几天水 草都烂了": a waterlogged lawn, nobody's home or car under water.
     if (r.kind === "flood" && /绿化带|草坪|草地|花坛/.test(text) && !/家|屋|车库|地库|电梯|楼道|大堂|车(?!道)/.test(text)) continue;
     if (r.kind === "flood" && (SWAMPED.test(text) || (NOT_FLOOD.test(text) && /进水/.test(m[0])))) continue;
@@ -581,7 +587,7 @@ export function repeatWithDispleasure(text: string): boolean {
 export function isUrgency2(text: string, intent: Intent, category: Category | null): boolean {
   if (intent !== "repair" && intent !== "complaint") return false;
   if (REPEAT.test(text)) return true;
-  if (intent === "repair") return SHARED.test(text) || (category === "elevator" && LIFT_OUT.test(text));
+  if (intent === "repair") return (SHARED.test(text) && !HOME_DOOR.test(text)) || (category === "elevator" && LIFT_OUT.test(text));
   // Shared things the office maintains (lifts, doors, lights, pipes, walls, gear, greenery) and its
   // staff: a complaint about them is a complaint about the office's service.
   if (category !== null && OFFICE_CATEGORIES.has(category)) return true;
@@ -596,7 +602,10 @@ export const BANTER = /拿错(了)?(我的|我家的)?快递|快递[^。]{0,6}(�
 const VANDALISED = /^(?![^]*(监控|摄像头|探头|\bcctv\b))[^]*?((车|后视镜|车门|轮胎|车窗|车漆)[^，。]{0,4}(被人|被)[^，。]{0,3}(掰|刮|划|砸|扎|撬|偷|戳)|\b(keyed|vandali[sz]ed)\b|\b(someone|somebody)\b[^.]{0,20}\b(scratched|smashed|slashed)\b)/i;
 
 /** Strong category words: added to the category model's probabilities, so the model decides close calls. */
+/** A home's own entrance door ("入户门", "防盗门", "家门"): the flat's structure, not a shared door. */
+const HOME_DOOR = /入户门|防盗门|家门(?!口)|我家(的)?(大)?门(?!口)|\b(my|our) (apartment |flat )?(front )?door\b(?! of (the )?building)/i;
 const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
+  [new RegExp(`(${HOME_DOOR.source})[^。]{0,10}(锁|门框|关不|打不开|合不上|\\block|jammed)`, "i"), "structure", 0.5],
   [/门把手|门吸|门框|门锁|锁芯|防盗门|入户门|房门|卧室门|推拉门|窗户|窗框|飘窗|纱窗|玻璃|墙皮|墙面|墙壁|裂缝|开裂|天花板|吊顶|屋顶|楼顶|外墙|瓷砖|地板|防水|渗水|\b(window|wall|ceiling(?! (light|lamp|fan))|roof|glass|crack(ed)?|door handle)\b/i, "structure", 0.25],
   [/(屋顶|楼顶|房顶|顶楼|外墙|roof)(?![^，。]{0,6}(水管|管子|管道|水箱))[^，。]{0,10}(漏|渗)|漏雨|渗雨|楼顶防水|(下|一下)(大|暴)?雨[^，。]{0,6}(渗|漏|滴|往下)|\b(roof|ceiling)\b[^.]{0,12}leak|\b(damp|mould|mold|rain)\b/i, "structure", 0.4],
   [/(暖气|暖器|地暖)[^，。]{0,6}(漏|滴|爆|渗|冒水)/, "water", 0.5],
