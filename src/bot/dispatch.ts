@@ -16,7 +16,7 @@ import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from 
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
-import { handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
+import { fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -77,8 +77,9 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     const text = normalizeForDispatch(inbound.text, deps.botName);
     const inGroup = Boolean(inbound.roomId);
     // Classify outside the transaction: the LLM may take seconds.
-    // Staff are classified only when they write, in a direct chat, as residents of their own home.
-    const staffAtHome = Boolean(sender.staff) && !inGroup && sender.residents.length > 0 && !parseStaffCommand(text);
+    // Staff are classified only when they write free text in a direct chat: as residents of their own
+    // home, or logging a request taken by phone (never a command, however mistyped).
+    const staffAtHome = Boolean(sender.staff) && !inGroup && !parseStaffCommand(text) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text) && !ticketCommandWithoutNumber(text);
     const readsAsResident = inbound.kind === "text" && text.length > 0 && (!sender.staff || staffAtHome) && !isResidentCommand(text);
     const classification = readsAsResident ? await classifyText(deps, text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
 
@@ -138,6 +139,8 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   // In groups the assistant speaks only when addressed, or when a message clearly needs action.
   if (inGroup && !inbound.mentionsSelf && !mayActUnmentioned(ctx)) return;
   if (inbound.kind !== "text") return handleMedia(ctx, reply);
+  // "[图片]": how some transports pass on a photo they cannot download — a photo all the same.
+  if (/^\s*\[(图片|照片|图片消息|photo|image)\]\s*$/i.test(text)) return handleMedia({ ...ctx, inbound: { ...inbound, kind: "image" } }, reply);
   // Empty: in a direct chat a clear word; "@物业小助手" alone in a group (people often send the mention
   // first) gets the introduction — a mention is always answered.
   if (!text) return inGroup ? reply({ key: "resident.hello" }) : reply({ key: "message.empty" });
@@ -148,10 +151,31 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
     const parsed = parseStaffCommand(text);
     if (!parsed) {
       const meant = ticketCommandWithoutNumber(text);
+      // "刚接到电话：4栋1单元电梯困人了": a request taken by phone or at the desk is logged like a resident's
+      // (DOMAIN: every request is recorded, whoever takes it) — never a mistyped command.
+      const c = ctx.classification;
+      if (!meant && c && (c.intent === "repair" || c.intent === "complaint") && (c.urgency === 1 || c.confidence >= 0.6) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text)) return fileForOthers(ctx, c, reply);
       return reply(meant ? { key: "error.command.usage", params: { usage: meant.usage } } : { key: "staff.unknown_command" });
     }
     const staff = { id: sender.staff.id, role: sender.staff.role, gridId: sender.staff.grid?.id ?? null, name: sender.staff.name, communityId: sender.staff.communityId };
-    return reply(await runStaffCommand(parsed, { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz, rawText: inbound.text }));
+    const commandCtx = { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz, rawText: inbound.text };
+    // "接单 #2 #4", "完成 #2、#3 都换好了": the command for each ticket named, each answered (a refusal
+    // for one does not stop the others).
+    const more = parsed.command.ticket ? /^((?:[#＃]\s*\d{1,10}\s*[,，、和及]?\s*)+)/.exec(parsed.args.rest ?? "") : null;
+    if (more) {
+      const rest = (parsed.args.rest ?? "").slice(more[0].length).trim();
+      const numbers = [String(parsed.args.number), ...[...more[1]!.matchAll(/\d+/g)].map((x) => x[0])];
+      for (const n of [...new Set(numbers)]) {
+        try {
+          await reply(await runStaffCommand({ ...parsed, args: { ...parsed.args, rest, number: Number(n), numberText: n } }, commandCtx));
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          await reply({ key: `error.${err.code}`, params: err.params });
+        }
+      }
+      return;
+    }
+    return reply(await runStaffCommand(parsed, commandCtx));
   }
   if (isStaffOnlyText(text)) return reply({ key: "resident.staff_only" });
   if (await handleConversationState(ctx, reply)) return;

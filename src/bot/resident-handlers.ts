@@ -18,7 +18,7 @@ import { answerRevisit, addRevisitDetail, parseSatisfaction, resumeInterruptedRe
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { STAFF_CARD_CHARS } from "../services/excerpt.js";
-import { dangerPassage } from "../intents/long-text.js";
+import { dangerPassage, requestPassage } from "../intents/long-text.js";
 import { classifyOffline } from "../intents/offline.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
@@ -29,6 +29,7 @@ import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import { categoryLabel, intentLabel, statusLabel } from "./texts.js";
+import { maskIds } from "./text-format.js";
 import type { Inbound } from "./transport.js";
 import { addressLabel, buildingLabel } from "../services/community/building-names.js";
 
@@ -39,6 +40,8 @@ export type MessageContext = {
   classification: Classification | null; state: ConversationState | null;
   /** Set by a handler that created a ticket; stored on the message. */
   ticketId: number | null;
+  /** A member of staff logging a request taken by phone or in person ("刚接到电话：4栋电梯困人了"). */
+  forOthers?: boolean;
 };
 type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
@@ -71,6 +74,10 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
   switch (state.kind) {
     case "bind_phone": {
       const tail = phoneTailOf(text);
+      // "12345", "139123": digits, but not four of them (nor a whole mobile number) — say what is wanted.
+      if (!tail && /^\s*(?:尾号|后四位)?[:：]?\s*\d{2,12}\s*$/.test(text) && !/^\s*\d{4}\s*$/.test(text)) {
+        return void (await reply({ key: "bind.tail_format" })), true;
+      }
       if (!tail) {
         // "不好意思地址发错了，是3栋2单元801": binding starts again with the corrected home.
         let address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
@@ -349,6 +356,16 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     include: { assignee: true }, orderBy: { number: "asc" }, take: 20,
   });
   if (tickets.length === 0) {
+    // "3栋电梯还没修好吗" from someone who did not report it: the building's open incident, and they are
+    // told when it is fixed like its reporters.
+    const asked = await publicFaultAskedAbout(ctx);
+    if (asked) {
+      await linkToIncident(ctx.tx, asked, ctx.sender.id, ctx.text, ctx.now);
+      ctx.ticketId = asked.id;
+      await reply({ key: "resident.incident_linked", params: { number: asked.number, place: asked.place, summary: asked.summary.slice(0, 40), intent: asked.intent } }, direct(ctx));
+      if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
+      return;
+    }
     // Nothing open, but work finished lately ("换下来的旧阀芯你们拿走了吗？" while its revisit waits):
     // say it was done, and a question about it reaches whoever did it.
     const recent = await ctx.tx.ticket.findFirst({
@@ -369,7 +386,11 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     const next = t.waitingUntil
       ? `　已约定 ${formatRelative(t.waitingUntil, ctx.now, ctx.tz)} 处理`
       : promise ? `　预计 ${formatRelative(promise.at, ctx.now, ctx.tz)} 前${PROMISE_LABELS[promise.step]}` : "";
-    lines.push(`#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${t.summary.slice(0, 30)}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}${next}`);
+    // A neighbour's report the sender joined (a public fault) is named by its place: its words may carry
+    // the reporter's name, phone or ID number.
+    const ours = t.reporterId === ctx.sender.id || (t.householdId !== null && ctx.sender.residents.some((r) => r.householdId === t.householdId));
+    const summary = ours ? maskIds(t.summary).slice(0, 30) : t.place;
+    lines.push(`#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${summary}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}${next}`);
   }
   // Progress names the household's tickets: only ever in a direct chat.
   await reply({ key: "resident.progress", params: { lines: lines.join("\n") } }, direct(ctx));
@@ -554,7 +575,13 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const correction = !withdraw && (CORRECTION_CUE.test(ctx.text.trim()) || ROOM_ONLY.test(ctx.text.trim())) && !ANOTHER_PROBLEM.test(ctx.text);
   const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail && !correction && !falseAlarm) return false;
-  const tickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+  const homeTickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+  // Only the reporter, or someone of the reporter's own household, may call off or amend a report: a
+  // neighbour's report about this home ("1201家漏水，漏到我家了") is not this household's to cancel.
+  const tickets: typeof homeTickets = [];
+  for (const t of homeTickets) {
+    if (t.reporterId === ctx.sender.id || (t.reporterId !== null && (await ctx.tx.resident.count({ where: { chatUserId: t.reporterId, verified: true, householdId: { in: ctx.sender.residents.map((r) => r.householdId) } } })) > 0)) tickets.push(t);
+  }
   // "#12 不用修了" names it; "厨房那个不用修了" names it by its room or words; otherwise the latest one.
   const named = /#\s*(\d+)/.exec(ctx.text);
   const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : (tickets.length > 1 ? ticketNamedByWords(ctx.text, tickets) : null) ?? tickets[0];
@@ -627,6 +654,8 @@ async function logUnanswered(ctx: MessageContext, c: Classification) {
 /** Parts of a building shared by its residents (as opposed to the grounds: gates, roads, squares). */
 const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过道|天台|楼顶|地下室|信报箱|消防通道|整栋|全楼|整个单元|这栋楼|我们(栋|楼)/;
 /** The community's own gates: no building's, whoever reports them ("小区北门门禁坏了" from 3栋 or 5栋). */
+/** Water from elsewhere reaching the sender's own home. */
+const INTO_MY_HOME = /(漏|渗|滴|流|淹|灌)(到|进|下来到?)[^，。]{0,4}(我家|我们家|我屋|俺家)|(我家|我们家|俺家)[^，。]{0,8}(被)?(漏|渗|滴|泡|淹)/;
 const COMMUNITY_GATE = /(东|西|南|北|正|后|侧)(大)?门|小区(大)?门|大门|道闸/;
 
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
@@ -636,7 +665,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   // "4栋1单元301卫生间漏水了" from a verified resident of another home (a relative's flat, a neighbour's
   // leak): the named home is the place, routed to its grid; the reporter stays the contact. An unbound
   // sender is still walked through binding first.
-  const namedOther = own && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  // (Not "1201家漏水，漏到我家卫生间了": the other home is the source, the damage is in the sender's own.)
+  const namedOther = (own || ctx.forOthers) && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) && !INTO_MY_HOME.test(ctx.text) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
   const home = namedOther ?? own;
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const gate = place.scope === "public" && !c.location?.building && !/单元门|楼门/.test(ctx.text) ? COMMUNITY_GATE.exec(ctx.text)?.[0] ?? null : null;
@@ -650,6 +680,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;
+  // Staff logging someone else's request must say whose home it is.
+  if (place.scope === "home" && !home && ctx.forOthers) return reply({ key: "staff.report_needs_address" });
   if (place.scope === "home" && !home) {
     // "我是4栋1单元301的，楼上漏水…": the sender's own address is in the report — straight to the phone tail.
     const own = c.location?.building && c.location.room && !ctx.inGroup && OWN_ADDRESS.test(ctx.text) ? c.location : null;
@@ -671,6 +703,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     // tickets is that ticket again, even when this message was put in another category.
     const again = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
     if (again) related = { kind: "repeat", ticket: again };
+  }
+  if (!related && place.scope === "public" && ctx.inGroup && ctx.inbound.roomId && !c.location?.building && !gate) {
+    // "对，那条路一盏灯都不亮" in the group minutes after a neighbour reported the path lights there:
+    // a public fault of the same kind already reported in this group, with no other place named, is that one.
+    related = await incidentReportedInGroup(ctx, c.category);
   }
   if (!related && !c.location && CHASE_ONLY.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text)) {
     // "昨天就报了 到现在都没人来 到底有没有人管啊": chasing an earlier report without naming it again is
@@ -708,7 +745,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     householdId: place.scope === "home" ? home!.id : null, building,
     reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" || c.urgency === 1 ? owner : null /* an emergency in a public place: responders must be able to call the reporter */, sourceMessageId,
     // A danger in the middle of a long message must be on the staff's card, not cut out of it.
-    highlight: c.urgency === 1 && ctx.text.length > STAFF_CARD_CHARS ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null,
+    // (…or, in any long letter, the sentence that asks for the work: "麻烦派人来修一下".)
+    highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : (c.urgency === 1 ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null) ?? requestPassage(ctx.text),
   });
   ctx.ticketId = ticket.id;
   const params = {
@@ -764,6 +802,28 @@ async function withLeadIn(ctx: MessageContext): Promise<string> {
     if (!GREETING.test(t) && !ACKNOWLEDGEMENT.test(t) && LEAD_IN_PLACE.test(t)) lead.unshift(t);
   }
   return lead.length ? `${lead.join(" ")} ${ctx.text}` : ctx.text;
+}
+
+/** Shared things a resident asks after by name: the open public ticket of that thing in the building named (or the sender's). */
+const SHARED_THINGS = ["电梯", "门禁", "单元门", "道闸", "路灯", "楼道灯", "对讲"];
+async function publicFaultAskedAbout(ctx: MessageContext) {
+  const thing = SHARED_THINGS.find((w) => ctx.text.includes(w));
+  if (!thing) return null;
+  const building = ctx.classification?.location?.building ?? verifiedHome(ctx)?.building.name ?? (await singleBuildingOfGroup(ctx));
+  if (!building) return null;
+  const open = await ctx.tx.ticket.findMany({ where: { communityId: ctx.community.id, scope: "public", status: { in: OPEN_STATUSES }, place: { startsWith: buildingLabel(building) } }, orderBy: { id: "desc" }, take: 10 });
+  return open.find((t) => t.place.includes(thing) || t.summary.includes(thing)) ?? null;
+}
+
+/** The open public ticket of this category reported in the sender's group within the incident window. */
+async function incidentReportedInGroup(ctx: MessageContext, category: string | null) {
+  if (!category || category === "other" || !ctx.inbound.roomId) return null;
+  const since = new Date(ctx.now.getTime() - ctx.settings.incidentWindowHours * 3_600_000);
+  const said = await ctx.tx.inboundMessage.findMany({ where: { groupPlatformId: ctx.inbound.roomId, ticketId: { not: null }, receivedAt: { gte: since } }, select: { ticketId: true }, orderBy: { id: "desc" }, take: 50 });
+  const ids = [...new Set(said.map((m) => m.ticketId!))];
+  if (!ids.length) return null;
+  const ticket = await ctx.tx.ticket.findFirst({ where: { id: { in: ids }, communityId: ctx.community.id, scope: "public", category, status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" } });
+  return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
 /** An earlier report chased with displeasure, and nothing else said. */
@@ -874,6 +934,11 @@ async function fileFeeQuestionFor(ctx: MessageContext, home: NonNullable<ReturnT
 }
 
 // ——— photos, voice, files ———
+
+/** A request a member of staff logs for a resident (taken by phone or at the desk): filed like a resident's report, the staff member as its reporter. */
+export async function fileForOthers(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
+  await fileTicket({ ...ctx, forOthers: true }, c, reply, ctx.messageId);
+}
 
 export async function handleMedia(ctx: MessageContext, reply: ReplyFn): Promise<void> {
   if (ctx.inbound.kind === "voice") return reply({ key: "resident.voice_unsupported" }, direct(ctx));

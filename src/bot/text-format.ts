@@ -25,4 +25,8 @@ export const kind = (p: Params) => `${intentLabel(p.intent)}·${categoryLabel(p.
 
 export type Text = (p: Params, c: RenderContext) => string;
 
+/** An 18-digit resident ID number in free text, shown as "110***********1234": nobody handling a
+ * repair needs it, and a ticket's words travel to staff and to neighbours of a shared fault. */
+export const maskIds = (text: string) => text.replace(/(?<![\dXx])(\d{3})\d{11}(\d{3}[\dXx])(?![\dXx])/g, "$1***********$2");
+
 export { formatLocal, formatRelative };

@@ -2,7 +2,7 @@
 // `render` turns them into text. Params arrive as JSON (strings and numbers); times as ISO strings.
 import { formatLocal, formatRelative } from "../services/time.js";
 
-import { categoryLabel, kind, ON_BEHALF, s, URGENCY_LABELS, intentLabel, statusLabel, type Params, type RenderContext, type Text } from "./text-format.js";
+import { categoryLabel, kind, maskIds, ON_BEHALF, s, URGENCY_LABELS, intentLabel, statusLabel, type Params, type RenderContext, type Text } from "./text-format.js";
 import { FEE_TEXTS } from "./texts/fees.js";
 import { NOTICE_TEXTS } from "./texts/notices.js";
 import { REPORT_TEXTS } from "./texts/reports.js";
@@ -88,6 +88,8 @@ const CORE_TEXTS = {
   "bind.ask_address_pending": () => "收到您的报修，已记录。为了派单到您家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.ask_tail": (p) => `请回复业主档案中预留手机号的后四位（尾号），以核实您是 ${s(p.address)} 的住户。`,
   "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。您的管家是 ${s(p.staff) || "物业服务中心"}，有事可直接在这里告诉我。`,
+  "staff.report_needs_address": () => "要登记住户家里的问题，请写明楼栋、单元和房号，例如「3栋2单元1201 卫生间漏水，业主来电」。",
+  "bind.tail_format": () => "请只回复业主档案中预留手机号的后四位数字（4 位），例如「5678」。",
   "bind.wrong": (p) => `手机号后四位不对（与业主档案不符，验证失败），还可以再试 ${s(p.tries)} 次。`,
   "bind.locked": (p, c) => {
     const until = new Date(s(p.until));
@@ -142,7 +144,7 @@ const CORE_TEXTS = {
   "staff.daily_list_summary": (p) =>
     `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单，超时 ${s(p.overdue)} 单。\n按网格/负责人：\n${s(p.groups)}\n\n最需关注的 ${s(p.shown)} 单：\n${s(p.lines)}\n（其余工单见各管家的盘点清单）`,
   "staff.morning_overdue": (p) => `【昨日遗留 ${s(p.date)}】以下工单仍未完成，请今天优先处理：\n${s(p.lines)}`,
-  "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n${p.accepted ? `该单已受理（${statusLabel(p.status)}），由您继续跟进：「到场 #${s(p.number)}」「完成 #${s(p.number)} 说明」。` : `回复「接单 #${s(p.number)}」受理。`}`,
+  "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n${p.note ? `转单说明：${s(p.note)}\n` : ""}${p.accepted ? `该单已受理（${statusLabel(p.status)}），由您继续跟进：「到场 #${s(p.number)}」「完成 #${s(p.number)} 说明」。` : `回复「接单 #${s(p.number)}」受理。`}`,
   "staff.repeat_report": (p) => p.intent === "complaint"
     ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，已升级为紧急（升级投诉）：${s(p.place)}\n${s(p.text)}`
     : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
@@ -221,5 +223,6 @@ export const hasText = (key: string): boolean => Object.hasOwn(TEXTS, key);
 
 export function render(key: string, params: Params, ctx: RenderContext): string {
   if (!hasText(key)) throw new Error(`missing text for key ${key}`);
-  return TEXTS[key]!(params, ctx);
+  // No message shows a resident ID number typed into a report (text-format.ts: maskIds).
+  return maskIds(TEXTS[key]!(params, ctx));
 }

@@ -34,3 +34,13 @@ export function dangerPassage(text: string, from = CLASSIFY_WHOLE): string | nul
   }
   return null;
 }
+
+/** What is asked of the office in a long letter ("…我家阳台的晾衣架坏了…麻烦派人来修一下…"): the first
+ * sentence asking for a visit or a repair, to be shown to staff wherever it lies. */
+const ASKS_FOR_WORK = /麻烦|派(个)?人|来修|修一下|修修|来看(看|一下)|上门|帮忙(修|看|处理)|尽快(处理|修)|\b(please (send|fix|come|repair)|send someone)\b/i;
+export function requestPassage(text: string): string | null {
+  for (const sentence of text.split(/(?<=[。！!？?\n])/)) {
+    if (ASKS_FOR_WORK.test(sentence)) return sentence.trim().slice(0, 200) || null;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@
 // place. A home problem needs a bound household; a public one goes to the grid owning the building.
 import type { Category, Location } from "./types.js";
 
-const PUBLIC_PLACE = /电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
+const PUBLIC_PLACE = /(那条|这条|门口的?|小区的?|楼前的?|楼后的?)路(?!由)|步道|人行道|主干道|小路|电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
 const HOME_PLACE = /我家|家里|家门|屋里|屋企|我屋|室内|厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|入户|\b(my|our) (own )?(flat|apartment|home|house|place|unit|kitchen|bathroom|bedroom|toilet|front door|door|balcony|sink|shower|ceiling|living room)\b|\b(at|in) (my|our) (home|flat|apartment|place)\b/i;
 /** Categories that are almost always about shared property. */
 const PUBLIC_CATEGORIES: ReadonlySet<Category> = new Set(["elevator", "access", "facility", "greenery", "parking", "security"]);
@@ -15,6 +15,8 @@ const IN_HOME = /厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|�
 const WHOLE_BUILDING = /整栋|整幢|全楼|整个楼|整座楼|整个单元|全单元|整个小区|全小区/;
 /** "我们这栋楼停电了": the sender's building, said without its number. */
 const THIS_BUILDING_OUT = /((我们|咱们)?这(栋|幢|座)楼|我们(栋|幢)楼?)(?=[^。]{0,6}(停电|停水|停气|没电|没水|没气|断电|断水|都停|全停))/;
+/** "5栋没水了", "十二号楼又停电了": a building and its supply gone, said together. */
+const BUILDING_OUT = /(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。\d]{0,4}(停电|停水|停气|没电|没水|没气|断电|断水|没有水|没有电)/;
 /** "我家老人下不了楼": what a stopped lift does to a family, not a fault inside their home. */
 const STRANDED = /下不了楼|上不了楼|下不去楼|上不去楼|下不去|上不去|爬楼|走楼梯/;
 
@@ -28,9 +30,12 @@ export function placeOf(text: string, location: Location | null, category: Categ
   }
   // "我家也停电了，3栋整栋都没电": the whole building's supply, whoever says it from home.
   const wholeBuilding = WHOLE_BUILDING.exec(text)?.[0] ?? (THIS_BUILDING_OUT.test(text) ? "整栋" : undefined);
-  if (wholeBuilding && !IN_HOME.test(text)) {
+  // "5栋没水了，水龙头一滴都没有": a building named (no room) as the one without a supply — the tap is
+  // only how the sender found out.
+  const buildingOut = Boolean(location?.building && !location.room && BUILDING_OUT.test(text));
+  if ((wholeBuilding && !IN_HOME.test(text)) || buildingOut) {
     const where = describe(location ? { ...location, room: null } : null);
-    return { scope: "public", description: [where, wholeBuilding].filter(Boolean).join(" ") };
+    return { scope: "public", description: [where, wholeBuilding ?? (location?.unit ? undefined : "整栋")].filter(Boolean).join(" ") };
   }
   const homeNamed = HOME_PLACE.test(text) || Boolean(location?.room);
   if (homeNamed && !(publicWords && !location?.room && /电梯|单元门|门禁|楼道/.test(text) && !/我家|家里/.test(text))) {

@@ -13,7 +13,7 @@
 // has no column for it), so the office can count per notice how many reports it answered.
 import type { DbOrTx } from "../../db.js";
 import { enqueue, type Recipient } from "../outbox.js";
-import { batchOf } from "./deliver.js";
+import { batchOf, withDates } from "./deliver.js";
 import { groupBuildings, parseStoredScope, scopeBuildings, scopeCovers } from "./scope.js";
 
 export type OutageKind = "water" | "power" | "gas";
@@ -38,7 +38,7 @@ const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity:
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */
 // ("打不着火" is a stove without gas, not a fire.)
-const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
+const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
 
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
@@ -111,9 +111,11 @@ export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
       ],
     },
   })) > 0;
+  const tz = (await db.community.findUniqueOrThrow({ where: { id: r.communityId }, select: { timezone: true } })).timezone;
   await enqueue(db, {
     communityId: r.communityId, to: r.to, key: quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,
-    params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: notice.text, from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
+    // "明天9:00-12:00停电" quoted the next day would contradict itself: relative days as dates.
+    params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: withDates(notice.text, notice.sentAt ?? notice.confirmedAt ?? notice.createdAt, tz), from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
     dedupeKey: `notice.answer:${notice.id}:${r.messageId}`,
   });
   return notice;

@@ -13,10 +13,15 @@ export const isHousekeeper = (role: string) => role === "housekeeper" || role ==
 export type Actor = { id: number; role: string; gridId: number | null };
 
 /** A housekeeper acts on tickets of their own grid; supervisors and managers on all; the front desk on grade 1 and on tickets of no grid; anyone on tickets assigned to them. */
-export function canActOnTicket(staff: Actor, ticket: { gridId: number | null; assigneeId: number | null; urgency?: number }): boolean {
+/** A ticket at one of the community's own gates ("北门 道闸"): no building's, the front desk's too. */
+const AT_COMMUNITY_GATE = /^(?:小区)?(?:(?:东|西|南|北|正|后|侧)(?:大)?门|大门|道闸|门岗)/;
+
+export function canActOnTicket(staff: Actor, ticket: { gridId: number | null; assigneeId: number | null; urgency?: number; scope?: string; place?: string }): boolean {
   if (isSupervisory(staff.role)) return true;
   // The front desk is on duty around the clock: it may take an urgent (grade-1) ticket of any grid.
   if (staff.role === "frontdesk" && ticket.urgency === 1) return true;
+  // ...and the community's gates, where it stands: the grid the ticket was routed to is only the reporter's.
+  if (staff.role === "frontdesk" && ticket.scope === "public" && ticket.place !== undefined && AT_COMMUNITY_GATE.test(ticket.place)) return true;
   if (ticket.assigneeId === staff.id) return true;
   if (isHousekeeper(staff.role) && staff.gridId !== null && ticket.gridId === staff.gridId) return true;
   // The front desk owns tickets that belong to no grid (public places nobody's grid covers).

@@ -97,10 +97,13 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
   if (target.id === t.assigneeId) throw new DomainError("ticket.already_assigned", { number, name: target.name });
   await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
   await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
+  // "转单 #2 钱师傅 带个新面板，业主4点后在家": what follows the name is for the new holder — kept as a note.
+  const note = transferNote(toName, target);
+  if (note) await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: note.slice(0, 2000) });
   if (target.chatUser) {
     await enqueue(tx, {
       communityId: t.communityId, to: { kind: "user", platformId: target.chatUser.platformId }, key: "staff.transferred",
-      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1 }, notBefore: now,
+      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1, note: note.slice(0, 300) }, notBefore: now,
     });
   }
   return { ticket: t, target };
@@ -110,6 +113,13 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
  * The colleague a ticket is handed to, as staff write it: "钱师傅", "给钱师傅", "转给 钱师傅 他负责水电",
  * the staff code ("fix1"), or an unambiguous part of a name ("钱"). Null when none or several match.
  */
+/** The words after the colleague's name in a 转单 ("钱师傅 带个新面板…" → "带个新面板…"). */
+function transferNote(written: string, target: { name: string; code: string }): string {
+  const bare = written.trim().replace(/^(?:转给|交给|转交给?|派给|指派给?|给|由|to)\s*[:：]?\s*/i, "").trim();
+  const rest = bare.startsWith(target.name) ? bare.slice(target.name.length) : bare.startsWith(target.code) ? bare.slice(target.code.length) : bare.replace(/^[^\s,，:：。]+/, "");
+  return rest.replace(/^[\s,，:：。、]+/, "").trim();
+}
+
 async function findTransferTarget(tx: Tx, communityId: number, written: string) {
   const all = await tx.staff.findMany({ where: { communityId, active: true }, include: { chatUser: true } });
   const text = written.trim();
