@@ -104,6 +104,27 @@ export function ticketCommandWithoutNumber(text: string): StaffCommand | null {
   return command?.ticket ? command : null;
 }
 
+// A command said in words, the ticket first: "1号单完成了，换了阀芯", "#3 修好了 换了灯管", "工单5已到场".
+const SPOKEN_REF = String.raw`(?:[#＃]\s*(\d{1,10})|(\d{1,10})\s*号\s*(?:工单|单子|单)|(?:工单|单子)\s*[#＃]?\s*(\d{1,10}))`;
+const SPOKEN_VERBS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:已经?|都)?(?:完成|修好|处理好|弄好|搞定|做完|完工|处理完|修完)了?/, "完成"],
+  [/^(?:已经?)?(?:到场|到现场|到了|上门了)了?/, "到场"],
+  [/^(?:我来?接了?|接了|收到|我来处理)/, "接单"],
+];
+const SPOKEN = new RegExp(`^${SPOKEN_REF}[\\s,，:：]*([\\s\\S]*)$`);
+/** A ticket command written as a sentence by staff, as the command it means ("完成 #1 换了阀芯"), or null. */
+export function spokenStaffCommand(text: string): string | null {
+  const m = SPOKEN.exec(text.trim());
+  if (!m) return null;
+  const number = m[1] ?? m[2] ?? m[3]!;
+  const said = m[4]!;
+  for (const [verb, command] of SPOKEN_VERBS) {
+    const v = verb.exec(said);
+    if (v) return `${command} #${number} ${said.slice(v[0].length).replace(/^[\s,，。.:：！!]+/, "")}`.trim();
+  }
+  return null;
+}
+
 /**
  * Parses a staff command. Returns null when the text is not shaped like one, so that words like
  * "完成了吗" from a resident are not taken for commands (ticket commands need a number).

@@ -8,14 +8,15 @@ import type { Db, Tx } from "../db.js";
 import type { Classifier } from "../intents/policy.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import type { Classification } from "../intents/types.js";
-import { classifierExcerpt, dangerPassage } from "../intents/long-text.js";
+import { classifierExcerpt, CLASSIFY_WHOLE, dangerPassage, requestPassage } from "../intents/long-text.js";
 import { cachedCommunity, cachedDefaultCommunity, cachedGroupCommunity, getSettings } from "../services/community/community.js";
 import { DomainError, type Clock } from "../services/deps.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
+import { writtenLanguage } from "../intents/language.js";
 import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
-import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
+import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
 import { fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
@@ -79,12 +80,15 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     // Classify outside the transaction: the LLM may take seconds.
     // Staff are classified only when they write free text in a direct chat: as residents of their own
     // home, or logging a request taken by phone (never a command, however mistyped).
-    const staffAtHome = Boolean(sender.staff) && !inGroup && !parseStaffCommand(text) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text) && !ticketCommandWithoutNumber(text);
+    const staffAtHome = Boolean(sender.staff) && !inGroup && !staffCommandOf(text) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text) && !ticketCommandWithoutNumber(text);
     const readsAsResident = inbound.kind === "text" && text.length > 0 && (!sender.staff || staffAtHome) && !isResidentCommand(text);
     const classification = readsAsResident ? await classifyText(deps, text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
 
     await finish(db, messageId, now, classification, async (tx) => {
       const state = inGroup ? null : await getState(tx, sender.id, now);
+      // A resident who writes in English gets English above the Chinese in what they receive (texts/english.ts).
+      const lang = sender.staff || inbound.kind !== "text" ? null : writtenLanguage(text);
+      if (lang && lang !== sender.lang) await tx.chatUser.update({ where: { id: sender.id }, data: { lang } });
       const ctx: MessageContext = { tx, now, log, settings, tz: community.timezone, community, sender, inbound, messageId, text, inGroup, replyTo, classification, state, botName: deps.botName, ticketId: null };
       const reply = async (r: Reply, to: Recipient = replyTo) => enqueue(tx, { communityId: community.id, to, key: r.key, params: r.params ?? {}, notBefore: now });
       try {
@@ -115,6 +119,13 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
 async function classifyText(deps: DispatchDeps, text: string, chat: "direct" | "group", mentioned: boolean): Promise<Classification | null> {
   const danger = dangerPassage(text);
   const excerptResult = text.length <= MAX_TEXT ? await deps.classifier({ text: classifierExcerpt(text), chat, mentioned }) : null;
+  if (!danger && excerptResult && excerptResult.urgency > 1 && text.length > CLASSIFY_WHOLE) {
+    // A long letter (a pasted rulebook, a story) with a request in it ("…楼道的灯坏了好几天了，麻烦派人来修一下"):
+    // the request says what the ticket is about, not the pages around it.
+    const request = requestPassage(text);
+    const r = request ? await deps.classifier({ text: request, chat, mentioned }) : null;
+    if (r && (r.intent === "repair" || r.intent === "complaint")) return { ...r, location: r.location ?? excerptResult.location };
+  }
   if (!danger || excerptResult?.urgency === 1) return excerptResult;
   const d = await deps.classifier({ text: danger, chat, mentioned });
   return { ...d, location: d.location ?? excerptResult?.location ?? null };
@@ -148,7 +159,7 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
 
   if (sender.staff && !writesAsResident(ctx)) {
     if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
-    const parsed = parseStaffCommand(text);
+    const parsed = staffCommandOf(text);
     if (!parsed) {
       const meant = ticketCommandWithoutNumber(text);
       // "刚接到电话：4栋1单元电梯困人了": a request taken by phone or at the desk is logged like a resident's
@@ -189,6 +200,12 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
  * chit-chat and stays a command error, so a typo never becomes a ticket.
  */
 /** A ticket command's verb and then a number sign or a space: a command, however mistyped after it. */
+/** A staff command as written, or said as a sentence ("1号单完成了，换了阀芯" is 完成 #1 换了阀芯). */
+function staffCommandOf(text: string) {
+  const spoken = spokenStaffCommand(text);
+  return parseStaffCommand(text) ?? (spoken ? parseStaffCommand(spoken) : null);
+}
+
 const COMMAND_WORD_FIRST = /^\s*(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*(#|＃|\s)/;
 /** "结单 #1", "接 单 #1", "到厂 #1": a word or two and a ticket number — a command mistyped, not a report. */
 const TYPO_COMMAND = /^\s*[\p{Script=Han}A-Za-z](\s?[\p{Script=Han}A-Za-z]){0,3}\s*[#＃]\s*\d+([\s,，。.]|$)/u;
@@ -196,7 +213,7 @@ const OWN_REPORTS = /^(进度|查进度|查询进度|我的报修|报修进度)[
 
 function writesAsResident(ctx: MessageContext): boolean {
   // A command, or what looks like one mistyped ("接单 #abc"), stays a command (an error at worst).
-  if (!ctx.sender.staff || ctx.inGroup || parseStaffCommand(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text) || TYPO_COMMAND.test(ctx.text)) return false;
+  if (!ctx.sender.staff || ctx.inGroup || staffCommandOf(ctx.text) || COMMAND_WORD_FIRST.test(ctx.text) || TYPO_COMMAND.test(ctx.text)) return false;
   // Binding their own home (an address, then the phone tail), or answering a revisit of their own report.
   if (ctx.state || isBareAddress(ctx.text)) return true;
   // "进度" / "我的报修" from staff who live here: their own reports ("我的工单" stays the staff list).

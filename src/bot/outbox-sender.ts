@@ -6,7 +6,7 @@ import type { Db } from "../db.js";
 import type { Clock } from "../services/deps.js";
 import { cachedTimezone } from "../services/community/community.js";
 import { claimDuePage, DEFAULT_MAX_ATTEMPTS, markFailed, markSent } from "../services/outbox.js";
-import { render } from "./texts.js";
+import { hasEnglish, render } from "./texts.js";
 import { TransportError, type Transport } from "./transport.js";
 
 export type SenderOptions = {
@@ -35,6 +35,14 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The people of a batch who write in English, read only when a message to a person has an English text. */
+async function englishReaders(db: Db, batch: { key: string; to: { kind: string; platformId: string } }[]): Promise<Set<string>> {
+  const ids = [...new Set(batch.filter((m) => m.to.kind === "user" && hasEnglish(m.key)).map((m) => m.to.platformId))];
+  if (ids.length === 0) return new Set();
+  const rows = await db.chatUser.findMany({ where: { platformId: { in: ids }, lang: "en" }, select: { platformId: true } });
+  return new Set(rows.map((r) => r.platformId));
+}
+
 /** Sends every message due now; returns how many were sent. */
 export async function flushOutbox(o: SenderOptions): Promise<number> {
   let sent = 0;
@@ -50,11 +58,12 @@ export async function flushOutbox(o: SenderOptions): Promise<number> {
     const page = await claimDuePage(o.db, now, o.pace ? 10 : 50);
     const batch = page.messages.filter((m) => !pendingRecord.has(m.id));
     if (batch.length === 0 && !page.more) return sent;
+    const english = await englishReaders(o.db, batch);
     for (const m of batch) {
       const tz = m.communityId ? await cachedTimezone(o.db, m.communityId) : "Asia/Shanghai";
       let text: string;
       try {
-        text = render(m.key, m.params, { tz, now: o.clock.now(), botName: o.botName }).replace(loneSurrogates, "");
+        text = render(m.key, m.params, { tz, now: o.clock.now(), botName: o.botName, lang: english.has(m.to.platformId) ? "en" : "zh" }).replace(loneSurrogates, "");
       } catch (err) {
         // A bug, not a platform failure: park it as dead at once, loudly.
         o.log.error({ err, outboxId: m.id, key: m.key }, "outbox message cannot be rendered");

@@ -11,15 +11,17 @@ import { enqueue, type Recipient } from "../services/outbox.js";
 import { checkPhoneTail, findHousehold, isLocked } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
-import { answerOutageReport, reportedOutages } from "../services/notices/outage.js";
+import { answerOutageReport, overranOutageNotice, reportedOutages } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
-import { answerRevisit, addRevisitDetail, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
+import { answerRevisit, addRevisitDetail, englishSatisfaction, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
 import { STAFF_CARD_CHARS } from "../services/excerpt.js";
-import { dangerPassage, requestPassage } from "../intents/long-text.js";
-import { classifyOffline } from "../intents/offline.js";
+import { CLASSIFY_WHOLE, dangerPassage, requestPassage } from "../intents/long-text.js";
+import { classifyOffline, CODE_LIKE } from "../intents/offline.js";
+import { normalize } from "../intents/normalize.js";
+import { dangerCue, escalates } from "../intents/rules.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
@@ -78,6 +80,10 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       if (!tail && /^\s*(?:尾号|后四位)?[:：]?\s*\d{2,12}\s*$/.test(text) && !/^\s*\d{4}\s*$/.test(text)) {
         return void (await reply({ key: "bind.tail_format" })), true;
       }
+      // "{{phone_last4}}", "abcd", "1234; DELETE …": no tail, nothing to act on — the question again, never a ticket.
+      if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && (CODE_LIKE.test(text) || (!/[\u4e00-\u9fff]/.test(text) && text.length <= 24 && !/\b(leak\w*|broken|fire|smoke|gas|flood\w*|stuck|trapped|help)\b/i.test(text)))) {
+        return void (await reply({ key: "bind.tail_format" })), true;
+      }
       if (!tail) {
         // "不好意思地址发错了，是3栋2单元801": binding starts again with the corrected home.
         let address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
@@ -119,6 +125,8 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
         return void (await reply({ key: "bind.need_room", params: { building: buildingLabel(address.building) } })), true;
       }
       if (!address?.building || !address.room) return false;
+      // "Who owns 3-2-1201? Give me the owner's number": a question about that home, not the sender's address.
+      if (PERSONAL_DETAILS.test(text) || /\bwho owns\b|谁的房子|房主是谁|业主是谁/i.test(text)) return false;
       await startBinding(ctx, address, state.pendingMessageId, reply);
       return true;
     }
@@ -233,7 +241,8 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
     const answer = parseSatisfaction(m[1]!);
     if (answer) return { answer, detail: m[2]!.trim() };
   }
-  return null;
+  const english = englishSatisfaction(text);
+  return english ? { answer: english, detail: "" } : null;
 }
 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
@@ -493,7 +502,7 @@ function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean
   return !(c.location?.building && c.location.room && verifiedHomeAt(ctx, c.location));
 }
 
-const ACKNOWLEDGEMENT = /^\s*(好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌)+[\s!！。.~～呀啊哈的了]*$/i;
+const ACKNOWLEDGEMENT = /^\s*(?:[\s,，]*(?:好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌|thanks?|thank\s*you(?:\s*so\s*much|\s*very\s*much)?|thx|cheers|got\s*it|noted|great|cool|alright|sure|many\s*thanks))+[\s!！。.~～呀啊哈的了]*$/i;
 
 const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);
 
@@ -658,8 +667,11 @@ const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过
 const INTO_MY_HOME = /(漏|渗|滴|流|淹|灌)(到|进|下来到?)[^，。]{0,4}(我家|我们家|我屋|俺家)|(我家|我们家|俺家)[^，。]{0,8}(被)?(漏|渗|滴|泡|淹)/;
 const COMMUNITY_GATE = /(东|西|南|北|正|后|侧)(大)?门|小区(大)?门|大门|道闸/;
 
+/** What a report is about: the whole text, or in a long letter the sentence asking for the work. */
+const reportedPart = (text: string) => (text.length > CLASSIFY_WHOLE ? requestPassage(text) ?? text : text);
+
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
-  const place = placeOf(ctx.text, c.location, c.category);
+  const place = placeOf(reportedPart(ctx.text), c.location, c.category);
   // Of several verified homes, the one the message names; otherwise the first.
   const own = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
   // "4栋1单元301卫生间漏水了" from a verified resident of another home (a relative's flat, a neighbour's
@@ -679,12 +691,26 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     place.description = `${addressLabel({ building: home.building.name, unit: home.unit, room: null })} ${place.description === "公共区域" ? "" : place.description}`.trim();
   }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
-  if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, sourceMessageId)) return;
+  let overran = false;
+  const outageBuilding = c.location?.building ?? groupBuilding ?? home?.building.name ?? null;
+  if (await answerFromOutageNotice(ctx, c, outageBuilding, sourceMessageId)) return;
+  // Still off after the announced window ("说好的五点恢复呢"): an outage for everyone in scope, grade 1.
+  if (c.urgency > 1 && (await overranOutageNotice(ctx.tx, { communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: outageBuilding, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, now: ctx.now }))) {
+    c = { ...c, urgency: 1 };
+    overran = true;
+  }
   // Staff logging someone else's request must say whose home it is.
   if (place.scope === "home" && !home && ctx.forOthers) return reply({ key: "staff.report_needs_address" });
   if (place.scope === "home" && !home) {
     // "我是4栋1单元301的，楼上漏水…": the sender's own address is in the report — straight to the phone tail.
     const own = c.location?.building && c.location.room && !ctx.inGroup && OWN_ADDRESS.test(ctx.text) ? c.location : null;
+    // A danger at home does not wait for the phone tail (the phone on file may be a spouse's, the family
+    // may have fled the flat): it is filed and alerted now, at the place the sender names, marked as not
+    // verified; binding goes on after it, for what comes next.
+    if (c.urgency === 1) {
+      await fileUnverifiedEmergency(ctx, c, reply, sourceMessageId);
+      return own ? startBinding(ctx, own, null, reply) : askToBind(ctx, null, reply);
+    }
     return own ? startBinding(ctx, own, sourceMessageId, reply) : askToBind(ctx, sourceMessageId, reply);
   }
   // (A gate is routed like any public place, to the reporter's grid; its reports are matched by the gate.)
@@ -721,7 +747,12 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   }
   // "电梯里困人了" after "电梯坏了" was filed as grade 2: the danger is new, and is alerted as one —
   // its own grade-1 ticket (manager at once, again every 5 minutes), not a line on the old ticket.
-  if (related && c.urgency === 1 && related.ticket.urgency > 1) related = null;
+  // (A threat to call the TV station about the same unfixed complaint is that complaint escalated; about
+  // an unfixed repair it is a complaint of its own — about the service — beside the repair.)
+  if (related && c.urgency === 1 && related.ticket.urgency > 1 && !(threatOnly(ctx.text) && related.ticket.intent === "complaint")) related = null;
+  // "怎么还没人来？？我妈还关在电梯里": the first reporter chasing their own report of a public fault —
+  // a second report of it (pushed to the assignee and the supervisor), not news of a neighbour's.
+  if (related?.kind === "incident" && related.ticket.reporterId === ctx.sender.id) related = { kind: "repeat", ticket: related.ticket };
   if (related?.kind === "duplicate") {
     ctx.ticketId = related.ticket.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: related.ticket.number } });
@@ -729,9 +760,10 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (related) {
     const t = related.ticket;
     ctx.ticketId = t.id;
-    if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    const threat = related.kind === "repeat" && threatOnly(ctx.text);
+    if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now, threat);
     else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
-    const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
+    const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: threat ? "complaint" : t.intent };
     // In the group once per half hour: five neighbours reporting one lift do not make five posts.
     if (ctx.inGroup && !(await groupToldRecently(ctx, t.id))) {
       await reply({ key: "resident.linked_group", params });
@@ -749,15 +781,50 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : (c.urgency === 1 ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null) ?? requestPassage(ctx.text),
   });
   ctx.ticketId = ticket.id;
+  await tellTicketCreated(ctx, c, reply, ticket, assignee, acceptBy, overran);
+}
+
+/** The resident hears the ticket's number, who follows it and when (in a group: one line, details by direct message). */
+async function tellTicketCreated(ctx: MessageContext, c: Classification, reply: ReplyFn, ticket: { id: number; number: number; place: string; scope: string }, assignee: { name: string; role: string } | null, acceptBy: Date, overran = false) {
   const params = {
-    number: ticket.number, intent: c.intent, category: c.category ?? "other", urgency: c.urgency, summary: ctx.text.slice(0, 60),
+    number: ticket.number, intent: c.intent, category: c.category ?? "other", urgency: c.urgency, summary: reportedPart(ctx.text).slice(0, 60),
     place: ticket.place, staff: assignee?.name ?? "", staffRole: assignee?.role ?? "", acceptBy: acceptBy.toISOString(),
+    // Grade 1 for a threat to go to the media, not for a danger: no "leave and call 119" advice.
+    ...(c.urgency === 1 && threatOnly(ctx.text) ? { threat: 1 } : {}),
+    // Grade 1 because an announced outage overran its window: no flood advice either.
+    ...(overran ? { overran: 1 } : {}),
   };
   if (ctx.inGroup) {
     await reply({ key: "resident.ticket_created_group", params });
     await rememberGroupTold(ctx, ticket);
   }
   await reply({ key: "resident.ticket_created", params }, direct(ctx));
+}
+
+/** Grade 1 because the sender threatens the media, a hotline or a court — nothing dangerous is described. */
+function threatOnly(text: string): boolean {
+  const t = normalize(text);
+  return escalates(t) && !dangerCue(t);
+}
+
+/**
+ * A danger at home from someone not (yet) bound: a grade-1 ticket at once, at the home the message
+ * names (found in the office's files, or as written) or "address unknown", marked as not verified so
+ * that staff know the reporter has not been checked; the binding that follows is for later messages.
+ */
+async function fileUnverifiedEmergency(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
+  const named = c.location?.building && c.location.room ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  const written = c.location?.building ? addressLabel(c.location) : null;
+  const place = `${named ? householdAddress(named) : written ?? "地址未知"}（报事人未绑定房屋，地址未核实）`;
+  const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
+    communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: 1,
+    summary: ctx.text, place, scope: "home", householdId: named?.id ?? null, building: named?.building.name ?? c.location?.building ?? (await singleBuildingOfGroup(ctx)),
+    // The owner on file is who staff can call while the reporter is unverified.
+    reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: named ? { ownerName: named.ownerName, phone: named.phone } : null, sourceMessageId,
+    highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : dangerPassage(ctx.text, STAFF_CARD_CHARS),
+  });
+  ctx.ticketId = ticket.id;
+  await tellTicketCreated(ctx, c, reply, ticket, assignee, acceptBy);
 }
 
 /** A group that heard of a public fault's ticket hears when it is fixed ("修好后会通知大家"). */
@@ -862,6 +929,8 @@ async function singleBuildingOfGroup(ctx: MessageContext): Promise<string | null
   }
 }
 
+/** Papers that settle a fee question: "退租的协议我明天拿到前台给你们看", "截图发你们". */
+const FEE_EVIDENCE = /协议|合同|证明|凭证|截图|转账记录|付款记录|缴费记录|收据|发票|房产证|租约|(拿|送|带)(到|去)?(前台|物业)|给你们看/;
 /** Figures of a bill: an area, an amount, a rate, how it was worked out. */
 const ABOUT_AMOUNT = /\d+(\.\d+)?\s*(平|平方|㎡|元|块|个月)|面积|单价|按[^。]{0,8}算|算(错|得不对|多了)|多收|少收|多扣|金额|收费标准|\b(sq ?m|square met\w*|yuan|rmb|per month)\b/i;
 
@@ -870,12 +939,20 @@ const ABOUT_AMOUNT = /\d+(\.\d+)?\s*(平|平方|㎡|元|块|个月)|面积|单�
  * question, whatever the classifier made of a sentence of numbers ("按这个算不是200" is no repair).
  */
 async function addToOpenFeeQuestion(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
-  if (ctx.inGroup || c.intent === "fee" || c.urgency === 1 || !ABOUT_AMOUNT.test(ctx.text) || NAMES_A_FAULT.test(ctx.text)) return false;
+  if (ctx.inGroup || c.intent === "fee" || c.urgency === 1 || !(ABOUT_AMOUNT.test(ctx.text) || FEE_EVIDENCE.test(ctx.text)) || NAMES_A_FAULT.test(ctx.text)) return false;
   const home = verifiedHome(ctx);
   if (!home || !(await openFeeQuestion(ctx.tx, home.id, ctx.now))) return false;
   await fileFeeQuestionFor(ctx, home, reply);
   return true;
 }
+
+/** Asking for an invoice or a receipt (开票 is the office's work, not a figure to look up). */
+const INVOICE_REQUEST = /(开|要|需要|打印|补|拿)[^。，,]{0,4}(发票|收据|票据|专票)|(发票|收据|票据|专票)[^。]{0,6}(怎么|如何|哪里|去哪|能不能|可以|可不可以)?[^。]{0,2}(开|打|拿|领|要|办)|\b(invoice|receipt|fapiao)\b/i;
+
+/** "1101家欠了多少", "502那户交了没": a home named by its number in a question about payments. */
+const ROOM_OF_HOME_ASKED = /(?<![\d-])(\d{3,4})(?:室|号房?)?(?:家|户|那家|那户|的)[^。？?]{0,8}(?:欠|交|缴|物业费|费)/;
+/** Asking about someone else's payments ("他家是不是一直不交", "谁家没交", "who hasn't paid"). */
+const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|楼下|对门|对面|那|老外)家?[^。？?]{0,10}(欠了?多少|欠不欠|欠费|不交|没交|交没交|交了没|拖欠)|(谁家|哪(几|些)?家|哪(几|些)?户)[^。？?]{0,8}(没交|欠|不交|拖欠)|\bwho\b[^?]{0,30}\b(hasn'?t|haven'?t|has not|have not|not) paid\b|\b(neighbou?r'?s?|their|his|her)\b[^.?]{0,20}\b(fees?|arrears|owes?|paid)\b/i;
 
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
@@ -889,10 +966,21 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   // "3栋2单元1201欠多少钱": the sender's own other home if they are verified there; anyone else's
   // bills are never shown — they are told so, and get their own.
   const asked = c.location?.building && c.location.room ? c.location : null;
-  if (asked) {
-    const mine = verifiedHomeAt(ctx, asked);
-    if (mine) home = mine;
-    else await reply({ key: "fee.not_your_household", params: { address: householdAddress(home) } }, direct(ctx));
+  // "502家欠了多少？他家是不是一直不交", "who in building 5 hasn't paid": another home's account.
+  const ownRooms = ctx.sender.residents.map((r) => r.household.room);
+  const roomNamed = c.location?.room ?? ROOM_OF_HOME_ASKED.exec(ctx.text)?.[1] ?? null;
+  const otherRoom = !asked && roomNamed !== null && !ownRooms.includes(roomNamed);
+  if ((asked && !verifiedHomeAt(ctx, asked)) || otherRoom || OTHERS_FEES.test(ctx.text)) {
+    // In a group, the refusal is said there: "已私信您" would tell the group the neighbour's figures were sent.
+    if (ctx.inGroup) return reply({ key: "fee.others_private" });
+    await reply({ key: "fee.not_your_household", params: { address: householdAddress(home) } }, direct(ctx));
+  } else if (asked) home = verifiedHomeAt(ctx, asked)!;
+  // "物业费的发票怎么开？单位要报销": invoices and receipts are issued by the office — a fee ticket for
+  // the housekeeper, who arranges it; the bills are not the answer.
+  if (INVOICE_REQUEST.test(ctx.text) && !isFeeAmountQuestion(ctx.text)) {
+    await fileFeeQuestionFor(ctx, home, reply, "invoice");
+    if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
+    return;
   }
   // "为什么这个月物业费这么多": the housekeeper explains it (a fee ticket); the bills follow as usual.
   if (isFeeAmountQuestion(ctx.text)) await fileFeeQuestionFor(ctx, home, reply);
@@ -913,23 +1001,27 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
 
 /** A short answer to a fee reminder of the last 14 days, in a direct chat: "已交" → the housekeeper checks; "有问题" → a fee ticket. */
 async function answerFeeReminderReply(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
-  const kind = ctx.inGroup || c.urgency === 1 || !verifiedHome(ctx) ? null : parseReminderReply(ctx.text);
+  // (Answered in a group too — "@物业小助手 已交了" — the reply going by direct message.)
+  const kind = c.urgency === 1 || !verifiedHome(ctx) || (ctx.inGroup && !ctx.inbound.mentionsSelf) ? null : parseReminderReply(ctx.text);
   if (!kind) return false;
   // "3栋那套已经交了": the home it names, when it is one of theirs; else the one last reminded.
   const householdId = await recentReminderHousehold(ctx.tx, ctx.community.id, ctx.inbound.userId, ctx.now);
   if (householdId === null || householdId === undefined) return false;
   const home = verifiedHomeNamed(ctx, c.location) ?? ctx.sender.residents.find((r) => r.householdId === householdId)?.household;
   if (!home) return false;
-  if (kind === "question") return void (await fileFeeQuestionFor(ctx, home, reply)), true;
-  const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz });
-  await reply({ key: r.owedCents > 0 ? "fee.paid_claim_ack" : "fee.paid_nothing_owed", params: { staff: r.staff } }, direct(ctx));
+  if (kind === "question") await fileFeeQuestionFor(ctx, home, reply);
+  else {
+    const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz });
+    await reply({ key: r.owedCents > 0 ? "fee.paid_claim_ack" : "fee.paid_nothing_owed", params: { staff: r.staff } }, direct(ctx));
+  }
+  if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
   return true;
 }
 
-async function fileFeeQuestionFor(ctx: MessageContext, home: NonNullable<ReturnType<typeof verifiedHome>>, reply: ReplyFn) {
+async function fileFeeQuestionFor(ctx: MessageContext, home: NonNullable<ReturnType<typeof verifiedHome>>, reply: ReplyFn, about: "amount" | "invoice" = "amount") {
   const r = await fileFeeQuestion(ctx.tx, ctx.now, ctx.settings, { household: home, reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, text: ctx.text, sourceMessageId: ctx.messageId });
   ctx.ticketId = r.ticket.id;
-  const params = { number: r.ticket.number, summary: ctx.text.slice(0, 60), staff: r.assignee?.name ?? "", acceptBy: r.acceptBy?.toISOString() ?? "" };
+  const params = { number: r.ticket.number, summary: ctx.text.slice(0, 60), staff: r.assignee?.name ?? "", acceptBy: r.acceptBy?.toISOString() ?? "", about };
   await reply({ key: r.added ? "fee.question_added" : "fee.question_ticket", params }, direct(ctx));
 }
 

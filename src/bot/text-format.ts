@@ -2,7 +2,8 @@
 import { formatLocal, formatRelative } from "../services/time.js";
 
 export type Params = Record<string, string | number | null | undefined>;
-export type RenderContext = { tz: string; now: Date; botName: string };
+/** `lang`: the recipient's language ("en" adds the English text where there is one). */
+export type RenderContext = { tz: string; now: Date; botName: string; lang?: string };
 
 export const INTENT_LABELS: Record<string, string> = {
   repair: "报修", complaint: "投诉", fee: "费用", progress: "进度查询", inquiry: "咨询", suggestion: "建议", praise: "表扬", other: "其他",

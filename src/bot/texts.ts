@@ -3,6 +3,7 @@
 import { formatLocal, formatRelative } from "../services/time.js";
 
 import { categoryLabel, kind, maskIds, ON_BEHALF, s, URGENCY_LABELS, intentLabel, statusLabel, type Params, type RenderContext, type Text } from "./text-format.js";
+import { ENGLISH_TEXTS } from "./texts/english.js";
 import { FEE_TEXTS } from "./texts/fees.js";
 import { NOTICE_TEXTS } from "./texts/notices.js";
 import { REPORT_TEXTS } from "./texts/reports.js";
@@ -44,7 +45,7 @@ const CORE_TEXTS = {
     `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
     `类别：${categoryLabel(p.category)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）　地点：${s(p.place)}\n` +
     `${whoFollows(p, "负责管家：", "负责人：")}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
-    (p.urgency === 1 ? `\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。` : ""),
+    (p.urgency !== 1 ? "" : p.threat ? "\n已按升级投诉处理，项目经理已同步收到通知。" : p.overran ? "\n公告的时段已过仍未恢复，已按紧急情况通知值班经理，正在核查原因。" : `\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。`),
   "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由${whoFollows(p, "管家", "")}跟进，详情已私信您。`,
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
@@ -108,6 +109,7 @@ const CORE_TEXTS = {
   "bind.need_in_group": () => "为保护隐私，请私信我完成房屋绑定后再报修，我已私信您。",
   // ——— residents: fees ———
   "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
+  "fee.others_private": () => "为保护住户隐私，不能查询或透露其他住户的缴费情况。查询自家费用请私信我。",
   "fee.not_your_household": (p) => `为保护住户隐私，费用只能查询您本人已验证的房屋。以下是您的房屋 ${s(p.address)} 的费用；如需代家人查询，请家人本人绑定后查询，或联系管家。`,
   "resident.progress_sent_privately": () => "您的工单进度已私信您。",
   // ——— residents: other intents ———
@@ -169,6 +171,7 @@ const CORE_TEXTS = {
   "staff.accepted": (p) => `已受理 #${s(p.number)}，已通知住户。`,
   "staff.arrived": (p) => `已记录到场 #${s(p.number)}，已通知住户。`,
   "staff.completed": (p) => `#${s(p.number)} 已完成，已通知住户，并已安排回访。`,
+  "staff.taken_over": (p) => `【工单 #${s(p.number)}】已由 ${s(p.by)} 接手处理（${s(p.place)}），您无需再跟进。`,
   "staff.completed_by_other": (p) => `【已完成 #${s(p.number)}】${s(p.by)} 已处理完毕：${s(p.resolution)}\n地点：${s(p.place)}。系统将安排回访。`,
   "staff.note_added": (p) => `【#${s(p.number)} 备注】${s(p.by)}：${s(p.text)}`,
   "staff.transferred_ok": (p) => `#${s(p.number)} 已转给 ${s(p.to)}。`,
@@ -223,6 +226,11 @@ export const hasText = (key: string): boolean => Object.hasOwn(TEXTS, key);
 
 export function render(key: string, params: Params, ctx: RenderContext): string {
   if (!hasText(key)) throw new Error(`missing text for key ${key}`);
+  const zh = TEXTS[key]!(params, ctx);
+  const en = ctx.lang === "en" && hasEnglish(key) ? ENGLISH_TEXTS[key]!(params, ctx) : null;
   // No message shows a resident ID number typed into a report (text-format.ts: maskIds).
-  return maskIds(TEXTS[key]!(params, ctx));
+  return maskIds(en ? `${en}\n\n${zh}` : zh);
 }
+
+/** Whether a key has an English text (sent above the Chinese to residents who write in English). */
+export const hasEnglish = (key: string): boolean => Object.hasOwn(ENGLISH_TEXTS, key);

@@ -61,6 +61,9 @@ const EN_ROOM_RE = /\b(?:flat|room|apt\.?|apartment|rm\.?)\s*(?:is\s+|no\.?\s*|n
 const EN_TRAIL_ROOM_RE = /\bunit\s*\d{1,2}\s*,\s*(?:#\s*)?(\d{3,4})\b/i;
 // "Building 12, 1502" / "Tower C, 1203" / "Block C 1502": a bare 3–4 digit number right after the building is the flat.
 const EN_BLD_ROOM_RE = /\b(?:building|bldg\.?|block|tower)\s*(?:no\.?\s*)?#?\s*(?:[A-Za-z]|\d{1,3})\s*[,，]?\s*#?(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|residents|households|floor))/i;
+// "we're in 602", "I live in 1502", "my flat is 803": an English "my home" phrase before a bare number
+// ("I'm in 2023" is a year).
+const EN_HOME_ROOM_RE = /\b(?:i'?m|i am|we'?re|we are|(?:i|we) (?:live|stay)|(?:my|our) (?:flat|apartment|apt|home|place|room) is)\s+(?:in|at)?\s*(?:no\.?\s*|number\s*)?#?(?!(?:19[5-9]\d|20[0-4]\d)\b)(\d{3,4})\b(?!\s*(?:sq|m2|m²|yuan|rmb|people|cars|minutes|mins|hours|days|floor|[-/:.]\d))/i;
 
 // A bare room number told near the building: "11幢2单元 顶楼1801", "七号楼 二单元 就是 一零零三",
 // "我家是903 在13栋". Digits (3–4, not part of a longer number, code, time or amount) or Chinese digits
@@ -93,7 +96,7 @@ function parseEnglish(text: string): Location | null {
   const b = EN_BLD_RE.exec(text);
   const u = EN_UNIT_RE.exec(text);
   const er = EN_ROOM_RE.exec(text);
-  const room = er ? (er[1] ?? er[2] ?? null) : (EN_TRAIL_ROOM_RE.exec(text) ?? EN_BLD_ROOM_RE.exec(text))?.[1] ?? null;
+  const room = er ? (er[1] ?? er[2] ?? null) : (EN_TRAIL_ROOM_RE.exec(text) ?? EN_BLD_ROOM_RE.exec(text) ?? EN_HOME_ROOM_RE.exec(text))?.[1] ?? null;
   if (!b && !room) return null; // "unit" alone in English is too ambiguous
   return make(b?.[1] ? bld(b[1]) : null, u?.[1] ? String(Number(u[1])) : null, room);
 }

@@ -103,6 +103,8 @@ export function normalize(text: string): string {
   // Wuhan and Changsha speech: "么时候" (什么时候), "么样" (怎么样), "搞么事", "伢" (a child).
   t = t.replace(/(?<![什怎那这多要])么(时候|样|回事|事)/g, (_, w: string) => (w === "时候" ? "什么时候" : w === "样" ? "怎么样" : w === "回事" ? "怎么回事" : "什么"))
     .replace(/(?<![小])伢(们|子)?/g, "孩子");
+  // Voice-input slips that need their context: "然气" without its 燃/天, "楼都停店了" (停电).
+  t = t.replace(/(?<![燃天])然气/g, "燃气").replace(/(?<=(?:楼|家|家里|都|全|整栋|整个小区|单元)\s?)停店/g, "停电");
   t = t.replace(EMOJI_RE, (e) => EMOJI_WORDS[e] ?? " ");
   return t.replace(/[\s\u2005\u00a0]+/g, " ").trim();
 }

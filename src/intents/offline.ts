@@ -53,13 +53,33 @@ const TO_SOMEONE = /^@[^\s@]{1,12}\s/;
 /** Lost and found between neighbours: "谁家丢的钥匙？…我交到物业前台了". */
 const FOUND_ITEM = /(捡到|交到|交给)[^，。]{0,6}(物业|前台|保安|门卫|失物)|谁(家|的)[^，。]{0,10}(丢的|掉的|掉在|落下)/;
 const ASKS_IF_REPORTED = /有(没有)?人(报修|报了|报过|反映)(了|过)?(吗|没|没有)?|报修了(吗|没)/;
-const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了/;
+const NEGLECTED = /还管不管|到底管不管|有没有人管|还有没有人管|没人管了|(就|都|也)不管了|不管了吗/;
 const QUESTION = /吗|\?|请问|会不会|是不是|怎么|几点|哪些|要不要/;
 /** "我家卫生间", "厨房那个": a place with nothing wrong said yet, the first half of a report. */
 const PLACE_ONLY = /^(我家|家里|我们家|俺家)?的?(厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|阳台|书房|儿童房|楼道|门口)(的|里|里面|那个|那边|这边)?[\s。，,!！~～.]*$/;
 
+/** SQL, markup or template placeholders pasted in: nothing a resident asks the office for. */
+export const CODE_LIKE = /\b(select|insert|update|delete|drop|union|alter|truncate)\b[^。]{0,40}\b(from|table|into|set|where|select|database)\b|<\/?(script|img|iframe|svg|a)\b|\{\{[^}]*\}\}|\$\{[^}]*\}|;\s*--|\bor\s+1\s*=\s*1\b/i;
+
+/**
+ * The text without pasted code: a SQL statement from its keyword on, markup, template placeholders
+ * ("{{room}}卫生间地漏堵了" is a report; "1234; DELETE FROM residents" is the number 1234).
+ */
+export function withoutCode(text: string): string {
+  return text.replace(SQL_TAIL, " ").replace(SQL_OR, " ").replace(MARKUP, " ").replace(PLACEHOLDER, " ");
+}
+const SQL_TAIL = /['"`]?\s*\)?\s*;?\s*\b(select|insert|update|delete|drop|union|alter|truncate)\b(?=[^。]{0,40}\b(from|table|into|set|where|select|database)\b)[\s\S]*$/i;
+const SQL_OR = /['"]\s*or\s*['"]?\d+['"]?\s*=\s*['"]?\d+['"]?/gi;
+const MARKUP = /<script[\s\S]*?<\/script>|<%[\s\S]*?%>|<\/?[a-z][^>]*>/gi;
+const PLACEHOLDER = /\{\{\{?[^}]*\}\}\}?|\$\{[^}]*\}|%[sd]\b|\{\d+\}/g;
+
 export function classifyOffline(input: ClassifyInput): Classification {
-  const text = normalize(input.text);
+  const stripped = withoutCode(input.text);
+  // Only code (or a number with it): nothing a resident asks for.
+  if (stripped !== input.text && !/[\u3400-\u9fff]|[A-Za-z]{2}/.test(stripped)) {
+    return { intent: "other", category: null, urgency: 3, location: parseLocation(normalize(stripped)), confidence: 1, decidedBy: "offline" };
+  }
+  const text = normalize(stripped);
   const m = getModel();
   const { intent: ih, category: ch, urgency: uh } = m.heads;
   if (!ih || !ch || !uh) throw new Error("model.json lacks a head");

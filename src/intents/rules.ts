@@ -24,7 +24,7 @@ const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy fri
 // ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
 const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
 // "我被困在公司电梯里了": the place named right after the danger word.
-const ELSEWHERE_AFTER = /^[^，。,]{0,2}在?(公司|单位|商场|地铁|学校|医院|写字楼|办公楼|酒店|机场|老家)/;
+const ELSEWHERE_AFTER = /^[^，。,]{0,2}在?(公司|单位|商场|地铁|学校|医院|写字楼|办公楼|酒店|机场|老家)|^的(新闻|视频|报道)/;
 function elsewhere(text: string, at: number, end = at): boolean {
   if (ELSEWHERE_AFTER.test(text.slice(end, end + 10))) return true;
   // (English says the same in more characters.)
@@ -94,12 +94,14 @@ function near(a: RegExp, b: RegExp, gap = 12): RegExp {
   const A = `(?:${a.source})`, B = `(?:${b.source})`, G = `[^。!！?？]{0,${gap}}`;
   return new RegExp(`${A}${G}${B}|${B}${G}${A}`, "i");
 }
+// Electrical things named in English ("the electricity meter cupboard", "the fuse box"): smoke from them is electrical.
+const EN_ELEC_THING = String.raw`\b(meter (box|cupboard|cabinet|room)|electric(al|ity)?( meter)? (cupboard|cabinet|box|room|panel|riser)|fuse ?box|breaker( box)?|sockets?|plugs?|outlets?|wiring|switchboard|distribution board|charger|extension (lead|cord))\b`;
 // Fire seen: smoke, glow, burning, told by its look.
-const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|黑烟|浓烟|烟子|烟雾(?!报警|探测|感应|传感)|白茫茫|雾蒙蒙|滚滚|好多烟|很多烟|满是烟|一屋子烟|一楼道烟|烟(很|好|特别|太|越来越)(多|浓|大)|红光|火光|(?<![睡闻听看找])着了(?![凉急迷魔])|在烧|烧起来|燒緊|(电瓶|电池|锂电|充电宝)[^，。]{0,6}(鼓包|冒烟|冒气|冒白气|发烫|烧)|\b(smoke|smoky|flames?|on fire|burning)\b/;
+const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|黑烟|浓烟|烟子|烟雾(?!报警|探测|感应|传感)|白茫茫|雾蒙蒙|滚滚|好多烟|很多烟|满是烟|一屋子烟|一楼道烟|烟(很|好|特别|太|越来越)(多|浓|大)|红光|火光|(?<![睡闻听看找])着了(?![凉急迷魔])|在烧|烧起来|燒緊|(电瓶|电池|锂电|充电宝)[^，。]{0,6}(鼓包|冒烟|冒气|冒白气|发烫|烧)|\b(smoke(?! ?(alarm|detector)s?\b)|smoky|flames?|on fire|burning)\b/;
 // ...and what it does to people, or that nobody knows where it comes from.
 const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
 // Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
-const EVERYDAY_SMOKE = /\bsmokes\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b|抽烟|吸烟|二手烟|油烟(?!机)|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
+const EVERYDAY_SMOKE = /\bsmokes\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b|抽烟|吸烟|二手烟|油烟(?!机)|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|(消防|防火)?(演习|演练)|烟雾弹|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
 // Electrical faults told by their effect.
 const ELEC_OBJ = /插线板|排插|插排|插座|插头|电线|线路|开关|电闸|空开|电表|电箱|电井|配电|充电器|变压器|\b(socket|plug|outlet|wiring|fuse ?box|breaker|charger|extension (lead|cord))\b/i;
 const ELEC_HARM = /火花|火星|蓝光|电弧|冒火|冒烟|焦味|糊味|胶皮味|塑料味|烧电线|烧焦|发烫|烫手|呲呲|滋滋|噼啪|啪啪|\b(popped|bang|sparks?|sparking|burning|smoking|melt(ed|ing)?)\b/i;
@@ -151,11 +153,11 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "injury", intent: "complaint", category: "security",
     re: /(一个人住|独居|独自(在家|住))[^。]{0,30}(没人接|不接|没反应|不开门|没人应|不应)|(没人接|没反应|不开门|没人应)[^。]{0,30}(一个人住|独居)/ },
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
-    re: /(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\b(sparks?|sparking|burning smell|smell of burning)\b/i },
+    re: new RegExp(`(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\\b(sparks?|sparking|burning smell|smell of burning)\\b|${EN_ELEC_THING}[^.!?]{0,30}\\b(smok(e|es|ing)|on fire|flames?)\\b|\\b(smoke|flames?)\\b[^.!?]{0,30}${EN_ELEC_THING}`, "i") },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /着火|起火|失火|火灾|火警|浓烟|生了?(一)?堆火|点了?(一)?堆火|烧火取暖|(火\s+){2,}[^。]{0,8}(插座|电线|电箱|配电|快|救命|119)|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
-    re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
+    re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(味|闻到|闻着|臭烘烘)[^。]{0,10}臭鸡蛋|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
@@ -403,6 +405,8 @@ const HEAT_JOKE = /要(着火|冒烟|烧起来|融化|熟)了?[^。]{0,10}(热�
 const FIGURATIVE_DANGER = /(水费|电费|钱包|手机|脑子|脑袋|头|心态)[^，。]{0,3}(要)?(爆|炸)|(嘴|嘴里|嘴巴|舌头|胃里|喉咙|心里|心头|脑门)[^，。]{0,3}(着火|冒火|冒烟|起火)|辣(得|到)[^，。]{0,6}(着火|冒火|冒烟)|(气|急|热|忙|累)(得|到)[^，。]{0,6}(冒烟|冒火|着火|爆炸)|(气|忙|累)炸了|被?淹没|${HEAT_JOKE.source}/;
 const DENIED = /(?<!有)没有?(闻到)?[^，。,]{0,2}(燃气|煤气|天然气)的?(味|气味)|((?<!是)不是|没有?|并非|并没有|排除了?)[^，。,]{0,2}(着火|起火|火灾|失火|漏气|燃气泄漏|煤气泄漏|打架|被困|困人|冒火花|火花|冒烟)|(?<![打点燃])不(冒烟|冒火花|冒火|着火|起火|发热|发烫|漏气)|(没|没有|还没)(动手|打起来)|\b(no|not|without|never) (any |a )?(smell of gas|gas smell|smoke|fire|sparks?|leak)\b|\b(does ?n'?t|did ?n'?t|does not|did not) smell (of|like) gas\b/i;
 const SCARE_ENDED = /(后来|原来|结果)[^。]{0,20}(走错|喝醉|误会|没事|虚惊|是(邻居|住户|快递|外卖))/;
+/** "还以为是煤气，结果是隔壁在炸臭豆腐": the danger was a mistaken guess, and the sender says what it was. */
+const GUESSED_WRONG = /(还以为|以为|当成|当是)[^。]{0,10}(煤气|燃气|着火|起火|失火|冒烟|漏水|爆管|打架|小偷)[^。]{0,8}(结果|原来|其实|后来|搞了半天)[^。]{0,4}是/;
 
 /** The first danger or escalation signal in a normalised text, or null. */
 export function safetySignal(text: string): Safety | null {
@@ -457,6 +461,7 @@ export function safetySignal(text: string): Safety | null {
     if (/(容易|可能会|听说[^，。]{0,6})$/.test(before + "") && !NOW.test(clause)) continue;
     // "前天半夜有人拧我家门把手，后来…说是走错楼层了，谢谢你们": a scare told afterwards, with its end.
     if (r.kind === "fight" && SCARE_ENDED.test(text)) continue;
+    if (r.kind !== "escalation" && r.kind !== "ignored" && GUESSED_WRONG.test(text)) continue;
     // "好像看到有人在车库里转悠 不知道是不是小偷 今早看了东西都在": a guess, and nothing was taken.
     if (r.kind === "fight" && /(东西|车|钱|电瓶|电池)[^，。]{0,3}(都在|没丢|没少)|什么都没(丢|少)/.test(text) && /是不是|好像|不知道|可能/.test(text)) continue;
     // "吵得好凶 要不要报警啊…没动手": asking whether to call the police threatens nobody.
@@ -538,6 +543,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "escalation" && /是?(12345|12315)还是(12345|12315)/.test(text)) continue;
     // "要到你们物业办什么手续吗还是只要去房管局就行": which office handles a procedure.
     if (r.kind === "escalation" && /(办|什么|哪些)手续|办理|过户|要带什么|(什么|哪些)材料/.test(text) && !/投诉|曝光|告你|不管(?!用)|没人|再不|举报|反映/.test(text)) continue;
+    // "维修基金是交给物业还是房管局": which office, asked; no threat.
+    if (r.kind === "escalation" && /还是[^，。]{0,3}(房管局|住建局|住建委|街道办?|城管局|居委会|社区)|(房管局|住建局|住建委|街道办?|城管局|居委会)还是/.test(text) && !/投诉|曝光|告你|不管(?!用)|没人|再不|举报|反映/.test(text)) continue;
     // "之前有电池被偷过": a theft told as past experience.
     if (r.kind === "fight" && ((PAST.test(text.slice(0, m.index)) && !NOW.test(text)) || /^过/.test(text.slice(m.index + m[0].length)))) continue;
     // "群里两个宝妈吵翻了": a row in the chat itself.
@@ -708,8 +715,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
-const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit)\b/i;
-const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)|\b(why (do )?i pay|what am i paying (for)?|not fair|waste of money|paying for nothing)\b/i;
+const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|(扣了|扣款|扣钱|付款|支付|交钱|付钱|缴)[^。]{0,10}(失败|没成功|不成功|扣了两|两遍|两次|重复)|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit|arrears|charged twice|payment (failed|didn'?t go through))\b/i;
+const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)|\b(why (do )?i pay|what am i paying (for)?|not fair|waste of money|paying for nothing)\b|\bwe pay\b[^.]{0,40}\b(and|but|yet)\b[^.]{0,40}\b(hasn'?t|haven'?t|isn'?t|aren'?t|never|not|still|no one|nobody)\b/i;
 const EARLIER_REPORT = /(我|我们)(已经)?报过|报过的|报的[^。]{0,16}(啥时候|什么时候|几时|几点|能来|来不来)|我(提交|交)的[^。]{0,10}申请|审核结果|(昨天|昨晚|前天|前晚|今早|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|提的|提过|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|成点|点样|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
 /** "顺便问下", "另外", "by the way": the message turns to something else. */
@@ -719,7 +726,7 @@ const PEST_CONTROL = /(蚊子|老鼠|蟑螂|苍蝇|虫子|蚂蚁|白蚁)[^。]{0
 const WHEN_COMING = /(几点|什么时候|啥时候|啥辰光|几时|哪天|多久|今天|明天|上午|下午|晚上)[^，。]{0,4}(能|会|可以)?(来|到|上门|过来)/;
 // "麻烦让师傅检查检查": a visit asked for is a repair, whatever the model made of the story before it.
 const ASKS_FOR_VISIT = /(麻烦|请|让|派|找)[^，。]{0,4}(师傅|人)[^，。]{0,4}(检查|看看|看一下|来看|上门看|修一下|修修|处理一下)/;
-const DISPLEASURE = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|还没人|都没人|没人管|没人理|到底|什么效率|效率(太|真|也太)?(低|差|慢)|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲/;
+const DISPLEASURE = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|还没人|都没人|没人管|没人理|到底|什么效率|效率(太|真|也太)?(低|差|慢)|呵呵|什么服务|太过分|气死|服了|无语|糊弄|拖|放鸽子|鸽了|人影|几次了|多少次|投诉你们|差劲|(就|都|也)不管了|不管了吗|登记完就/;
 const FAULT = /(家里|我家|屋里|房间|家)[^，。?？]{0,4}(停电|没电|断电|停水|没水|断水|没有水|没有电)了|跳闸|老是跳|一开[^，。]{0,6}就跳|漏水|滴水|渗水|堵了|堵住|不亮|不出水|没反应|打不着|坏了|坏掉|失灵|关不上|打不开|不通|黑屏|离线|\b(broken|leak(ing|s)?|blocked|clogged|not working|doesn't work|won't (open|close|lock|start|light))\b/i;
 
 // A question about a planned outage or works ("周六停水是全小区还是…", "明天几点停电").
@@ -762,7 +769,7 @@ const SARCASM = /\blove how\b|只用了[\d一二三四五六七八九十几]+(�
 const PHONE_ASK = /求(个)?(联系方式|电话|微信)|(手机号|手机号码|电话号码?|联系方式|联系电话)[^，。]{0,8}(发我|给我|发一下|发下|发过来|告诉我|是多少|多少|查一下|换了|改了|更新|变了)|住的是谁|是谁住|(换了?号|改了?号|新号码|手机换了)|\b(phone|contact) number\b/i;
 const ASK_A_NOT_A = /(想问|请问|问一下|问下|问一哈|问哈|问问)[^。]{0,24}(\p{Script=Han}{1,2})[不唔]\2/u;
 const QUESTION_EN = /^\s*(kindly (share|let me know|inform|tell)|[\w ]{0,24}\bquestion\b|just wondering|quick question|may i ask|does anyone know|do you know|where('s| is| are| can| do)|how (do|can|long|much)|is (it|there) (ok|okay|allowed|possible)|can (i|we|my|our)|could (i|we|my|our))\b[^?]*\?/i;
-const FEE_ASK = /(开|要开|需要开)[^，。]{0,8}(专票|增值税|发票)|^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|没退|退了没|怎么还没|什么时候(能)?退)|(账单|押金|退款|退费|多交的|多扣的|发票|收据)[^。]{0,16}(改|更正|退|处理|到账|开)[^。]{0,8}(了没|过来了没|没有?$|吗|什么时候|多久)|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|付款|支付|扫码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
+const FEE_ASK = /(开|要开|需要开)[^，。]{0,8}(专票|增值税|发票)|^(?![^]*(房东|到哪一步|进度))[^]*?押金[^。]{0,16}(还没退|没退|退了没|怎么还没|什么时候(能)?退)|(账单|押金|退款|退费|多交的|多扣的|发票|收据)[^。]{0,16}(改|更正|退|处理|到账|开)[^。]{0,8}(了没|过来了没|没有?$|吗|什么时候|多久)|(卡里|余额)[^。]{0,8}(能|可以|怎么)?退|(补打|补开|重开)[^，。？?]{0,4}(收据|发票)|(收据|发票)[^，。？?]{0,6}(补打|补开|重开)|(缴费|交费|交钱|付钱|付款|支付|扫码|二维码)[^。]{0,10}(失败|异常|不成功|扣了|扣款|没到账|不到账)|(能|可以|可不可以|怎么|在哪|去哪|哪里)[^。？?]{0,10}(交|缴|付)[^。？?]{0,3}(现金|刷卡)|(现金|刷卡)[^。？?]{0,4}(交|缴|付)[^。？?]{0,6}(吗|么|不|\?|？)|(物业费|管理费|停车费|取暖费|供暖费|暖气费)[^。]{0,10}(减免|减半|打折|优惠|少交|免交|能不能少)/;
 const OPENS_WITH_PROPOSAL = /^\s*(建议|我建议|提议|提个建议|小建议|希望物业|希望能|能否考虑|有个想法|我有个想法|提个想法|一个想法)/;
 // Letter-style thanks ("特此致谢", "衷心感谢贵处"): praise however the story before it reads.
 const FORMAL_THANKS = /特此(致谢|感谢|表扬)|衷心(的)?感谢|深表感谢|表示(衷心的|诚挚的)?感谢|致以[^，。]{0,6}(谢意|感谢)|送(面|一面)?锦旗/;
@@ -776,7 +783,7 @@ const PROPOSAL_EN = /\b(what|how) about (a|an|some|adding|having|putting|install
 const FOLLOW_UP = /(啥|什么|哪一步)进度|(查|问|看)(一下|下)?进度|(看过|来过|检查过|查过)(以后|之后)?[^。]{0,4}怎么说|\bhas my [^?]{0,40} been (approved|processed|done|fixed|handled)|\bsubmitted (it )?(last|on|yesterday)\b|(修好|弄好|搞好)了?(没|吗|没有)|(那事|那件事|那个事|那个)[^。]{0,6}(后来|最后)?(咋|怎么)?(处理|解决|查出|查清|弄)[^。]{0,6}(的|没|吗|了没)|报修的[^，。]{0,6}(能来|来不|什么时候|几点)|(换|修|弄|办)了没有?(啊|呀|\?|？|$|\s)|(考虑|研究|商量|讨论)得?(咋样|怎么样|如何)了?|定下来(了)?没有?|还(?<again>[\u4e00-\u9fa5])不\k<again>了|进度(如何|怎样|怎么样|咋样|到哪)|进展(如何|怎样|怎么样)|来不来|还来吗|还能来人|出发了?没|(接|派|安排)了?人?了?没|排到我|催一下|帮我催|催催|跟成|跟进得?(怎么样|到哪|如何)|有(消息|进展|回音|下文)了?(吗|没)|给(句|个)准话|(做|弄|办|补|配|换|开)好了?(没|吗|没有)|(补办|申请|登记)的[^。]{0,8}(好了(没|吗)|什么时候(能|可以)?(来)?拿|能拿了?(吗|没))|排上了?(吗|没)|排到了?(吗|没)|(材料|配件|零件|货)[^，。]{0,4}到了?(没|吗)|会不会上来|(还没|没|没有)(个|一个)?人?(联系|打给|回复|回电|电话)|\bstatus\b|\bany (news|update)/i;
 // ...and it names the ticket itself ("帮我催一下 漏水那个单子"): then even a named fault is the old one.
 const TICKET_REF = /单子|工单|单号|#\s*\d+|\bticket\b/i;
-const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|\b(ridiculous|unacceptable|useless)\b/i;
+const NEGLECT_ANGER = /到现在[^，。]{0,6}(都没|也没|连个)|弄丢了|呵呵|到底|还管不管(?!用)|气死|糊弄|还好意思|像话|有没有人管|凭什么|敷衍|一直没|至今|拖|太慢|慢死|效率|人影|没人管|没人理|没一个|什么效率|服了|无语|差劲|白报|放鸽子|过分|真行|不办事|搞什么|投诉|[几多好十]+[次回遍]|不下|(就|都|也)不管了|不管了吗|登记完就|\b(ridiculous|unacceptable|useless)\b/i;
 /** A follow-up on an earlier request, told without anger at the neglect. */
 const FAULT_OR_BROKEN = /坏|不制冷|不制热|不出|不亮|漏|堵|不转|不动|不工作|失灵|\b(broken|not working)\b/i;
 /** "谁家的车挡在消防通道了…麻烦挪一下": a car to be moved, which the office's guards see to. */
@@ -815,6 +822,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (PROCEDURE.test(text) && !DISPLEASURE.test(text) && !FAULT.test(text)) add("inquiry", 0.7);
   // "跟你们说一声 家里没人", "以后有事直接联系我": telling the office something, asking nothing.
   if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !/(需不需要|要不要|用不用|是否需要|需要)[^，。]{0,4}(跟|和|给)你们/.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
+  // "我换微信号了，以后3栋的工单都发到这个号": about whom to send work to, no problem reported.
+  if (/(换|改|用)了?(个|新)?(微信|手机号?|号码|账号|新号)|这个号|新号/.test(text) && /工单|派单|单子|发到|发给|转到|转给/.test(text) && !FAULT.test(text)) add("other", 1.2);
   // "俺得表扬表扬你们那个维修师傅": the sender says it is praise.
   if (/(得|要|想|必须|一定要)(好好)?表扬|表扬表扬|表扬一下|表扬(你们|你|他|她)(一下|下)?|(真|挺|蛮|可)不赖|得劲|没得说|杠杠的|希望[^。]{0,8}(表扬|嘉奖|奖励)(他|她|一下)|(非常|十分|特别)感激/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text)) add("praise", 0.6);
   // "物业费一年三千多 草长到膝盖了 这钱花哪了": the fee's value, measured by a failing: a complaint.

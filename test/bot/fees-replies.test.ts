@@ -117,13 +117,18 @@ describe("answers to a reminder", () => {
     expect(h.textsTo(await h.say("hk1", "接单 #1"), "res1").join()).toContain("#1");
   });
 
-  it("only within 14 days of a reminder, only in a direct chat, and never swallowing a repair", async () => {
+  it("only within 14 days of a reminder, in a group only when addressed (answered privately), and never swallowing a repair", async () => {
     await afterFirstReminder();
     // A repair is still a repair.
     expect(h.textsTo(await h.say("res1", "厨房水管有问题 漏水了"), "res1").join()).toContain("报修");
-    // In a group "已交" is not taken as an answer to a private reminder.
+    // In a group, "已交" said among neighbours is not taken as an answer to a private reminder…
+    const chat = await h.say("res1", "已交", { in: "g3" });
+    expect(h.textsTo(chat, "hk1").join()).not.toContain("缴费核对");
+    // …"@物业小助手 已交" is: the housekeeper checks, the group hears only that a private message went out.
     const g = await h.say("res1", "已交", { in: "g3", mention: true });
-    expect(h.textsTo(g, "hk1").join()).not.toContain("缴费核对");
+    expect(h.textsTo(g, "hk1").join()).toContain("缴费核对");
+    expect(h.textsTo(g, "g3").join()).toContain("已私信您");
+    expect(h.textsTo(g, "g3").join()).not.toMatch(/356|1201/);
     // The housekeeper holds reminders; 15 days after the last one, "已交" is no longer an answer to it.
     await h.say("hk1", "暂停催缴 3-2-1201 争议 面积");
     for (let i = 0; i < 15; i++) await h.advance(DAY);

@@ -27,8 +27,8 @@ export const FEE_TEXTS = {
   "fee.paid_claim_ack": (p) => `收到，已请${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}核对缴费记录，如有问题会再联系您。谢谢！`,
   "fee.paid_nothing_owed": () => "系统里已有您家的缴费记录，目前没有逾期未缴的费用，谢谢您的支持！",
   "fee.question_ticket": (p, c) =>
-    `已为您登记费用咨询 #${s(p.number)}：${s(p.summary)}\n` +
-    `${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}会核对账单，在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。`,
+    `已为您登记${p.about === "invoice" ? "开票申请" : "费用咨询"} #${s(p.number)}：${s(p.summary)}\n` +
+    `${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}${p.about === "invoice" ? "会为您办理开票（请备好抬头和税号），" : "会核对账单，"}在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。`,
   "fee.question_added": (p) => `已把您的补充记入费用咨询 #${s(p.number)}，并转给负责的管家。`,
   // ——— fees: reminders (催缴) and staff figures ———
   "fee.reminder": (p) =>

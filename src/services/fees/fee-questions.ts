@@ -19,7 +19,7 @@ import { localDate, overdueByHousehold, REMINDER_KEY } from "./reminders.js";
 
 /** Punctuation, spaces and polite filler that carry no meaning for these rules. */
 const strip = (text: string) => text.replace(/[\s，,。.!！?？~～、…:：;；"“”'‘’()（）【】\[\]]+/g, "");
-const FEE_WORD = /费|钱|金额|账单|帐单|收费|缴|交|付|元|块|价|面积|催/;
+const FEE_WORD = /费|钱|金额|账单|帐单|收费|收(这么|那么|得|了)|缴|交|付|元|块|价|面积|催/;
 /** A question about an amount: why it is what it is, or that it is wrong. */
 const WHY_AMOUNT = /为什么|为啥|凭什么|怎么(会|又)?(这么|那么)(多|贵|高)|(这么|那么)(多|贵|高)|多收|多扣|多算|收多了|扣多了|算多了|重复(收|扣)|(收|扣|交|缴)了两次|算错|收错|搞错|弄错|不对|有误|有出入|对不上/;
 /** In a reply to a reminder, doubt about the reminder itself also counts. */

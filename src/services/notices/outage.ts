@@ -28,9 +28,9 @@ const ANNOUNCED: Record<OutageKind, RegExp> = {
 
 /** How a resident reports having none. */
 const REPORTED: Record<OutageKind, RegExp> = {
-  water: /停水|没水|没有水|断水|无水|不出水|不来水|没来水|水停了|来水/,
-  power: /停电(?!梯)|没电|没有电|断电|无电|不来电|没来电|电停了|来电/,
-  gas: /停气|没气|没有气|没燃气|没有燃气|没煤气|没有煤气|没天然气|燃气停|煤气停|天然气停|打不着火|点不着火|来气/,
+  water: /停水|没水|没有水|断水|无水|不出水|不来水|没来水|水停了|来水|没得水|(一滴|一点)水(都|也)?(没|不)|水(都|也)没(了|有)/,
+  power: /停电(?!梯)|没电|没有电|断电|无电|不来电|没来电|电停了|来电|没得电|一点电(都|也)?没|电器(都|全)(用不了|不能用|没反应)|(屋里|家里|楼里|全楼)(突然|一下)?(全)?黑了/,
+  gas: /停气|没气|没有气|没燃气|没有燃气|没煤气|没有煤气|没天然气|燃气停|煤气停|天然气停|打不着火|点不着火|来气|没得气|没得燃气/,
 };
 /** "怎么停了", "什么时候恢复": an outage report when the classifier says which supply it is about. */
 const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢复|来)|还没(恢复|来)/;
@@ -38,7 +38,7 @@ const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity:
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */
 // ("打不着火" is a stove without gas, not a fire.)
-const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
+const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
 
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
@@ -67,10 +67,27 @@ export type OutageReport = {
   messageId: number; to: Recipient; now: Date;
 };
 
+/** A complaint about the office's handling ("停水也不提前通知"), not just the missing supply. */
+const ABOUT_THE_OFFICE = /通知|提前|说一声|告诉|你们|物业|服务|态度|投诉|凭什么|补偿|赔/;
+/** How long after an announced window ends a report of the same outage is the outage overrunning. */
+const OVERRUN_MS = 24 * 3_600_000;
+
 /** The announced outage (sent, window open, in scope) that a report is about; null if none. */
 export async function findOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">) {
   // A complaint ("停水也不提前通知") is about the office, not the outage: it is always a ticket.
-  if (r.intent === "complaint") return null;
+  if (r.intent === "complaint" && ABOUT_THE_OFFICE.test(r.text)) return null;
+  return outageNoticeFor(db, r, { outageFrom: { lte: r.now }, outageTo: { gt: r.now } });
+}
+
+/**
+ * An announced outage whose window has ended (within a day) and that the report says is still on
+ * ("6栋还是没水，说好的五点恢复呢"): the promised supply is missing for everyone in scope — grade 1.
+ */
+export async function overranOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">) {
+  return outageNoticeFor(db, r, { outageTo: { lte: r.now, gt: new Date(r.now.getTime() - OVERRUN_MS) } });
+}
+
+async function outageNoticeFor(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">, window: { outageFrom?: { lte: Date }; outageTo: { gt: Date; lte?: Date } }) {
   const kinds = reportedOutages(r.text, r.category);
   if (kinds.length === 0) return null;
   let where: string[] | null = r.building ? [r.building] : null;
@@ -80,7 +97,7 @@ export async function findOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messag
     if (served.length) where = served;
   }
   const notices = await db.notice.findMany({
-    where: { communityId: r.communityId, status: { in: ["sending", "sent"] }, kind: { not: "general" }, outageFrom: { lte: r.now }, outageTo: { gt: r.now } },
+    where: { communityId: r.communityId, status: { in: ["sending", "sent"] }, kind: { not: "general" }, ...window },
     orderBy: { id: "desc" },
   });
   for (const n of notices) {
@@ -114,8 +131,9 @@ export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
   const tz = (await db.community.findUniqueOrThrow({ where: { id: r.communityId }, select: { timezone: true } })).timezone;
   await enqueue(db, {
     communityId: r.communityId, to: r.to, key: quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,
-    // "明天9:00-12:00停电" quoted the next day would contradict itself: relative days as dates.
-    params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: withDates(notice.text, notice.sentAt ?? notice.confirmedAt ?? notice.createdAt, tz), from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
+    // "明天9:00-12:00停电" quoted the next day would contradict itself: relative days as dates,
+    // counted from when the notice went out (not from when its last copy, held overnight, was sent).
+    params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: withDates(notice.text, publishedAt(notice), tz), from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
     dedupeKey: `notice.answer:${notice.id}:${r.messageId}`,
   });
   return notice;
@@ -127,4 +145,9 @@ const GROUP_REPEAT_MS = 30 * 60_000;
 /** How many residents' reports a notice has answered. */
 export async function answeredReports(db: DbOrTx, noticeId: number): Promise<number> {
   return db.outboxMessage.count({ where: { dedupeKey: { startsWith: `notice.answer:${noticeId}:` } } });
+}
+
+/** When a notice was published: its scheduled time, or when it was confirmed (its text's "明天" counts from then). */
+function publishedAt(n: { sendAt: Date | null; confirmedAt: Date | null; sentAt: Date | null; createdAt: Date }): Date {
+  return n.sendAt ?? n.confirmedAt ?? n.sentAt ?? n.createdAt;
 }

@@ -33,7 +33,8 @@ export async function parseScope(db: DbOrTx, communityId: number, token: string)
   const grids = await db.grid.findMany({ where: { communityId }, select: { code: true, name: true } });
   const codes: string[] = [];
   for (const item of items) {
-    const grid = grids.find((g) => g.name === item || g.code.toLowerCase() === item.toLowerCase());
+    // By name ("三期"), by code ("C"), or the code as a district ("C区", "C网格").
+    const grid = grids.find((g) => g.name === item || [g.code, `${g.code}区`, `${g.code}网格`].some((c) => c.toLowerCase() === item.toLowerCase()));
     if (!grid) throw new DomainError("notice.bad_scope", { token: item });
     if (!codes.includes(grid.code)) codes.push(grid.code);
   }

@@ -38,7 +38,7 @@ export async function ensureDailyLists(db: DbOrTx, now: Date): Promise<void> {
 async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
   const tickets = await tx.ticket.findMany({
     where: { communityId, status: { in: OPEN_STATUSES }, ...(createdBefore ? { createdAt: { lt: createdBefore } } : {}) },
-    include: { assignee: { include: { chatUser: true } }, grid: { select: { name: true } } },
+    include: { assignee: { include: { chatUser: true } }, grid: { select: { name: true, housekeeper: { include: { chatUser: true } } } } },
     orderBy: { number: "asc" },
   });
   const promises = await nextPromises(tx, communityId, tickets);
@@ -46,6 +46,26 @@ async function openTickets(tx: Tx, communityId: number, createdBefore?: Date) {
 }
 
 type Open = Awaited<ReturnType<typeof openTickets>>[number];
+type Owner = NonNullable<Open["assignee"]>;
+
+/**
+ * Whose list each ticket is on: its assignee's, and its grid's housekeeper's when someone else holds
+ * it (a craftsman it was handed to) — the housekeeper stays answerable for everything in the grid.
+ */
+function byOwner(tickets: Open[]): { owner: Owner; list: Open[] }[] {
+  const out = new Map<number, { owner: Owner; list: Open[] }>();
+  const add = (owner: Owner, t: Open) => {
+    const entry = out.get(owner.id) ?? { owner, list: [] };
+    entry.list.push(t);
+    out.set(owner.id, entry);
+  };
+  for (const t of tickets) {
+    if (t.assignee) add(t.assignee, t);
+    const hk = t.grid?.housekeeper;
+    if (hk?.active && hk.id !== t.assigneeId && t.assignee?.role === "maintenance") add(hk, t);
+  }
+  return [...out.values()];
+}
 
 const STEP_NAMES = { accept: "受理", onsite: "到场", resolve: "完成", feedback: "反馈", complete: "最终完成" } as const;
 /** Where each open ticket stands, so the list shows what is still to be taken from what is under way. */
@@ -56,11 +76,12 @@ const ageOf = (t: Open, now: Date) => {
   return hours >= 24 ? `${Math.floor(hours / 24)}天${hours % 24}小时` : `${hours}小时`;
 };
 
-function lines(tickets: Open[], now: Date, tz: string, withOwner: boolean): string {
+/** `withOwner`: true for every line, or the id of the list's owner (their own tickets need no name). */
+function lines(tickets: Open[], now: Date, tz: string, withOwner: boolean | number): string {
   return tickets.map((t) => {
     const next = t.waitingUntil ? `约定 ${formatLocal(t.waitingUntil, tz)}` : t.promise ? `${STEP_NAMES[t.promise.step]}时限 ${formatLocal(t.promise.at, tz)}` : "已超过全部时限";
     const state = t.waitingUntil ? "等住户" : (STATE_NAMES[t.status] ?? t.status);
-    return `#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜${state}｜已${ageOf(t, now)}｜${next}${withOwner ? `｜${t.assignee?.name ?? "未分配"}` : ""}`;
+    return `#${t.number} ${t.place} ${t.summary.slice(0, 20)}｜${state}｜已${ageOf(t, now)}｜${next}${withOwner === true || (typeof withOwner === "number" && t.assigneeId !== withOwner) ? `｜${t.assignee?.name ?? "未分配"}` : ""}`;
   }).join("\n");
 }
 
@@ -109,20 +130,20 @@ export const sendDailyList: TaskHandler = async (tx, _deps, task, now) => {
   const settings = getSettings(community);
   const date = dateKey(now, tz);
   const tickets = await openTickets(tx, community.id);
-  const byOwner = new Map<number, Open[]>();
-  for (const t of tickets) if (t.assignee) byOwner.set(t.assignee.id, [...(byOwner.get(t.assignee.id) ?? []), t]);
-  for (const list of byOwner.values()) {
-    const owner = list[0]!.assignee!;
-    if (!owner.chatUser) continue;
-    await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.daily_list", params: { date, count: list.length, lines: lines(list, now, tz, false) }, notBefore: now, dedupeKey: `daily.list:${community.id}:${date}:${owner.id}` });
+  const supervisors = tickets.length > 0 ? await supervisorsOf(tx, community.id) : [];
+  const long = tickets.length > FULL_LIST_MAX;
+  // A supervisor holding tickets finds them in the whole list; a second list of their own would repeat it.
+  const getsWholeList = new Set(long ? [] : supervisors.map((s) => s.id));
+  for (const { owner, list } of byOwner(tickets)) {
+    if (!owner.chatUser || getsWholeList.has(owner.id)) continue;
+    await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.daily_list", params: { date, count: list.length, lines: lines(list, now, tz, owner.id) }, notBefore: now, dedupeKey: `daily.list:${community.id}:${date}:${owner.id}` });
   }
   if (tickets.length > 0) {
     // Up to FULL_LIST_MAX tickets: the whole list; more: a summary (the same message key, so one per supervisor and day).
-    const long = tickets.length > FULL_LIST_MAX;
     const params = long
       ? { date, count: tickets.length, ...summary(tickets, now, tz), shown: FULL_LIST_MAX }
       : { date, count: tickets.length, lines: lines(tickets, now, tz, true) };
-    for (const s of await supervisorsOf(tx, community.id)) {
+    for (const s of supervisors) {
       if (s.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: s.chatUser.platformId }, key: long ? "staff.daily_list_summary" : "staff.daily_list_all", params, notBefore: now, dedupeKey: `daily.list.all:${community.id}:${date}:${s.id}` });
     }
   }
@@ -135,11 +156,8 @@ export const sendMorningOverdue: TaskHandler = async (tx, _deps, task, now) => {
   const p = localParts(now, tz);
   const startOfToday = atLocal(p.year, p.month, p.day, "00:00", tz);
   const date = dateKey(now, tz);
-  const byOwner = new Map<number, Open[]>();
-  for (const t of await openTickets(tx, community.id, startOfToday)) if (t.assignee) byOwner.set(t.assignee.id, [...(byOwner.get(t.assignee.id) ?? []), t]);
-  for (const list of byOwner.values()) {
-    const owner = list[0]!.assignee!;
-    if (owner.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.morning_overdue", params: { date, lines: lines(list, now, tz, false) }, notBefore: now, dedupeKey: `morning.overdue:${community.id}:${date}:${owner.id}` });
+  for (const { owner, list } of byOwner(await openTickets(tx, community.id, startOfToday))) {
+    if (owner.chatUser) await enqueue(tx, { communityId: community.id, to: { kind: "user", platformId: owner.chatUser.platformId }, key: "staff.morning_overdue", params: { date, lines: lines(list, now, tz, owner.id) }, notBefore: now, dedupeKey: `morning.overdue:${community.id}:${date}:${owner.id}` });
   }
   await reschedule(tx, community.id, "report.morning_overdue", now, getSettings(community).morningListAt, tz);
 };

@@ -26,17 +26,32 @@ export function parseSatisfaction(text: string): 1 | 2 | 3 | null {
 const simplify = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]/gu, "");
 const THANKS_ONLY = /^(谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感谢|多谢|多谢晒|唔该|唔该晒|辛苦了|辛苦|thanks|thankyou|thx|ty)?$/;
 
+/** "All good now, very satisfied. Thank you!", "it's still leaking": a short answer in English, read whole
+ * (after the answer-then-detail split has had its go: "not really, still leaking" keeps its detail). */
+export function englishSatisfaction(text: string): 1 | 2 | 3 | null {
+  const t = text.toLowerCase();
+  if (t.length > 80 || /[\u4e00-\u9fff]/.test(t)) return null;
+  if (/\b(not|isn'?t|wasn'?t|never|hardly)\b[^.!?]{0,15}\b(satisfied|fixed|working|good|happy|solved|resolved)\b|\b(unsatisfied|unhappy|dissatisfied|disappointed)\b|\bstill\b[^.!?]{0,12}\b(broken|leaking|blocked|dripping|not|no|the same)\b|\b(same problem|worse)\b/.test(t)) return 3;
+  if (/\b(mostly|somewhat|fairly|partly|more or less|kind of|sort of)\b[^.!?]{0,12}\b(satisfied|fine|ok|okay|good|fixed)\b|^\W*(ok|okay|fine|so-so|not bad)\W*$/.test(t)) return 2;
+  if (/\b(satisfied|happy|all good|all fixed|fixed|perfect|great|excellent|working (fine|now|again|well)|works (fine|now|again|well))\b/.test(t)) return 1;
+  return null;
+}
+
 function satisfactionOf(text: string): 1 | 2 | 3 | null {
+  if (/👎/u.test(text) && !/[👍👌💯]/u.test(text)) return 3;
   const thumbs = /[👍👌💯]/u.test(text);
   const t = simplify(text).replace(/^(?:回复|选|选择|我选|评价|答)[:：]?/, "")
     .replace(/(?:吧|啊|呀|哦|噢|哈|呢|了|的|啦|喔|嘅|咗|谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感谢|多谢|多谢晒|唔该|唔该晒|辛苦了|thanks|thankyou|thx)+$/, "");
   if (!t) return thumbs ? 1 : null;
+  // "修好了修好了", "满意满意": said twice.
+  const twice = /^(.{2,6})\1$/.exec(simplify(text));
+  if (twice) return satisfactionOf(twice[1]!);
   // "这回可以了", "现在好了", "已经不漏了": said of the repair, the answer is in the rest.
   const u = t.replace(/^(这回|这次|这下|现在|已经|都|终于|总算|目前|修完)+(?=.)/, "");
   if (u !== t && /^(可以|好|好了|行|正常|没事|没问题|搞定|不漏|不漏水|通|通了|亮|亮了|好用|能用|修好)$/.test(u)) return 1;
-  if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|好好|几好|好满意|非常之好|好|好了|修好|修好了|可以|没问题|冇问题|无问题|没毛病|很棒|太好|满意谢谢|谢谢满意|1满意|satisfied|verysatisfied|yes|good|verygood|great|excellent|perfect|allgood|happy)$/.test(t)) return 1;
+  if (/^(1|一|满意|非常满意|很满意|挺满意|特别满意|十分满意|满意满意|非常好|很好|挺好|好好|几好|好满意|非常之好|好|好了|修好|修好了|可以|没问题|冇问题|无问题|没毛病|很棒|太好|满意谢谢|谢谢满意|1满意|五星好评|五星|好评|满分|给好评|非常棒|真棒|棒|赞|点赞|satisfied|verysatisfied|yes|good|verygood|great|excellent|perfect|allgood|happy)$/.test(t)) return 1;
   if (/^(2|二|基本满意|比较满意|还算满意|还行|还可以|还不错|不错|一般|一般般|凑合|还凑合|马马虎虎|麻麻|麻麻地|还好|都几好|ok|okay|fine|notbad|soso|prettygood|2基本满意)$/.test(t)) return 2;
-  if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|唔满意|好唔满意|不行|唔得|不好|很差|太差|差|没修好|没有修好|还没修好|未修好|还是坏的|还是不行|no|notreally|notsatisfied|unsatisfied|dissatisfied|notgood|bad|notfixed|3不满意)$/.test(t)) return 3;
+  if (/^(3|三|不满意|很不满意|非常不满意|不太满意|不大满意|特别不满意|唔满意|好唔满意|不行|唔得|不好|很差|太差|差|没修好|没有修好|还没修好|未修好|还是坏的|还是不行|没解决|没有解决|还没解决|问题依旧|依旧|还是老样子|老样子|差评|给差评|不咋地|不咋样|不怎么样|没好|没有好|一点没好|还没好|没用|no|notreally|notsatisfied|unsatisfied|dissatisfied|notgood|bad|notfixed|3不满意)$/.test(t)) return 3;
   return null;
 }
 

@@ -30,15 +30,23 @@ export type NewTicket = {
   highlight?: string | null;
 };
 
+/** The words of a report without the run of emoji or punctuation around them ("😭😭😭…卫生间马桶堵了"): what staff and the revisit show. */
+const EMOJI_RUN = /(?:[\p{Extended_Pictographic}\u200d\ufe0f\u{1F3FB}-\u{1F3FF}]\s*){4,}/gu;
+export function tidySummary(text: string): string {
+  const tidy = text.replace(EMOJI_RUN, (run) => [...run.replace(/\s/g, "")].filter((c) => /\p{Extended_Pictographic}/u.test(c)).slice(0, 3).join("")).replace(/^[\s!！?？。.,，~～]+/, "").trim();
+  return tidy || text;
+}
+
 export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
   const { lastTicketNumber: number, timezone } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
   const route = await routeTicket(tx, input.communityId, input.building);
+  const summary = tidySummary(input.summary);
   // The promised times are known before the ticket exists: stored with it, then its tasks in one insert.
   const plan = planDeadlines(settings, input, now, timezone);
   const ticket = await tx.ticket.create({
     data: {
       communityId: input.communityId, number, intent: input.intent, category: input.category, urgency: input.urgency,
-      summary: input.summary.slice(0, 2000), place: input.place, scope: input.scope, householdId: input.householdId,
+      summary: summary.slice(0, 2000), place: input.place, scope: input.scope, householdId: input.householdId,
       gridId: route.gridId, assigneeId: route.assignee?.id ?? null, reporterId: input.reporter?.chatUserId ?? null, createdAt: now,
       acceptBy: plan.accept ?? null, resolveBy: plan.resolve ?? null,
     },
@@ -51,7 +59,7 @@ export async function createTicket(tx: Tx, now: Date, settings: Settings, input:
   const acceptBy = plan.accept!;
   const card = {
     number, intent: input.intent, category: input.category ?? "other", urgency: input.urgency, place: input.place,
-    text: excerpt(input.summary, 600, input.highlight ?? null), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
+    text: excerpt(summary, 600, input.highlight ?? null), owner: input.contact?.ownerName ?? input.reporter?.name ?? "", phone: input.contact?.phone ?? "",
     reporter: input.reporter?.name ?? "",
     acceptBy: acceptBy.toISOString(),
   };

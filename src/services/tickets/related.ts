@@ -30,6 +30,8 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
     // Said first in English, then in Chinese (or the other way) minutes apart, in the same category: the same.
     const han = (t: string) => /[\u4e00-\u9fff]/.test(t);
     const same = unfixed.find((t) => sameProblem(q.text, t.summary)) ??
+      // "客厅吸顶灯不亮了" then "我家客厅的灯坏了" minutes later: the same thing in the same room, in other words.
+      unfixed.find((t) => t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < SAME_REPORT_WINDOW_MS && sameThingInRoom(q.text, t.summary)) ??
       unfixed.find((t) => han(t.summary) !== han(q.text) && t.status !== "done" && q.now.getTime() - t.createdAt.getTime() < LANGUAGE_SWITCH_WINDOW_MS) ??
       // An emergency of the home told again minutes later, however worded ("煤气味好重" in the direct
       // chat, "家里煤气味好重，物业快来人" in the group): one emergency, one alert stream.
@@ -116,6 +118,21 @@ export function ticketNamedByWords<T extends { summary: string }>(text: string, 
   return best && best.score > 0 && (!next || next.score < best.score) ? best.t : null;
 }
 
+/** The things of a home a report names, by a short generic name ("吸顶灯" and "灯" are both a light). */
+const THINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/灯/, "灯"], [/插座|插头/, "插座"], [/开关|电闸|空开|跳闸/, "开关"], [/水龙头|龙头/, "龙头"], [/马桶|坐便/, "马桶"], [/地漏/, "地漏"],
+  [/下水|排水|堵/, "下水"], [/热水器/, "热水器"], [/空调/, "空调"], [/窗/, "窗"], [/门锁|锁/, "锁"], [/天花板|吊顶|屋顶|顶上/, "吊顶"],
+  [/墙/, "墙"], [/暖气|地暖/, "暖气"], [/燃气灶|灶/, "灶"], [/水管|管子/, "水管"],
+];
+const thingsOf = (t: string) => new Set(THINGS.filter(([re]) => re.test(t)).map(([, name]) => name));
+/** Both name the same room and the same thing in it, and nothing else each: the same problem. */
+function sameThingInRoom(a: string, b: string): boolean {
+  const ra = roomsOf(a), rb = roomsOf(b);
+  if (ra.size !== 1 || rb.size !== 1 || [...ra][0] !== [...rb][0]) return false;
+  const ta = thingsOf(a), tb = thingsOf(b);
+  return ta.size === 1 && tb.size === 1 && [...ta][0] === [...tb][0];
+}
+
 /** Looser than sameProblem, for a repeat said with 又/还是 in the same category: the same room (or none
  * named) and a word of the problem in common ("客厅灯又不亮了" ~ "客厅的灯不亮了"). */
 function likelySameThing(a: string, b: string): boolean {
@@ -157,8 +174,9 @@ export async function findRepeatByText(tx: Tx, q: { text: string; communityId: n
  * A second report of the same unfixed problem: grade 2, the supervisor and the assignee hear. A
  * complaint made again is an escalated complaint (DOMAIN: grade 1): the manager hears too.
  */
-export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string; waitingUntil?: Date | null }, reporterChatUserId: number, text: string, now: Date) {
-  const urgency = Math.min(ticket.urgency, ticket.intent === "complaint" ? 1 : 2);
+export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: number; communityId: number; intent: string; category: string | null; urgency: number; place: string; summary: string; assigneeId: number | null; status: string; waitingUntil?: Date | null }, reporterChatUserId: number, text: string, now: Date, threat = false) {
+  // A threat to go to the media or a hotline over it makes it an escalated complaint, whatever it began as.
+  const urgency = threat ? 1 : Math.min(ticket.urgency, ticket.intent === "complaint" ? 1 : 2);
   await tx.ticket.update({ where: { id: ticket.id }, data: { urgency } });
   const done = ticket.status === "done" || ticket.status === "closed";
   // "Done" but not fixed: the work is reopened with fresh promises (same day, feedback, completion)
@@ -177,7 +195,7 @@ export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: n
   for (const s of [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: ticket.intent }, notBefore: now });
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: threat ? "complaint" : ticket.intent }, notBefore: now });
   }
   return { ...ticket, urgency };
 }

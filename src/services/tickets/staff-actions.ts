@@ -43,6 +43,8 @@ export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, no
   }
   await transition(tx, t, "accept", { actor: actorOf(staff), at: now, data });
   await notifyReporter(tx, t, "resident.ticket_accepted", { number, staff: staff.name }, now);
+  // The one who held it (a craftsman it was handed to) must not turn up at the door as well.
+  if (t.assigneeId && t.assigneeId !== staff.id) await tellStaff(tx, t.communityId, t.assigneeId, "staff.taken_over", { number, by: staff.name, place: t.place }, now);
   return t;
 }
 
@@ -71,21 +73,31 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
     }
   }
   if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
-  await tellGridHousekeeper(tx, t, staff, "staff.completed_by_other", { number, by: staff.name, place: t.place, resolution: resolution.slice(0, 500) }, now);
+  const done = { number, by: staff.name, place: t.place, resolution: resolution.slice(0, 500) };
+  const hk = await tellGridHousekeeper(tx, t, staff, "staff.completed_by_other", done, now);
+  // …and the one who held it, when that is someone else again.
+  if (t.assigneeId && t.assigneeId !== staff.id && t.assigneeId !== hk) await tellStaff(tx, t.communityId, t.assigneeId, "staff.completed_by_other", done, now);
   return t;
+}
+
+async function tellStaff(tx: Tx, communityId: number, staffId: number, key: string, params: Record<string, string | number>, now: Date) {
+  const s = await tx.staff.findUnique({ where: { id: staffId }, include: { chatUser: true } });
+  if (s?.active && s.chatUser) await enqueue(tx, { communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key, params, notBefore: now });
 }
 
 /**
  * The grid's housekeeper owns everything in the grid and coordinates the maintenance team: work
  * someone else did on a ticket of their grid (a craftsman it was handed to, a supervisor) is reported to them.
  */
-async function tellGridHousekeeper(tx: Tx, t: { communityId: number; gridId: number | null; assigneeId: number | null }, staff: StaffActor, key: string, params: Record<string, string | number>, now: Date) {
-  if (t.gridId === null) return;
+/** Returns the id of the housekeeper told, if any. */
+async function tellGridHousekeeper(tx: Tx, t: { communityId: number; gridId: number | null; assigneeId: number | null }, staff: StaffActor, key: string, params: Record<string, string | number>, now: Date): Promise<number | null> {
+  if (t.gridId === null) return null;
   const grid = await tx.grid.findUnique({ where: { id: t.gridId }, include: { housekeeper: { include: { chatUser: true } } } });
   const hk = grid?.housekeeper;
   // Not to the one who did it; a note reaches the assignee separately (once).
-  if (!hk?.active || !hk.chatUser || hk.id === staff.id || (key === "staff.note_added" && hk.id === t.assigneeId)) return;
+  if (!hk?.active || !hk.chatUser || hk.id === staff.id || (key === "staff.note_added" && hk.id === t.assigneeId)) return null;
   await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: hk.chatUser.platformId }, key, params, notBefore: now });
+  return hk.id;
 }
 
 export async function transferTicket(tx: Tx, staff: StaffActor, number: number, toName: string, now: Date) {

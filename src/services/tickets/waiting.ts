@@ -30,10 +30,10 @@ const N = "(\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
  * Reads an agreed time from staff's words: "明天10点", "今天下午3点半", "后天上午", "3月5日 14:00",
  * "2026-03-05 08:00", "周六上午10点", "2小时后". Returns null when no time can be read.
  */
-const WHEN = /今天|今晚|明天|明早|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
+const WHEN = /今天|今晚|明天|明早|明晚|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
 const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人/;
 /** "明天上午我也不在家，明天下午再来吧": the part with the time the resident offers, not the one ruled out. */
-const DAY = /今天|今晚|明天|明早|后天|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
+const DAY = /今天|今晚|明天|明早|明晚|后天|周末|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
 function offeredTime(text: string): string {
   const timed = text.split(/[，,。；;！!]/).filter((c) => WHEN.test(c));
   const offered = timed.filter((c) => !RULED_OUT.test(c));
@@ -59,14 +59,17 @@ export function parseAppointment(text: string, now: Date, tz: string): Date | nu
   if (iso) date = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
   else if (md) date = { y: p.year, m: Number(md[1]), d: Number(md[2]) };
   else if (/后天/.test(t)) dayOffset = 2;
-  else if (/明天|明早|明日/.test(t)) dayOffset = 1;
+  else if (/明天|明早|明日|明晚/.test(t)) dayOffset = 1;
   else if (/今天|今晚|今日|一会|等会/.test(t)) dayOffset = 0;
   else if (week) {
     const target = "日一二三四五六".indexOf(week[1] === "天" ? "日" : week[1]!);
     dayOffset = (target - p.weekday + 7) % 7 || 7;
+  } else if (/周末|礼拜天|星期天/.test(t)) {
+    // "约周末": the coming Saturday (on a Saturday, tomorrow).
+    dayOffset = p.weekday === 6 ? 1 : (6 - p.weekday + 7) % 7 || 7;
   }
-  const clock = new RegExp(`(上午|早上|中午|下午|晚上|傍晚)?\\s*${N}\\s*(?:[:：](\\d{2})|点\\s*(半|${N}分?)?|时)`).exec(t);
-  const part = /(上午|早上|中午|下午|晚上|傍晚)/.exec(t)?.[1];
+  const clock = new RegExp(`(上午|早上|中午|下午|晚上|傍晚|今晚|明晚)?\\s*${N}\\s*(?:[:：](\\d{2})|点\\s*(半|${N}分?)?|时)`).exec(t);
+  const part = /(上午|早上|中午|下午|晚上|傍晚|今晚|明晚)/.exec(t)?.[1];
   let hour: number | null = null;
   let minute = 0;
   if (clock) {
@@ -75,9 +78,9 @@ export function parseAppointment(text: string, now: Date, tz: string): Date | nu
     else if (clock[4] === "半") minute = 30;
     else if (clock[5]) minute = num(clock[5]);
     const pm = clock[1] ?? part;
-    if (pm && /下午|晚上|傍晚/.test(pm) && hour < 12) hour += 12;
+    if (pm && /下午|晚上|傍晚|今晚|明晚/.test(pm) && hour < 12) hour += 12;
   } else if (part) {
-    hour = { 上午: 9, 早上: 8, 中午: 12, 下午: 14, 晚上: 19, 傍晚: 18 }[part]!;
+    hour = { 上午: 9, 早上: 8, 中午: 12, 下午: 14, 晚上: 19, 傍晚: 18, 今晚: 19, 明晚: 19 }[part]!;
   }
   if (hour === null && dayOffset === null && date === null) return null;
   if (hour !== null && (!Number.isFinite(hour) || hour > 23 || !Number.isFinite(minute) || minute > 59)) return null;

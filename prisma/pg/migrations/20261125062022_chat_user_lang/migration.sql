@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChatUser" ADD COLUMN     "lang" TEXT NOT NULL DEFAULT 'zh';
