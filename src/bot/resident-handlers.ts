@@ -67,6 +67,19 @@ const verifiedHomeNamed = (ctx: MessageContext, location: { building: string | n
   return inBuilding.length === 1 ? inBuilding[0]!.household : null;
 };
 
+/**
+ * Of a sender's verified homes, the one a report is about: the one it names (by address, or by building
+ * when only one is there: "另外6栋那套卫生间…"), the newest for "新家…" (after a move), else the first.
+ */
+function homeOfReport(ctx: MessageContext, location: { building: string | null; unit: string | null; room: string | null } | null | undefined) {
+  if (ctx.sender.residents.length > 1) {
+    const named = verifiedHomeNamed(ctx, location);
+    if (named) return named;
+    if (/新家|新房|刚搬的|现在住的|新搬的/.test(ctx.text)) return [...ctx.sender.residents].sort((a, b) => b.id - a.id)[0]!.household; // the latest binding
+  }
+  return verifiedHomeAt(ctx, location) ?? verifiedHome(ctx);
+}
+
 // ——— conversation steps ———
 
 /** Returns true when the message was an answer to the question the assistant asked last. */
@@ -256,7 +269,17 @@ async function startBinding(ctx: MessageContext, address: { building: string | n
   }
   if (isLocked(household, ctx.now)) return reply({ key: "bind.locked", params: { until: household.bindLockedUntil!.toISOString() } }, direct(ctx));
   // No phone on file: nothing to check a tail against, so no online binding (and no guessing).
-  if (!household.phone) return reply({ key: "bind.no_phone", params: { address: householdAddress(household) } }, direct(ctx));
+  if (!household.phone) {
+    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId: null, noPhoneHouseholdId: household.id }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+    await reply({ key: "bind.no_phone", params: { address: householdAddress(household) } }, direct(ctx));
+    // A report kept for the binding is filed now, unverified, rather than lost.
+    const msg = pendingMessageId ? await ctx.tx.inboundMessage.findUnique({ where: { id: pendingMessageId } }) : null;
+    if (msg && (msg.intent === "repair" || msg.intent === "complaint")) {
+      const c: Classification = { intent: msg.intent, category: (msg.category ?? "other") as Classification["category"], urgency: (msg.urgency ?? 3) as 1 | 2 | 3, location: null, confidence: 1, decidedBy: (msg.decidedBy ?? "offline") as Classification["decidedBy"] };
+      await fileUnverified({ ...ctx, text: normalizeForDispatch(msg.text, ctx.botName), inGroup: false, replyTo: direct(ctx), messageId: msg.id }, c, reply, msg.id, household, "业主档案无手机号，报事人未核实");
+    }
+    return;
+  }
   await setState(ctx.tx, ctx.sender.id, { kind: "bind_phone", householdId: household.id, pendingMessageId }, new Date(ctx.now.getTime() + BIND_TTL_MS));
   await reply({ key: "bind.ask_tail", params: { address: householdAddress(household) } }, direct(ctx));
 }
@@ -316,7 +339,9 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
     // "4-1-301 厨房漏水": the report is kept and filed once bound.
     const report = !asksToBind && (c?.intent === "repair" || c?.intent === "complaint") && addressFiller(text).length > 1 ? ctx.messageId : null;
     if (!mostlyAddress) return false;
-    await startBinding(ctx, address, report, reply);
+    // A report kept from earlier in the binding ("我家热水器打不着火" before a lockout) stays kept.
+    const kept = ctx.state?.kind === "bind_address" || ctx.state?.kind === "bind_phone" ? ctx.state.pendingMessageId : null;
+    await startBinding(ctx, address, report ?? kept, reply);
     if (ctx.inGroup) await reply({ key: "bind.sent_privately" });
     return true;
   }
@@ -480,7 +505,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // complaint that came with the request ("楼上天天蹦迪…把他家电话给我") is still filed for the housekeeper.
   if (asksForSomeonesDetails(ctx, c)) {
     await reply({ key: "resident.details_private" });
-    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other") return void (await logUnanswered(ctx, c));
+    // ("3栋1101业主电话多少 我有个快递放错他家门口了" names no fault: nothing to file.)
+    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text)) return void (await logUnanswered(ctx, c));
   }
   // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
@@ -492,6 +518,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
 const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
 const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
+/** Something wrong said in words (narrower than the classifier's PROBLEM_WORD, which counts "门" and "电"). */
+const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭|脏|偷|撬|砸|不亮|不通|不灵|打不|停水|停电|没水|没电|蹦迪|电钻|危险|占了|挡了/;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
 const ARREARS_OF_OTHERS = /(欠费|欠钱|没交|老赖)[^。]{0,10}(列出来|列一下|名单|是谁|哪几户|哪些户|公布|曝光)|(谁家|哪家|哪几户|哪些户|哪些人)[^。]{0,6}(欠费|没交|欠)/;
 function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean {
@@ -502,7 +530,7 @@ function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean
   return !(c.location?.building && c.location.room && verifiedHomeAt(ctx, c.location));
 }
 
-const ACKNOWLEDGEMENT = /^\s*(?:[\s,，]*(?:好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌|thanks?|thank\s*you(?:\s*so\s*much|\s*very\s*much)?|thx|cheers|got\s*it|noted|great|cool|alright|sure|many\s*thanks))+[\s!！。.~～呀啊哈的了]*$/i;
+const ACKNOWLEDGEMENT = /^(?![\s啊呀哈啦嘞!！.。~～]*$)\s*(?:[\s,，]*(?:好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|谢了|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌|好使了?|好用了|能用了|可以了|没问题了|搞定了|老妹儿?|老铁|兄弟|师傅|亲|大哥|大姐|美女|帅哥|啊|呀|哈+|啦|嘞|哈哈|thanks?|thank\s*you(?:\s*so\s*much|\s*very\s*much)?|thx|cheers|got\s*it|noted|great|cool|alright|sure|many\s*thanks))+[\s!！。.~～呀啊哈的了]*$/i;
 
 const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);
 
@@ -673,7 +701,7 @@ const reportedPart = (text: string) => (text.length > CLASSIFY_WHOLE ? requestPa
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
   const place = placeOf(reportedPart(ctx.text), c.location, c.category);
   // Of several verified homes, the one the message names; otherwise the first.
-  const own = verifiedHomeAt(ctx, c.location) ?? verifiedHome(ctx);
+  const own = homeOfReport(ctx, c.location);
   // "4栋1单元301卫生间漏水了" from a verified resident of another home (a relative's flat, a neighbour's
   // leak): the named home is the place, routed to its grid; the reporter stays the contact. An unbound
   // sender is still walked through binding first.
@@ -711,6 +739,10 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
       await fileUnverifiedEmergency(ctx, c, reply, sourceMessageId);
       return own ? startBinding(ctx, own, null, reply) : askToBind(ctx, null, reply);
     }
+    // The home they named has no phone on file (no online binding): filed there, unverified, for the
+    // housekeeper to check in person — asking them to bind again would go round in circles.
+    const noPhone = await claimedNoPhoneHome(ctx);
+    if (noPhone) return fileUnverified(ctx, c, reply, sourceMessageId, noPhone, "业主档案无手机号，报事人未核实");
     return own ? startBinding(ctx, own, sourceMessageId, reply) : askToBind(ctx, sourceMessageId, reply);
   }
   // (A gate is routed like any public place, to the reporter's grid; its reports are matched by the gate.)
@@ -813,15 +845,26 @@ function threatOnly(text: string): boolean {
  * that staff know the reporter has not been checked; the binding that follows is for later messages.
  */
 async function fileUnverifiedEmergency(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
-  const named = c.location?.building && c.location.room ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  const named = c.location?.building && c.location.room ? await findHousehold(ctx.tx, ctx.community.id, c.location) : await claimedNoPhoneHome(ctx);
+  await fileUnverified(ctx, { ...c, urgency: 1 }, reply, sourceMessageId, named);
+}
+
+/** The home a sender named while binding whose file has no phone (state bind_address.noPhoneHouseholdId). */
+async function claimedNoPhoneHome(ctx: MessageContext) {
+  const id = ctx.state?.kind === "bind_address" ? ctx.state.noPhoneHouseholdId : undefined;
+  return id ? ctx.tx.household.findUnique({ where: { id }, include: { building: true } }) : null;
+}
+
+/** A report filed for someone not bound, at the home named (or as written, or "address unknown"), marked unverified. */
+async function fileUnverified(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number, named: Awaited<ReturnType<typeof findHousehold>> | null, why = "报事人未绑定房屋，地址未核实") {
   const written = c.location?.building ? addressLabel(c.location) : null;
-  const place = `${named ? householdAddress(named) : written ?? "地址未知"}（报事人未绑定房屋，地址未核实）`;
+  const place = `${named ? householdAddress(named) : written ?? "地址未知"}（${why}）`;
   const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
-    communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: 1,
+    communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
     summary: ctx.text, place, scope: "home", householdId: named?.id ?? null, building: named?.building.name ?? c.location?.building ?? (await singleBuildingOfGroup(ctx)),
     // The owner on file is who staff can call while the reporter is unverified.
     reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: named ? { ownerName: named.ownerName, phone: named.phone } : null, sourceMessageId,
-    highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : dangerPassage(ctx.text, STAFF_CARD_CHARS),
+    highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : (c.urgency === 1 ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null) ?? requestPassage(ctx.text),
   });
   ctx.ticketId = ticket.id;
   await tellTicketCreated(ctx, c, reply, ticket, assignee, acceptBy);

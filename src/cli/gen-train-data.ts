@@ -1142,3 +1142,33 @@ export const EXTRA10: Entry[] = [
     `${alt(["滑梯", "秋千", "儿童乐园", "沙池"])}${alt(["下面", "旁边", "周围"])}${alt(["能不能铺一层", "可以考虑铺", "建议铺上"])}${alt(["软垫", "塑胶地面", "防摔垫"])}${alt(["，", " "])}${alt(["水泥地孩子摔了很疼", "孩子摔一跤膝盖全破了", "现在是石板地太硬了"])}`,
   ] },
 ];
+
+// ---------- round 11: English residents (after fresh58) ----------
+// English grievances measured against the fee, repeat reports counted out loud, arrears and bills in
+// English, thanks for a fix, and fire equipment that needs replacing (a facility repair, not a fire).
+// New frames and words, not the holdout's sentences.
+const EN_VALUE_THING: Record<string, string> = {
+  sanitation: "[the pool|the bin area|the lobby|the stairwell|the underground car park]",
+  facility: "[the gym|the playground|the clubhouse|the tennis court]",
+  greenery: "[the garden|the lawn|the hedges|the flower beds]",
+};
+export const EXTRA11: Entry[] = [
+  ...Object.entries(EN_VALUE_THING).map(([c, thing]): Entry => ({
+    i: "complaint", c: c as Category, u: 2, w: 2,
+    t: [`[We pay|Everyone pays|I'm paying] [a premium|a fortune in|so much in|top price for] [management fees|service charges|property fees] [and|but|yet] ${thing} [hasn't been cleaned|is never maintained|is a mess|gets no attention] [for months|all summer|since spring|at all]`],
+  })),
+  ...(["water", "electricity", "elevator", "access", "structure", "facility"] as const).map((c): Entry => ({
+    i: "complaint", c, u: 2, w: 1,
+    t: [`[Third|Fourth|Fifth] time [I'm reporting|I've reported|I'm asking about] ${EN_THING[c]}[.|!|,] [Seriously??|Unbelievable.|Is anyone reading these?|Come on.]`],
+  })),
+  { i: "fee", w: 3, t: [
+    "I [got|received|was sent] [an arrears notice|a payment reminder|a late-payment notice|a bill] [but|even though] [I only moved in last month|I already paid by transfer|the flat was empty then|my landlord pays that]",
+    "[The|My|Our] [water|electricity|parking|management|service charge] bill [looks|seems|is] [way higher|much higher|wrong|doubled] [this month|than last month|this quarter][,|.] [who do I ask|can someone check it|what happened]?",
+  ] },
+  { i: "praise", w: 2, t: [
+    "[Thanks|Thank you|Many thanks|Cheers], [the lift|the corridor light|the gate|the heating|the kitchen tap|the intercom] [is working again|works again|is fixed now|has been sorted] [🙏|👍|, great job|, quick work]",
+  ] },
+  { i: "repair", c: "facility", u: 3, w: 2, t: [
+    "The [fire extinguisher|smoke detector|emergency light|exit sign|fire hose reel] [in the lobby|on our floor|by the lifts|in Block 2] [has expired|is missing|is broken|keeps beeping][,|.] [please replace it|can someone swap it|please check it]",
+  ] },
+];

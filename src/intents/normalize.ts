@@ -77,6 +77,7 @@ const PINYIN_WORDS: ReadonlyArray<readonly [string, string]> = ([
   ["jin xiao qu", "进小区"], ["xiao qu", "小区"], ["deng ji", "登记"], ["you le chang", "游乐场"], ["chao", "吵"], ["tai guo fen le", "太过分了"],
   ["hai mei ren lai", "还没人来"], ["mei ren", "没人"], ["liang ci", "两次"], ["pai shui guan", "排水管"], ["an pai", "安排"], ["xian zai", "现在"],
   ["shen me shi hou", "什么时候"], ["bu ban", "补办"], ["sao", "扫"], ["hui chen", "灰尘"], ["dong", "栋"], ["ceng", "层"],
+  ["xiu hao le mei", "修好了没"], ["xiu hao le ma", "修好了吗"], ["xiu hao", "修好"], ["jin du", "进度"], ["mei you", "没有"], ["mei", "没"],
   ["dian bu zhao huo", "点不着火"], ["bu zhao huo", "不着火"], ["zou bu dong", "走不动"], ["ming tian", "明天"], ["ma", "吗"], ["le", "了"],
 ] as const).slice().sort((a, b) => b[0].length - a[0].length);
 const PINYIN_TEXT = /^[\sa-z0-9,.!?'"，。！？、#\-:]*$/i;

@@ -190,5 +190,13 @@ export function classifyOffline(input: ClassifyInput): Classification {
     }
   }
 
-  return { intent, category, urgency, location: parseLocation(text), confidence, decidedBy: "offline" };
+  const location = parseLocation(text);
+  // "房东告诉我了，5栋1单元302": an address with a few words around it and nothing wrong in them.
+  if (TICKET.has(intent) && urgency > 1 && location?.building && location.room) {
+    const rest = text.replace(ADDRESS_WORDS, "").replace(/[\s\p{P}]/gu, "");
+    if (rest.length <= 12 && !PROBLEM_WORD.test(rest) && !/[不没坏]|跳|转|响|灯|水|电|门|锁/.test(rest)) return { intent: "other", category: null, urgency: 3, location, confidence, decidedBy: "offline" };
+  }
+  return { intent, category, urgency, location, confidence, decidedBy: "offline" };
 }
+/** The address part of a text, for what is left around it ("3栋2单元1201", "3-2-1201", "5号楼302室"). */
+const ADDRESS_WORDS = /[A-Za-z0-9一二三四五六七八九十]+(栋|幢|座|号楼|动)|\d+(单元|门)|\d{3,4}(室|号|房)?|\d+-\d+(-\d+)?/g;

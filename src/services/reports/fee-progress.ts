@@ -1,7 +1,8 @@
 // The weekly fee collection progress table (物业费收缴进度表), sent to the manager on Monday mornings:
 // per grid (and housekeeper) the collection rate of src/services/fees/collection-rate.ts — this year's
 // bills due by the end of the week, collected ÷ receivable — plus what came in during the week and
-// how many households still owe on those bills.
+// how many households still owe, on bills of any year (the first week of January still shows the
+// payments of December's last days, and last year's arrears are still owed).
 //
 // "Came in during the week" = the paid amount of bills whose payment date (Bill.paidAt, the date of
 // the latest payment import) falls in the week. A bill paid in instalments counts whole in the week
@@ -23,9 +24,9 @@ export type FeeProgress = {
 
 export async function feeProgress(db: DbOrTx, community: ReportCommunity, period: Pick<Period, "from" | "to">): Promise<FeeProgress> {
   const rates = await collectionRates(db, community.id, new Date(period.to.getTime() - 1), community.timezone);
-  const billSet = { communityId: community.id, dueDate: { gte: rates.from, lte: rates.to } };
-  const perHousehold = await db.bill.groupBy({ by: ["householdId"], where: billSet, _sum: { amountCents: true, paidCents: true } });
-  const paidInPeriod = await db.bill.groupBy({ by: ["householdId"], where: { ...billSet, paidAt: { gte: period.from, lt: period.to } }, _sum: { paidCents: true } });
+  const dueByEnd = { communityId: community.id, dueDate: { lte: rates.to } };
+  const perHousehold = await db.bill.groupBy({ by: ["householdId"], where: dueByEnd, _sum: { amountCents: true, paidCents: true } });
+  const paidInPeriod = await db.bill.groupBy({ by: ["householdId"], where: { communityId: community.id, paidAt: { gte: period.from, lt: period.to } }, _sum: { paidCents: true } });
   const households = await db.household.findMany({ where: { communityId: community.id }, select: { id: true, building: { select: { gridId: true } } } });
   const gridOf = new Map(households.map((h) => [h.id, h.building.gridId]));
   const keepers = await db.grid.findMany({ where: { communityId: community.id }, select: { id: true, housekeeper: { select: { name: true } } } });

@@ -145,7 +145,7 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
   let firstAccept: Date | null = null;
   let firstDone: Date | null = null;
   let waitingAtDone: Date | null = null;
-  let completedInPeriod = false, repeated = false, escalated = false;
+  let completedInPeriod = false, repeated = false, escalated = false, missedBeforeDone = false;
   let lastAnswer: number | null = null;
   let waitingSince: Date | null = null;
   const revisits = emptyRevisits();
@@ -161,6 +161,8 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
     }
     if (e.type === "repeat_report" || e.type === "reopen") repeated = true;
     if (e.type === "escalated") escalated = true;
+    // The completion promise broken (and escalated) before the work was done: late, whatever was promised after.
+    if (e.type === "escalated" && !firstDone && /^(resolve|complete) /.test(e.note ?? "")) missedBeforeDone = true;
     // Waiting on the resident stops the clock (tickets/waiting.ts shifts resolveBy only when the wait ends).
     if (e.type === "waiting") waitingSince = e.at;
     // Completing or cancelling ends a wait without a "resumed" event (and without moving resolveBy).
@@ -181,7 +183,7 @@ function analyse(t: TicketRow, period: Period, settings: Settings): Analysis {
   return {
     received: inPeriod(t.createdAt), status, firstDone,
     // Done during a wait: on time when the wait began before the deadline (the clock was stopped).
-    onTime: firstDone ? firstDone <= promisedAtDone || (waitingAtDone !== null && waitingAtDone <= promisedAtDone) : null,
+    onTime: firstDone ? !missedBeforeDone && (firstDone <= promisedAtDone || (waitingAtDone !== null && waitingAtDone <= promisedAtDone)) : null,
     overdueAtEnd: (OPEN_STATUSES as string[]).includes(status) && deadline < (waitingSince ?? period.to),
     acceptJudged: firstAccept !== null || acceptBy < period.to,
     acceptedOnTime: firstAccept !== null && firstAccept <= acceptBy,

@@ -9,6 +9,8 @@
 // through the normal pipeline (a report becomes a ticket), while the survey waits for its answer.
 // The comment step takes any text, except a resident command or a fee/progress question (those are
 // answered normally); a comment the classifier reads as a repair or complaint is also filed as a ticket.
+import { normalize } from "../../intents/normalize.js";
+import { PROBLEM_WORD } from "../../intents/rules.js";
 import type { Tx } from "../../db.js";
 import type { Params } from "../outbox.js";
 import { clearState } from "../residents/conversation.js";
@@ -84,7 +86,8 @@ export async function answerSurvey(tx: Tx, input: { chatUserId: number; inviteId
   });
   // Cleared before any ticket is filed: filing may need a state of its own (binding).
   await clearState(tx, input.chatUserId);
-  return { kind: "done", inviteId: invite.id, fileTicket: commented && (input.intent === "repair" || input.intent === "complaint"), commented };
+  // A comment is filed only when it names something wrong ("整体还行，继续加油" is encouragement, whatever the classifier made of it).
+  return { kind: "done", inviteId: invite.id, fileTicket: commented && (input.intent === "repair" || input.intent === "complaint") && PROBLEM_WORD.test(normalize(text)), commented };
 }
 
 /** The closing thanks; when the comment became (or joined) a ticket, it is linked to the invite and named. */

@@ -238,7 +238,9 @@ async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   // and the one with the plan (when they will hear back, when it will be done).
   if (step === "onsite" && (await tx.scheduledTask.findFirst({ where: { ticketId: t.id, kind: "sla.resolve", claimedAt: null, dueAt: { lte: now } } }))) return;
   const recent = await tx.outboxMessage.findFirst({ where: { dedupeKey: { startsWith: `sla.resident:${t.id}:` }, notBefore: { gte: new Date(now.getTime() - 30 * 60_000) } } });
-  if (recent) return;
+  // (…but the same-day miss carries the plan — feedback within 2 days, completion within 5 — and is
+  // said even a quarter of an hour after a shorter apology.)
+  if (recent && step !== "resolve") return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
   const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
   await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", reported: assigneeIsSupervisor(t) ? 0 : 1, intent: t.intent, feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });

@@ -140,7 +140,9 @@ function likelySameThing(a: string, b: string): boolean {
   if (ra.size && rb.size && ![...ra].some((r) => rb.has(r))) return false;
   const words = (t: string) => [...bigrams(t.replace(ROOMS, " ").replace(FILLER, ""))].filter((w) => !NOT_PROBLEM_WORDS.has(w));
   const wb = new Set(words(b));
-  return words(a).some((w) => wb.has(w));
+  // …or the same thing named ("卫生间灯坏了" ~ "卫生间灯又不亮了": 灯).
+  const tb = thingsOf(b);
+  return words(a).some((w) => wb.has(w)) || [...thingsOf(a)].some((t) => tb.has(t));
 }
 
 const bigrams = (t: string) => {

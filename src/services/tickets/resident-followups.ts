@@ -7,7 +7,7 @@ import { getSettings } from "../community/community.js";
 import { linkedReporter, linkedReporters } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
-import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { managersOf, routeTicket, supervisorsOf } from "../staff/routing.js";
 import type { Settings } from "../community/settings.js";
 
 type FollowUpTicket = { id: number; number: number; communityId: number; status: string; urgency: number; place: string; summary: string; category: string | null; assigneeId: number | null; createdAt: Date; reporterId: number | null; waitingUntil: Date | null };
@@ -116,14 +116,53 @@ export async function correctByResident(tx: Tx, ticket: FollowUpTicket, chatUser
   if (staff?.chatUser) {
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_correction", params: { number: ticket.number, text: text.slice(0, 300), summary: summary.slice(0, 300) }, notBefore: now });
   }
-  return { staff: staff?.name ?? "", summary };
+  const moved = await movePublicTicket(tx, ticket, text, summary, staff?.id ?? null, now);
+  return { staff: moved ?? staff?.name ?? "", summary };
+}
+
+/**
+ * "不是2栋，是6栋门口的路灯": a public fault said to be at another building moves there — its place,
+ * and its grid's housekeeper when the building is another grid's (told as a handed-over ticket).
+ * Returns the new assignee's name when it moved to someone else.
+ */
+async function movePublicTicket(tx: Tx, ticket: FollowUpTicket, text: string, summary: string, assigneeId: number | null, now: Date): Promise<string | null> {
+  const t = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { scope: true, gridId: true, category: true, intent: true } });
+  const swap = buildingSwap(text);
+  if (t?.scope !== "public" || !swap || !ticket.place.includes(`${swap.wrong}栋`)) return null;
+  const b = await tx.building.findUnique({ where: { communityId_name: { communityId: ticket.communityId, name: swap.right } } });
+  if (!b) return null;
+  const place = ticket.place.replace(`${swap.wrong}栋`, `${swap.right}栋`);
+  if (b.gridId === t.gridId) {
+    await tx.ticket.update({ where: { id: ticket.id }, data: { place } });
+    return null;
+  }
+  const route = await routeTicket(tx, ticket.communityId, swap.right);
+  await tx.ticket.update({ where: { id: ticket.id }, data: { place, gridId: route.gridId, ...(route.assignee ? { assigneeId: route.assignee.id } : {}) } });
+  if (!route.assignee || route.assignee.id === assigneeId) return null;
+  await recordEvent(tx, ticket.id, "transferred", { actor: "system", at: now, note: `resident correction → staff:${route.assignee.id}` });
+  const to = route.assignee.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;
+  if (to) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: to.platformId }, key: "staff.transferred", params: { number: ticket.number, from: "住户更正地点", intent: t.intent, category: t.category ?? "other", place, text: summary.slice(0, 300), accepted: 0, status: ticket.status }, notBefore: now });
+  }
+  return route.assignee.name;
+}
+
+/** "不是2栋，是6栋…" → { wrong: "2", right: "6" }; "是6栋的，不是2栋" likewise. */
+function buildingSwap(text: string): { wrong: string; right: string } | null {
+  const notBut = /不是\s*(\d{1,3})\s*(?:栋|号楼|幢)[^。]{0,8}?是\s*(\d{1,3})\s*(?:栋|号楼|幢)/.exec(text);
+  if (notBut) return { wrong: notBut[1]!, right: notBut[2]! };
+  const butNot = /是\s*(\d{1,3})\s*(?:栋|号楼|幢)[^。]{0,8}?不是\s*(\d{1,3})\s*(?:栋|号楼|幢)/.exec(text);
+  return butNot ? { wrong: butNot[2]!, right: butNot[1]! } : null;
 }
 
 const SWAP = [/(?:应该)?是([^，。,.!！\s]{1,8}?)[，,\s]*(?:而)?不是([^，。,.!！\s]{1,8})/, /不是([^，。,.!！\s]{1,8}?)[，,\s]*(?:而)?是([^，。,.!！\s]{1,8})/];
 export function correctedSummary(summary: string, correction: string): string {
   const a = SWAP[0]!.exec(correction);
   const b = a ? null : SWAP[1]!.exec(correction);
-  const [right, wrong] = a ? [a[1]!, a[2]!] : b ? [b[2]!, b[1]!] : ["", ""];
+  let [right, wrong] = a ? [a[1]!, a[2]!] : b ? [b[2]!, b[1]!] : ["", ""];
+  // "不是2栋，是6栋门口的路灯": a building replaces a building (not the whole phrase after it).
+  const unit = /^[\dA-Za-z一二三四五六七八九十]+(栋|号楼|幢|座|单元|室|楼)$/.exec(wrong);
+  if (unit) right = new RegExp(`^[\\dA-Za-z一二三四五六七八九十]+${unit[1]}`).exec(right)?.[0] ?? right;
   if (wrong && summary.includes(wrong)) return summary.replaceAll(wrong, right).slice(0, 2000);
   return `${summary}（更正：${correction}）`.slice(0, 2000);
 }
