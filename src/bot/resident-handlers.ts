@@ -8,7 +8,7 @@ import { placeOf } from "../intents/scope.js";
 import type { Classification, Intent } from "../intents/types.js";
 import type { Settings } from "../services/community/settings.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
-import { checkPhoneTail, findHousehold, isLocked } from "../services/residents/binding.js";
+import { checkPhoneTail, findHousehold, homesWithoutUnit, isLocked } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
 import { answerOutageReport, overranOutageNotice, reportedOutages } from "../services/notices/outage.js";
@@ -21,7 +21,7 @@ import { STAFF_CARD_CHARS } from "../services/excerpt.js";
 import { CLASSIFY_WHOLE, dangerPassage, requestPassage } from "../intents/long-text.js";
 import { classifyOffline, CODE_LIKE } from "../intents/offline.js";
 import { normalize } from "../intents/normalize.js";
-import { dangerCue, escalates } from "../intents/rules.js";
+import { dangerCue, escalates, safetySignal } from "../intents/rules.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
@@ -44,6 +44,8 @@ export type MessageContext = {
   ticketId: number | null;
   /** A member of staff logging a request taken by phone or in person ("刚接到电话：4栋电梯困人了"). */
   forOthers?: boolean;
+  /** One of two problems told in one message, being filed on its own (never split again). */
+  part?: boolean;
 };
 type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
@@ -97,6 +99,10 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && (CODE_LIKE.test(text) || (!/[\u4e00-\u9fff]/.test(text) && text.length <= 24 && !/\b(leak\w*|broken|fire|smoke|gas|flood\w*|stuck|trapped|help)\b/i.test(text)))) {
         return void (await reply({ key: "bind.tail_format" })), true;
       }
+      // "I don't know the phone, let me ask my landlord", "我问下房东": waiting for the tail, nothing to file.
+      if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && TAIL_LATER.test(text) && !A_FAULT_SAID.test(text) && !EN_FAULT.test(text)) {
+        return void (await reply({ key: "bind.tail_wait" })), true;
+      }
       if (!tail) {
         // "不好意思地址发错了，是3栋2单元801": binding starts again with the corrected home.
         let address = ADDRESS_FIX.test(text) ? parseAddress(text) : null;
@@ -129,6 +135,9 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
     case "bind_address": {
       // "1单元301" after "4栋的": the building said before completes it.
       const said = parseAddress(text);
+      // "2单元" / "unit 2" after "8栋602" matched two homes: the unit completes the address.
+      const unitOnly = state.building && state.room && !said?.room ? /(\d{1,2})\s*单元|\bunit\s*(\d{1,2})\b|^\s*(\d{1,2})\s*$/i.exec(text) : null;
+      if (unitOnly) return void (await startBinding(ctx, { building: state.building!, unit: unitOnly[1] ?? unitOnly[2] ?? unitOnly[3]!, room: state.room! }, state.pendingMessageId, reply)), true;
       let address = !said?.building && state.building ? parseAddress(`${buildingLabel(state.building)}${text}`) : said;
       // "不对，是1102" after "5栋1单元1120" matched no home: the building and unit stay, the room is new.
       if (address?.room && !said?.building && !address.unit && state.unit) address = { ...address, unit: state.unit };
@@ -177,7 +186,11 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
 export function phoneTailOf(text: string): string | null {
   const compact = text.replace(/[\s\-—–.。,，!！~～]/g, "");
   const m = /^(?:(?:手机)?(?:号码?)?(?:尾号|后四位|后4位)?(?:是|为)?[:：]?)(\d{4}|1\d{10})(?:的?吧|呀|啊|哦|的)?$/.exec(compact);
-  return m ? m[1]!.slice(-4) : null;
+  if (m) return m[1]!.slice(-4);
+  // "my landlord's number ends in 7702", "the last four are 7702", "尾号是7702的那个": one four-digit
+  // number said to be the tail (never a room: a tail word is required).
+  const said = /(尾号|后四位|后4位|\bends? (in|with)\b|\blast (four|4)( digits)?\b|\bit'?s\b|\bit is\b)[^\d]{0,12}(?<!\d)(?<tail>\d{4})(?!\d)/i.exec(text);
+  return said?.groups && (text.match(/\d+/g) ?? []).length === 1 ? said.groups.tail! : null;
 }
 
 /** A revisit answer: "3" / "不太满意" alone, or the answer first and what is still wrong after it. */
@@ -261,6 +274,11 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
   const household = await findHousehold(ctx.tx, ctx.community.id, address);
   const written = addressLabel(address);
+  if (!household && (await homesWithoutUnit(ctx.tx, ctx.community.id, address)) > 1) {
+    // "Building 8, we're in 602" with a 602 in units 1 and 2: the unit is asked for, building and room kept.
+    await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId, building: address.building!, room: address.room! }, new Date(ctx.now.getTime() + BIND_TTL_MS));
+    return reply({ key: "bind.need_unit", params: { address: written } }, direct(ctx));
+  }
   if (!household) {
     // Still binding: the corrected address that follows ("哦打错了 4栋1单元301") is read as one.
     const kept = address.building ? { building: address.building, ...(address.unit ? { unit: address.unit } : {}) } : {};
@@ -499,6 +517,18 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
   // "#2" alone: where that ticket stands (only the sender's own tickets are ever shown).
   if (/^\s*#\s*\d+\s*$/.test(ctx.text)) return INTENT_HANDLERS.progress(ctx, c, reply);
+  // "what should we do now?? the kids are asleep" minutes after reporting a danger: that danger's advice
+  // again, and the words to its owner — not a new ticket, not "I cannot answer".
+  if (await adviseOnOpenEmergency(ctx, reply)) return;
+  // "刚才在群里说的，现在滴得越来越快了" (read as chat): more on the ticket the group message made.
+  if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1) {
+    const fromGroup = await reportFromGroup(ctx);
+    if (fromGroup) {
+      ctx.ticketId = fromGroup.id;
+      const r = await addResidentDetail(ctx.tx, fromGroup, ctx.sender.id, ctx.text, ctx.now);
+      return void (await reply({ key: "resident.detail_added", params: { number: fromGroup.number, staff: r.staff } }));
+    }
+  }
   // "不用修了，已经好了" / "补充一下，是主卧的" about a ticket the sender already has, whatever the label.
   if (await handleTicketFollowUp(ctx, c, reply)) return;
   // "3栋2单元1201的业主叫什么 电话多少": another household's name or phone is never given out — but a
@@ -518,6 +548,10 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
 const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
 const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
+/** Not knowing the phone tail yet: asking someone, looking it up. */
+const TAIL_LATER = /不知道|不记得|忘了|问(一?下|问)?(房东|业主|家里|我老公|我老婆|我爸|我妈|家人)|查(一?下|查)|等(一?下|会)|稍等|\b(don'?t know|not sure|no idea|ask (my|the)|check with|let me (ask|check)|forgot|can'?t remember|later)\b/i;
+/** A fault said in English. */
+const EN_FAULT = /\b(leak\w*|broken|blocked|flood\w*|fire|smoke|gas|sparks?|stuck|trapped|no (water|power|electricity|heating)|not working|doesn'?t work)\b/i;
 /** Something wrong said in words (narrower than the classifier's PROBLEM_WORD, which counts "门" and "电"). */
 const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭|脏|偷|撬|砸|不亮|不通|不灵|打不|停水|停电|没水|没电|蹦迪|电钻|危险|占了|挡了/;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
@@ -530,7 +564,7 @@ function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean
   return !(c.location?.building && c.location.room && verifiedHomeAt(ctx, c.location));
 }
 
-const ACKNOWLEDGEMENT = /^(?![\s啊呀哈啦嘞!！.。~～]*$)\s*(?:[\s,，]*(?:好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|谢了|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌|好使了?|好用了|能用了|可以了|没问题了|搞定了|老妹儿?|老铁|兄弟|师傅|亲|大哥|大姐|美女|帅哥|啊|呀|哈+|啦|嘞|哈哈|thanks?|thank\s*you(?:\s*so\s*much|\s*very\s*much)?|thx|cheers|got\s*it|noted|great|cool|alright|sure|many\s*thanks))+[\s!！。.~～呀啊哈的了]*$/i;
+const ACKNOWLEDGEMENT = /^(?![\s啊呀哈啦嘞!！.。~～]*$)\s*(?:[\s,，]*(?:好的?|好滴|好嘞|好吧|收到|知道了|明白了?|了解|行|嗯+|哦+|ok|okay|谢谢|谢啦|谢了|多谢|感谢|辛苦了?|麻烦了|赞|👍|🙏|👌|好使了?|好用了|能用了|可以了|没问题了|搞定了|老妹儿?|老铁|兄弟|师傅|亲|大哥|大姐|美女|帅哥|啊|呀|哈+|啦|嘞|哈哈|thanks?|thank\s*you(?:\s*so\s*much|\s*very\s*much)?|thx|cheers|got\s*it|noted|great|cool|alright|sure|many\s*thanks|see\s*you(\s*then)?))+[\s!！。.~～呀啊哈的了]*$/i;
 
 const NOT_OURS_INTENTS: ReadonlySet<Intent> = new Set(["repair", "complaint", "inquiry", "other"]);
 
@@ -578,7 +612,7 @@ const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test
 /** Moving an agreed visit: "改到明天下午", "那天我不在家", "推迟一天". */
 /** A time offered for the visit: "明天下午再来吧", "周六上午来可以". */
 const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门)/;
-const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home)\b/i;
+const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
 
 async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   if (ctx.inGroup || c.urgency === 1) return false;
@@ -677,6 +711,8 @@ async function tellHomeStaff(ctx: MessageContext, key: string, opts: { superviso
 
 /** Answers a report of an announced outage with its notice; false when no notice covers it. */
 async function answerFromOutageNotice(ctx: MessageContext, c: Classification, building: string | null, sourceMessageId: number): Promise<boolean> {
+  // A danger during the cut ("停电了，电梯里还关着人") is a danger: never answered with the notice.
+  if (c.urgency === 1 && otherDanger(ctx.text)) return false;
   const notice = await answerOutageReport(ctx.tx, {
     communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building,
     groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, messageId: sourceMessageId, to: ctx.replyTo, now: ctx.now,
@@ -695,10 +731,41 @@ const INSIDE_BUILDING = /楼道|楼梯|电梯|单元门|门禁|大堂|走廊|过
 const INTO_MY_HOME = /(漏|渗|滴|流|淹|灌)(到|进|下来到?)[^，。]{0,4}(我家|我们家|我屋|俺家)|(我家|我们家|俺家)[^，。]{0,8}(被)?(漏|渗|滴|泡|淹)/;
 const COMMUNITY_GATE = /(东|西|南|北|正|后|侧)(大)?门|小区(大)?门|大门|道闸/;
 
+/** "另外", "还有", "顺便说一下", "also": where a second problem starts. */
+const SECOND_PROBLEM = /[；;。，,!！\s]\s*(另外|还有就是|还有|顺便(说一下|说下|提一下)?|对了|再有就是|\b(also|and another thing)\b)[,，:：\s]*/i;
+
+/** The two problems of one message, each classified on its own; null unless both are faults of different kinds. */
+function twoProblems(ctx: MessageContext, c: Classification): { text: string; c: Classification }[] | null {
+  if (ctx.forOthers || ctx.text.length > 400) return null;
+  const m = SECOND_PROBLEM.exec(ctx.text);
+  if (!m || m.index < 4) return null;
+  const firstText = ctx.text.slice(0, m.index).trim(), restText = ctx.text.slice(m.index + m[0].length).trim();
+  if (restText.length < 4 || !(A_FAULT_SAID.test(firstText) || EN_FAULT.test(firstText)) || !(A_FAULT_SAID.test(restText) || EN_FAULT.test(restText))) return null;
+  const chat = ctx.inGroup ? "group" : "direct";
+  const first = classifyOffline({ chat, mentioned: true, text: firstText });
+  const second = classifyOffline({ chat, mentioned: true, text: restText });
+  const ticket = (x: Classification) => x.intent === "repair" || x.intent === "complaint";
+  if (!ticket(first) || !ticket(second) || first.category === second.category) return null;
+  // A danger in the whole message must stay a danger in one of the parts.
+  if (c.urgency === 1 && first.urgency !== 1 && second.urgency !== 1) return null;
+  const withPlace = (x: Classification): Classification => ({ ...x, location: x.location ?? c.location, decidedBy: c.decidedBy });
+  return [{ text: firstText, c: withPlace(first) }, { text: restText, c: withPlace(second) }];
+}
+
 /** What a report is about: the whole text, or in a long letter the sentence asking for the work. */
 const reportedPart = (text: string) => (text.length > CLASSIFY_WHOLE ? requestPassage(text) ?? text : text);
 
 async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn, sourceMessageId: number) {
+  // "厨房水槽下面漏水…；另外阳台的灯也不亮了": two problems, two tickets (nothing said is lost).
+  const parts = ctx.part ? null : twoProblems(ctx, c);
+  if (parts) {
+    for (const p of parts) {
+      const one: MessageContext = { ...ctx, text: p.text, part: true };
+      await fileTicket(one, p.c, reply, sourceMessageId);
+      ctx.ticketId = ctx.ticketId ?? one.ticketId; // the message is stored with the first
+    }
+    return;
+  }
   const place = placeOf(reportedPart(ctx.text), c.location, c.category);
   // Of several verified homes, the one the message names; otherwise the first.
   const own = homeOfReport(ctx, c.location);
@@ -723,9 +790,15 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   const outageBuilding = c.location?.building ?? groupBuilding ?? home?.building.name ?? null;
   if (await answerFromOutageNotice(ctx, c, outageBuilding, sourceMessageId)) return;
   // Still off after the announced window ("说好的五点恢复呢"): an outage for everyone in scope, grade 1.
-  if (c.urgency > 1 && (await overranOutageNotice(ctx.tx, { communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: outageBuilding, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, now: ctx.now }))) {
-    c = { ...c, urgency: 1 };
+  if (!otherDanger(ctx.text) && (await overranOutageNotice(ctx.tx, { communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: outageBuilding, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, now: ctx.now }))) {
+    const kind = reportedOutages(ctx.text, c.category)[0];
+    c = { ...c, intent: "repair", category: kind === "power" ? "electricity" : kind === "gas" ? "gas" : kind === "water" ? "water" : c.category, urgency: 1 };
     overran = true;
+    // The building's outage, not the flat's: neighbours who report it join it (one alert stream).
+    if (outageBuilding) {
+      place.scope = "public";
+      place.description = `${buildingLabel(outageBuilding)} 整栋`;
+    }
   }
   // Staff logging someone else's request must say whose home it is.
   if (place.scope === "home" && !home && ctx.forOthers) return reply({ key: "staff.report_needs_address" });
@@ -831,6 +904,26 @@ async function tellTicketCreated(ctx: MessageContext, c: Classification, reply: 
     await rememberGroupTold(ctx, ticket);
   }
   await reply({ key: "resident.ticket_created", params }, direct(ctx));
+}
+
+/** Asking what to do ("怎么办", "what should we do now"), nothing new reported. */
+const WHAT_TO_DO = /怎么办|该怎么(做|弄|处理)|要怎么(做|弄)|要不要(先)?(跑|出去|下楼|撤|开窗|关闸|报警)|能不能(开灯|开窗|用电|用火)|\bwhat (should|do|can) (we|i) do\b|\bwhat now\b|\bshould (we|i) (leave|go out|stay|open|call|switch)\b/i;
+
+async function adviseOnOpenEmergency(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
+  if (ctx.inGroup || !WHAT_TO_DO.test(ctx.text) || A_FAULT_SAID.test(ctx.text.replace(/怎么办/g, ""))) return false;
+  const since = new Date(ctx.now.getTime() - 2 * 3_600_000);
+  const t = await ctx.tx.ticket.findFirst({ where: { communityId: ctx.community.id, reporterId: ctx.sender.id, urgency: 1, status: { in: OPEN_STATUSES }, createdAt: { gte: since } }, orderBy: { id: "desc" } });
+  if (!t) return false;
+  ctx.ticketId = t.id;
+  const r = await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+  await reply({ key: "resident.urgent_advice", params: { number: t.number, category: t.category ?? "other", staff: r.staff } });
+  return true;
+}
+
+/** A danger other than a missing supply (someone trapped, a fire, a flood…). */
+function otherDanger(text: string): boolean {
+  const s = safetySignal(normalize(text));
+  return s !== null && s.kind !== "outage";
 }
 
 /** Grade 1 because the sender threatens the media, a hotline or a court — nothing dangerous is described. */

@@ -47,6 +47,8 @@ const CORE_TEXTS = {
     `${whoFollows(p, "负责管家：", "负责人：")}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
     (p.urgency !== 1 ? "" : p.threat ? "\n已按升级投诉处理，项目经理已同步收到通知。" : p.overran ? "\n公告的时段已过仍未恢复，已按紧急情况通知值班经理，正在核查原因。" : `\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。`),
   "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由${whoFollows(p, "管家", "")}跟进，详情已私信您。`,
+  "resident.urgent_advice": (p) =>
+    `紧急工单 #${s(p.number)} 正在处理，${s(p.staff) ? `${s(p.staff)} ` : "值班人员"}和值班经理都已收到，您的话已转给他们。在此之前：\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}有变化请马上告诉我。`,
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
@@ -90,6 +92,7 @@ const CORE_TEXTS = {
   "bind.ask_tail": (p) => `请回复业主档案中预留手机号的后四位（尾号），以核实您是 ${s(p.address)} 的住户。`,
   "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。您的管家是 ${s(p.staff) || "物业服务中心"}，有事可直接在这里告诉我。`,
   "staff.report_needs_address": () => "要登记住户家里的问题，请写明楼栋、单元和房号，例如「3栋2单元1201 卫生间漏水，业主来电」。",
+  "bind.tail_wait": () => "好的，拿到业主档案中预留手机号的后四位后，直接回复给我就可以了（30 分钟内有效，过后重新发送地址即可）。",
   "bind.tail_format": () => "请只回复业主档案中预留手机号的后四位数字（4 位），例如「5678」。",
   "bind.wrong": (p) => `手机号后四位不对（与业主档案不符，验证失败），还可以再试 ${s(p.tries)} 次。`,
   "bind.locked": (p, c) => {
@@ -102,6 +105,7 @@ const CORE_TEXTS = {
   "bind.ask_tail_again": (p) => `${p.kept === "fee" ? "您的问题已记下，绑定后马上答复您。" : p.kept ? "您的报修已记下，绑定后马上为您登记。" : ""}为了确认您是 ${s(p.address)} 的住户（费用和报修信息只给本户住户看），请回复业主档案里预留手机号的后四位。`,
   "bind.sent_privately": () => "已私信您，请在私聊中完成房屋绑定。",
   "resident.ack": () => "不客气，有事随时找我。",
+  "bind.need_unit": (p) => `${s(p.address)} 有不止一个单元，请再发一下单元号，例如「2单元」。`,
   "bind.need_room": (p) => `请再发一下单元和门牌号，例如「${s(p.building)}2单元1201」。`,
   "bind.unknown_household": (p) => `没有找到 ${s(p.address)} 的业主档案。请核对楼栋、单元和房号（例如 3栋2单元1201），或联系物业服务中心前台登记。`,
   "bind.ask_address_fee": () => "查询费用需要先绑定房屋并验证身份：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",

@@ -380,6 +380,15 @@ const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|�
 /** "卡在5楼不动了 里面没人": a stopped lift reported as empty. */
 const NOBODY_INSIDE = /(里面|里头|里边|轿厢里)(没|没有|冇)人|(没|没有|无|冇)人(被)?(困|关)(在|住)?/;
 
+/** A supply gone now ("停电了", "突然没水了"), not asked about ahead ("明天停电吗"). */
+const CUT_NOW = /(停水|停电|停气|没水|没电|没气|断水|断电)了(?!吗|没|么)[^。]{0,12}(什么时候|啥时候|几点)[^。]{0,4}(来|恢复|有)/;
+/** A "resolved" phrase before a contrast ("可", "但是", "不过", "结果") and the danger after it. */
+function resolvedThenNew(text: string, dangerAt: number): boolean {
+  const r = RESOLVED.exec(text);
+  if (!r || r.index >= dangerAt) return false;
+  return /(可是?|但是?|不过|结果|然而|就是)/.test(text.slice(r.index + r[0].length, dangerAt + 1));
+}
+
 export function dangerCue(text: string): boolean {
   return DANGER_CUE.test(text.replace(FITTING_CAME_OFF, "").replace(NOBODY_TRAPPED, "").replace(/屏幕?[^，。]{0,2}黑了?|黑屏|烟雾报警器?|烟感|烟雾探测器?|(估计|应该|可能|大概)是?(电池)?没电了?/g, "").replace(/(楼道|走廊|路|楼梯|车库|地库)灯[^，。]{0,4}(全灭|全黑|都灭|灭了|黑了|全不亮)/g, ""));
 }
@@ -489,7 +498,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "falling" && /栏杆|护栏/.test(m[0]) && /围墙|围栏|篱笆|栅栏/.test(text) && !/(阳台|窗|楼顶|天台|高空|楼梯)[^，。]{0,4}(栏杆|护栏)/.test(text)) continue;
     // "排水管裂开了，楼上一用水就往下漏": a leak that comes with use, not water pouring now.
     if (r.kind === "flood" && /(一|每次|只要)[^，。]{0,4}用水[^，。]{0,2}(就|才)|用水的时候/.test(text) && !/淹|满地|漫|到处都是水|止不住/.test(text)) continue;
-    if (r.resolvable && RESOLVED.test(text)) continue;
+    // ("来电了，可电梯停在两层中间，我老公还在里面": what ended is not the danger told after "可/但是".)
+    if (r.resolvable && RESOLVED.test(text) && !resolvedThenNew(text, m.index)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
     if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage", "injury"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
     if (["fire", "flood", "falling", "fight", "injury"].includes(r.kind) && JOKE.test(text) && !URGENT.test(text)) continue;
@@ -550,7 +560,8 @@ export function safetySignal(text: string): Safety | null {
     // "群里两个宝妈吵翻了": a row in the chat itself.
     if (r.kind === "fight" && CHAT_ROW.test(text) && !HURT.test(text)) continue;
     // ("是检修还是故障？" does not know it is planned: the outage stands.)
-    if (r.planned && (PLANNED.test(text) || SCHEDULE_Q.test(text)) && !/(检修|维修|计划|停电检修)[^，。]{0,3}还是(故障|坏了|出事|跳闸|出问题)/.test(text)) continue;
+    // ("家里停电了，什么时候来电" asks when it comes back: the cut itself is now, not planned.)
+    if (r.planned && (PLANNED.test(text) || (SCHEDULE_Q.test(text) && !CUT_NOW.test(text))) && !/(检修|维修|计划|停电检修)[^，。]{0,3}还是(故障|坏了|出事|跳闸|出问题)/.test(text)) continue;
     // "借个血压计 我家那个没电了": a device's battery, not the home's supply.
     if (r.kind === "outage" && /(那个|这个|的)[^，。]{0,3}没电|借|电池/.test(text) && !/停电|跳闸|全黑|整栋|整个|灯/.test(text)) continue;
     let category = r.category;
@@ -717,7 +728,7 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
 
 // Intent cues that hold across styles: added to the intent model's probabilities so that strong
 // words decide close calls the model leaves open (long voice run-ons, Cantonese, rare phrasing).
-const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|(扣了|扣款|扣钱|付款|支付|交钱|付钱|缴)[^。]{0,10}(失败|没成功|不成功|扣了两|两遍|两次|重复)|\b(service charge|management fee|parking fee|invoice|receipt|bill(ed)?|overcharged|refund|deposit|arrears|charged twice|payment (failed|didn'?t go through))\b/i;
+const FEE_WORDS = /需不需要付费|要不要(付费|收费|钱)|收不收(费|钱)|要(收)?钱吗|另外收费|额外收费|物业费|管理费|停车费|车位费|取暖费|供暖费|暖气费|月租|水费|电费|燃气费|欠费|交现金|现金交|缴费|交费|滞纳金|押金|发票|专票|开票|收据|账单|充值|多扣|扣费|退费|(扣了|扣款|扣钱|付款|支付|交钱|付钱|缴)[^。]{0,10}(失败|没成功|不成功|扣了两|两遍|两次|重复)|\b(service charges?|management fees?|parking fees?|property fees?|invoice|receipt|bills?|billed|overcharged|refund|deposit|arrears|charged twice|payment (failed|didn'?t go through)|outstanding balance|unpaid|what do i owe|how much do i owe|my balance)\b/i;
 const FEE_VALUE = /憋屈|交的(真)?冤|真冤|太冤|就干这|收钱(的时候)?(倒)?(挺|很|可)?积极|(在)?管(些)?什么|干(什么|啥|嘛)吃的|冤枉|交得冤|冤大头|不值|白交|服务|不作为|不管(?!用)|不办事|啥都不|什么都不|凭什么收|值吗|配吗|钱(都)?花(到)?哪|交钱干(嘛|什么)|干嘛的|图什么|也不(重新)?(画|修|管|弄|处理|打扫|清理)|\b(why (do )?i pay|what am i paying (for)?|not fair|waste of money|paying for nothing)\b|\bwe pay\b[^.]{0,40}\b(and|but|yet)\b[^.]{0,40}\b(hasn'?t|haven'?t|isn'?t|aren'?t|never|not|still|no one|nobody)\b/i;
 const EARLIER_REPORT = /(我|我们)(已经)?报过|报过的|报的[^。]{0,16}(啥时候|什么时候|几时|几点|能来|来不来)|我(提交|交)的[^。]{0,10}申请|审核结果|(昨天|昨晚|前天|前晚|今早|上周|上礼拜|上午|早上|之前|上次|刚才|刚刚|前几天|前两天|周[一二三四五六日])[^，。]{0,4}(报的|报了|报过|反映的|反映过|说的|说过|讲过|讲的|报修的|登记的|提交的|提的|提过|投诉的|你们说|说好|说要)|我报(的|嘅)|我报修(了|的|过)|工单|单号|\b(I reported|reported it|my (repair|request|ticket))\b/i;
 const ASKS = /吗|\?|？|有没|了没|没有[^，。]{0,2}$|什么时候|啥辰光|几时|几点|成点|点样|多久|进度|到哪|怎么样|跟进|安排|能来|\b(any update|when|still)\b/i;
@@ -826,6 +837,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (INFORM.test(text) && !FAULT.test(text) && !ASKS.test(text) && !/(需不需要|要不要|用不用|是否需要|需要)[^，。]{0,4}(跟|和|给)你们/.test(text) && !DISPLEASURE.test(text) && !THANKS.test(text)) add("other", 1);
   // "楼下1101那家是不是报了漏水？说是我家漏的？他们具体怎么说的": asking about a neighbour's report, reporting nothing.
   if (/(那家|他们|他家|邻居|楼下|楼上|隔壁|对门)[^。?？]{0,10}(是不是|有没有)[^。?？]{0,3}(报了|报修|投诉|反映|找了?物业)|(他们|那家|他家|邻居)[^。?？]{0,6}(具体)?怎么说/.test(text)) add("inquiry", 1.0);
+  // "楼下说漏水是我们家？我们家地上干干的，没看到有水啊": a neighbour saying their home does not leak.
+  if (/(没(看到|发现|见)[^。，,]{0,4}(水|漏|湿)|干干的|干干净净|一点水都没|不是我们家|我们家没(漏|渗|问题))/.test(text) && /说|怀疑|以为|说是/.test(text) && !ASKS_FOR_VISIT.test(text) && !/派|师傅|查查|检查|上门|来看|帮[^。]{0,3}(查|看)/.test(text)) add("other", 1.2);
+  // "听说2栋有人家漏水了，严重吗？": asking about news heard, reporting nothing of one's own.
+  if (/听说/.test(text) && /(严重吗|怎么样了|是真的吗|真的吗|咋回事|怎么回事|修好了吗|处理了吗)/.test(text) && !/我家|我们家|家里/.test(text)) add("inquiry", 1.0);
   // "现在啥情况了", "怎么样了", "有进展吗": a short chase of what was reported.
   if (text.length <= 12 && /^(现在|那个|我的|我那个|我报的|请问)?(是)?(啥|什么|咋)情况(了|啊|呢)?|怎么样了|咋样了|到哪(一步)?了|有(消息|进展|动静)了?(吗|没)/.test(text) && !FAULT.test(text)) add("progress", 0.5);
   // "1101新来的租客叫什么？电话多少": someone's name or number asked for (the privacy answer), not a bill.

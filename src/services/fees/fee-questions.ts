@@ -13,6 +13,7 @@ import { routeTicket } from "../staff/routing.js";
 import { createTicket } from "../tickets/create-ticket.js";
 import { OPEN_STATUSES, recordEvent } from "../tickets/transitions.js";
 import { yuan } from "./fee-summary.js";
+import { localParts } from "../time.js";
 import { localDate, overdueByHousehold, REMINDER_KEY } from "./reminders.js";
 
 // ——— the rules on the text ———
@@ -45,10 +46,14 @@ export function isFeeAmountQuestion(text: string): boolean {
  * (null: an ordinary message). Questions ("交了吗") and denials ("还没交") are neither.
  */
 export function parseReminderReply(text: string): "paid" | "question" | null {
+  // "I already paid both yesterday through the mini program", "Paid already, thanks".
+  if (/\b(already paid|paid (it|them|both|already|yesterday|last week|online|by|through|via|at)|i('ve| have)( already)? paid|just paid)\b|^\W*paid\W*(thanks?|thank you)?\W*$/i.test(text) && !/\b(not|haven'?t|didn'?t|how|when|where)\b|\?/i.test(text)) return "paid";
+  if (/\b(wrong amount|too (much|high)|why (is|so)|overcharged|charged twice|not (right|correct))\b/i.test(text)) return "question";
   const t = strip(text);
   if (!t || t.length > 40) return null;
   const paid = /(已经?|早就?|都|刚刚?|昨天|前天|今天|上周|上个?月|前几天)[^，。]{0,10}(交|缴|付)|(交|缴|付)(过|完|好|清)了?|(交|缴|付)(费)?了/.test(t);
-  if (paid && !/吗|么$/.test(t) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
+  // ("交了也没人确认一下吗" asks after the check of a payment said to be made: a paid claim, chased.)
+  if (paid && (!/吗|么$/.test(t) || /没人确认|还没确认|确认一下|核对一下|查一下到账/.test(t)) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
     // "我已经交了，为什么还催" / "交了两次" carry a question too: that one is the housekeeper's to explain.
     return WHY_AMOUNT.test(t) && !/还催|又催|还发|还提醒/.test(t) ? "question" : "paid";
   }
@@ -98,7 +103,8 @@ export async function askToCheckPayment(
     await enqueue(tx, {
       communityId: household.communityId, to: { kind: "user", platformId: user.platformId }, key: "staff.fee_paid_claim",
       params: { address: householdAddress(household), resident: input.resident, text: input.text.slice(0, 200), total: yuan(overdue.owedCents), months: overdue.periods.length, periods: overdue.periods.join("、") },
-      notBefore: now, dedupeKey: `fee.paid_claim:${household.id}:${localDate(now, input.tz)}`,
+      // Once per household and half-day: a resident who chases in the afternoon is passed on again.
+      notBefore: now, dedupeKey: `fee.paid_claim:${household.id}:${localDate(now, input.tz)}:${localParts(now, input.tz).hour < 12 ? "am" : "pm"}`,
     });
   }
   return { owedCents: overdue.owedCents, staff: route.assignee?.name ?? "" };

@@ -56,7 +56,7 @@ export type Delivery = { groups: number; residents: number; lastAt: Date };
 export async function deliverNotice(tx: Tx, noticeId: number, now: Date, settings: Settings, tz: string): Promise<Delivery> {
   const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
   const audience = await audienceOf(tx, notice.communityId, parseStoredScope(notice.scope));
-  const residents = notice.directToResidents ? audience.residents : [];
+  let residents = notice.directToResidents ? audience.residents : [];
   const gapMs = settings.noticeGapSeconds * 1000;
   const jitterMax = settings.noticeJitterSeconds * 1000;
   const community = await tx.community.findUniqueOrThrow({ where: { id: notice.communityId }, select: { name: true } });
@@ -75,6 +75,9 @@ export async function deliverNotice(tx: Tx, noticeId: number, now: Date, setting
   const directFrom = outsideQuietHours(afterGroups, settings.quietHours, tz);
   // Direct copies held over quiet hours arrive the next day: "明天14:00停电" would then read as the day
   // after. Their relative days are written as dates ("3月3日14:00停电"); the group copy stays as typed.
+  // An outage over before the held copies could go (a night cut announced at 22:30, copies at 09:00):
+  // "请提前储水" the next morning is noise — the groups had it, the direct copies are dropped.
+  if (notice.outageTo && directFrom >= notice.outageTo) residents = [];
   const nextDay = localParts(directFrom, tz).day !== localParts(now, tz).day;
   const directParams = nextDay ? { ...params, text: withDates(notice.text, now, tz) } : params;
   for (const [i, r] of residents.entries()) await queue({ kind: "user", platformId: r.platformId }, new Date(directFrom.getTime() + i * gapMs), directParams);

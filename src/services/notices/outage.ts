@@ -28,9 +28,15 @@ const ANNOUNCED: Record<OutageKind, RegExp> = {
 
 /** How a resident reports having none. */
 const REPORTED: Record<OutageKind, RegExp> = {
-  water: /停水|没水|没有水|断水|无水|不出水|不来水|没来水|水停了|来水|没得水|(一滴|一点)水(都|也)?(没|不)|水(都|也)没(了|有)/,
-  power: /停电(?!梯)|没电|没有电|断电|无电|不来电|没来电|电停了|来电|没得电|一点电(都|也)?没|电器(都|全)(用不了|不能用|没反应)|(屋里|家里|楼里|全楼)(突然|一下)?(全)?黑了/,
-  gas: /停气|没气|没有气|没燃气|没有燃气|没煤气|没有煤气|没天然气|燃气停|煤气停|天然气停|打不着火|点不着火|来气|没得气|没得燃气/,
+  water: /停水|没水|没有水|断水|无水|不出水|不来水|没来水|水停了|来水|没得水|(一滴|一点)水(都|也)?(没|不)|水(都|也)没(了|有)|恢复供水|供水[^，。]{0,4}(什么时候|几点)|水[^，。]{0,2}(啥|什么)时候[^，。]{0,2}(来|恢复|有)/,
+  power: /停电(?!梯)|没电|没有电|断电|无电|不来电|没来电|电停了|来电|没得电|一点电(都|也)?没|电器(都|全)(用不了|不能用|没反应)|(屋里|家里|楼里|全楼)(突然|一下)?(全)?黑了|恢复供电|供电[^，。]{0,4}(什么时候|几点)|电[^，。]{0,2}(啥|什么)时候[^，。]{0,2}(来|恢复|有)/,
+  gas: /停气|没气|没有气|没燃气|没有燃气|没煤气|没有煤气|没天然气|燃气停|煤气停|天然气停|打不着火|点不着火|来气|没得气|没得燃气|恢复供气|供气[^，。]{0,4}(什么时候|几点)|(燃气|煤气|天然气|气)[^，。]{0,2}(啥|什么)时候[^，。]{0,2}(来|恢复|有)/,
+};
+/** The same in English ("no water coming out of any tap", "is the power out?", "when will the water be back?"). */
+const REPORTED_EN: Record<OutageKind, RegExp> = {
+  water: /\bno (running )?water\b|\bwater (is |has been )?(off|out|cut( off)?|gone)\b|\bwhen will (the )?water\b|\bwater (be )?back\b/i,
+  power: /\bno (power|electricity)\b|\b(power|electricity) (is |has been )?(off|out|cut( off)?|gone)\b|\bblackout\b|\bpower cut\b|\bwhen will (the )?(power|electricity)\b|\b(power|electricity) (be )?back\b/i,
+  gas: /\bno gas\b|\bgas (is |has been )?(off|out|cut( off)?)\b|\bwhen will (the )?gas\b|\bgas (be )?back\b/i,
 };
 /** "怎么停了", "什么时候恢复": an outage report when the classifier says which supply it is about. */
 const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢复|来)|还没(恢复|来)/;
@@ -38,7 +44,7 @@ const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity:
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */
 // ("打不着火" is a stove without gas, not a fire.)
-const OTHER_PROBLEM = /漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|电到|受伤|晕|救命|危险|堵/;
+const OTHER_PROBLEM = /关着人|关着|有人|出不来|卡在|停在[^，。]{0,4}(中间|之间)|漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|(?<![停断])电到(?!几|什么|哪)|受伤|晕|救命|危险|堵|\b(leak\w*|burst|flood\w*|smell\w*|smok\w*|fire|sparks?|trapped|stuck|hurt|injured)\b/i;
 
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
@@ -52,7 +58,7 @@ export function announcedOutages(text: string): OutageKind[] {
 /** The outages a resident's message reports having; empty when it is about anything else as well. */
 export function reportedOutages(text: string, category: string | null): OutageKind[] {
   if (OTHER_PROBLEM.test(text)) return [];
-  const kinds = KINDS.filter((k) => REPORTED[k].test(text));
+  const kinds = KINDS.filter((k) => REPORTED[k].test(text) || REPORTED_EN[k].test(text));
   if (kinds.length) return kinds;
   const byCategory = category ? CATEGORY_KIND[category] : undefined;
   return byCategory && GENERIC_LOSS.test(text) ? [byCategory] : [];

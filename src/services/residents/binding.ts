@@ -15,6 +15,12 @@ export async function findHousehold(db: DbOrTx, communityId: number, address: Ad
   return candidates.length === 1 ? candidates[0]! : null;
 }
 
+/** How many homes match an address without its unit ("8栋602" when units 1 and 2 both have a 602). */
+export async function homesWithoutUnit(db: DbOrTx, communityId: number, address: Address): Promise<number> {
+  if (!address.building || !address.room || address.unit) return 0;
+  return db.household.count({ where: { communityId, room: address.room, building: { name: address.building } } });
+}
+
 export type BindResult =
   | { kind: "bound"; householdId: number }
   | { kind: "wrong"; triesLeft: number }

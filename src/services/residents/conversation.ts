@@ -9,7 +9,7 @@ export const ConversationStateSchema = z.discriminatedUnion("kind", [
   // address that matched no home, so "不对，是1102" corrects the room alone.
   // noPhoneHouseholdId: the home the sender named whose file has no phone (no online binding possible):
   // their reports about home are filed there as unverified, for the housekeeper to check in person.
-  z.object({ kind: z.literal("bind_address"), pendingMessageId: z.number().nullable(), building: z.string().optional(), unit: z.string().optional(), noPhoneHouseholdId: z.number().optional() }),
+  z.object({ kind: z.literal("bind_address"), pendingMessageId: z.number().nullable(), building: z.string().optional(), unit: z.string().optional(), room: z.string().optional(), noPhoneHouseholdId: z.number().optional() }),
   /** Waiting for the last four digits of the phone on file. */
   z.object({ kind: z.literal("bind_phone"), householdId: z.number(), pendingMessageId: z.number().nullable() }),
   /** A revisit question was asked about this ticket. */

@@ -13,7 +13,7 @@ import { buildingLabel } from "../community/building-names.js";
 
 const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
-const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still/i;
+const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still|second time|third time|once more/i;
 
 export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; gate?: string | null; category: string | null; urgency?: number; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
@@ -151,6 +151,9 @@ const bigrams = (t: string) => {
   for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
   return out;
 };
+/** English content words of four letters or more ("north", "gate", "guard"), for reports written in English. */
+const EN_STOP = new Set(["this", "that", "with", "have", "been", "still", "again", "time", "second", "third", "nothing", "done", "want", "speak", "manager", "please", "what", "when", "there", "their", "they", "about", "complaining", "complain", "reported", "reporting", "from", "your", "just", "would", "could", "should"]);
+const englishWords = (t: string) => new Set((t.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !EN_STOP.has(w)));
 const NOT_PROBLEM_WORDS = new Set(["还没", "没人", "人来", "来修", "报的", "昨天", "今天", "前天", "已经", "怎么", "什么", "时候", "一下", "麻烦", "我家", "家里", "还是", "又坏", "没有"]);
 
 /**
@@ -159,14 +162,14 @@ const NOT_PROBLEM_WORDS = new Set(["还没", "没人", "人来", "来修", "报�
  */
 export async function findRepeatByText(tx: Tx, q: { text: string; communityId: number; reporterChatUserId: number; householdId: number | null }) {
   if (!REPEAT_CUE.test(q.text)) return null;
-  const words = [...bigrams(q.text)].filter((w) => !NOT_PROBLEM_WORDS.has(w));
+  const words = [...bigrams(q.text), ...englishWords(q.text)].filter((w) => !NOT_PROBLEM_WORDS.has(w));
   if (words.length === 0) return null;
   const candidates = await tx.ticket.findMany({
     where: { communityId: q.communityId, status: { in: UNFIXED }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.householdId ? [{ householdId: q.householdId }] : [])] },
     orderBy: { id: "desc" }, take: 20,
   });
   for (const t of candidates) {
-    const summary = bigrams(t.summary);
+    const summary = new Set([...bigrams(t.summary), ...englishWords(t.summary)]);
     if (words.filter((w) => summary.has(w)).length >= 2) return t;
   }
   return null;

@@ -69,6 +69,7 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
   if (t.scope === "public") {
     const told = await tx.ticketEvent.findMany({ where: { ticketId: t.id, type: "group_told" }, select: { note: true } });
     for (const roomId of new Set(told.map((e) => e.note).filter((n): n is string => Boolean(n)))) {
+      // (At once, even at night: a group that reported a fault at night is waiting for it to be fixed.)
       await enqueue(tx, { communityId: t.communityId, to: { kind: "group", platformId: roomId }, key: "resident.incident_done_group", params: { number, place: t.place }, notBefore: now, dedupeKey: `incident_done:${t.id}:${roomId}:${now.getTime()}` });
     }
   }

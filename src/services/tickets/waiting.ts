@@ -43,8 +43,17 @@ function offeredTime(text: string): string {
   return day + offered.join("，");
 }
 
+/** English times as the Chinese words the parser reads: "tomorrow 3pm" → "明天 下午3点". */
+function fromEnglish(text: string): string {
+  return text
+    .replace(/\btomorrow\b/gi, "明天").replace(/\btonight\b/gi, "今晚").replace(/\btoday\b/gi, "今天").replace(/\bday after tomorrow\b/gi, "后天")
+    .replace(/\b(\d{1,2})(?::(\d{2}))?\s*pm\b/gi, (_, h: string, m?: string) => `下午${h}点${m ? `${m}分` : ""}`)
+    .replace(/\b(\d{1,2})(?::(\d{2}))?\s*am\b/gi, (_, h: string, m?: string) => `上午${h}点${m ? `${m}分` : ""}`)
+    .replace(/\b(morning)\b/gi, "上午").replace(/\b(afternoon)\b/gi, "下午").replace(/\b(evening)\b/gi, "晚上");
+}
+
 export function parseAppointment(text: string, now: Date, tz: string): Date | null {
-  const t = offeredTime(text).replace(/\s+/g, " ");
+  const t = offeredTime(/[A-Za-z]{3}/.test(text) ? fromEnglish(text) : text).replace(/\s+/g, " ");
   const rel = new RegExp(`${N}\\s*(个)?(小时|天)(以)?后`).exec(t);
   if (rel) {
     const n = num(rel[1]!);
