@@ -56,7 +56,8 @@ export const STAFF_COMMANDS: StaffCommand[] = [
   {
     name: "定级", aliases: ["调级"], ticket: true, text: "required", usage: "定级 #12 1", help: "定级 #N 1/2/3：调整信息等级（1 重要 2 主管级 3 一般）",
     async run(c, a) {
-      const grade = Number(a.rest.replace(/[级类]/g, "").trim());
+      // "定级 #2 2 业主说上周已经报过一次了": the grade first, the rest is the reason (kept in the event).
+      const grade = Number(/^\s*([123])/.exec(a.rest.replace(/[级类]/g, ""))?.[1] ?? NaN);
       if (grade !== 1 && grade !== 2 && grade !== 3) throw new DomainError("command.usage", { usage: "定级 #12 1（1 重要 / 2 主管级 / 3 一般）" });
       await regradeTicket(c.tx, c.staff, number(a), grade, c.now);
       return { key: "staff.regraded", params: { number: number(a), urgency: grade } };

@@ -16,6 +16,7 @@ import { writtenLanguage } from "../intents/language.js";
 import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
+import { ticketContact } from "../services/tickets/staff-actions.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
 import { fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
@@ -158,14 +159,18 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (text.length > MAX_TEXT && ctx.classification?.urgency !== 1) return reply({ key: "message.too_long", params: { length: text.length, max: MAX_TEXT } });
 
   if (sender.staff && !writesAsResident(ctx)) {
-    if (inGroup) return parseStaffCommand(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
+    if (inGroup) return staffCommandOf(text) ? reply({ key: "staff.group_use_direct" }) : undefined;
     const parsed = staffCommandOf(text);
+    // "#1 业主电话多少？我在门口敲门没人应": the contact of a ticket they may act on.
+    const asksContact = !parsed ? /^\s*[#＃]\s*(\d{1,10})[^。]{0,12}(电话|联系方式|手机)|(电话|联系方式|手机)[^。]{0,8}[#＃]\s*(\d{1,10})/.exec(text) : null;
+    if (asksContact) return reply(await contactReply(ctx, Number(asksContact[1] ?? asksContact[4])));
     if (!parsed) {
       const meant = ticketCommandWithoutNumber(text);
       // "刚接到电话：4栋1单元电梯困人了": a request taken by phone or at the desk is logged like a resident's
       // (DOMAIN: every request is recorded, whoever takes it) — never a mistyped command.
       const c = ctx.classification;
-      if (!meant && c && (c.intent === "repair" || c.intent === "complaint") && (c.urgency === 1 || c.confidence >= 0.6) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text)) return fileForOthers(ctx, c, reply);
+      // (A message naming a ticket — "#3 …" — is about that ticket, never a new request.)
+      if (!meant && c && (c.intent === "repair" || c.intent === "complaint") && (c.urgency === 1 || c.confidence >= 0.6 || TAKEN_BY_PHONE.test(text)) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text) && !/[#＃]\s*\d/.test(text)) return fileForOthers(ctx, c, reply);
       return reply(meant ? { key: "error.command.usage", params: { usage: meant.usage } } : { key: "staff.unknown_command" });
     }
     const staff = { id: sender.staff.id, role: sender.staff.role, gridId: sender.staff.grid?.id ?? null, name: sender.staff.name, communityId: sender.staff.communityId };
@@ -200,6 +205,20 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
  * chit-chat and stays a command error, so a typo never becomes a ticket.
  */
 /** A ticket command's verb and then a number sign or a space: a command, however mistyped after it. */
+/** A request taken by phone or at the desk, said as such ("刚接到电话：…", "前台登记：…", "业主来电说…"). */
+const TAKEN_BY_PHONE = /接到电话|来电|打电话(来|说)|前台登记|登记一下|代(业主|住户)报/;
+
+async function contactReply(ctx: MessageContext, number: number): Promise<Reply> {
+  const staff = ctx.sender.staff!;
+  try {
+    const c = await ticketContact(ctx.tx, { id: staff.id, role: staff.role, gridId: staff.grid?.id ?? null, name: staff.name, communityId: staff.communityId }, number);
+    return { key: "staff.ticket_contact", params: c };
+  } catch (err) {
+    if (err instanceof DomainError) return { key: `error.${err.code}`, params: err.params };
+    throw err;
+  }
+}
+
 /** A staff command as written, or said as a sentence ("1号单完成了，换了阀芯" is 完成 #1 换了阀芯). */
 function staffCommandOf(text: string) {
   const spoken = spokenStaffCommand(text);

@@ -546,17 +546,23 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 }
 
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
-const PERSONAL_DETAILS = /(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
-const WHOSE = /业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
+const PERSONAL_DETAILS = /(查|要|问)[^。]{0,16}(业主|住户|房主|户主)[^。]{0,4}(名字|姓名|电话|手机|联系方式)|(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|(查|问)[^。]{0,3}[^。]{0,8}(家|的)(门牌号?|房号|住址|住哪)|(门牌号?|房号|住址)[^。]{0,4}(多少|是多少|告诉我|给我|发我)|住(在)?哪(一)?(栋|户|家|里)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
+const WHOSE = /他家|她家|家(门牌|住址|房号)|业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
 /** Not knowing the phone tail yet: asking someone, looking it up. */
 const TAIL_LATER = /不知道|不记得|忘了|问(一?下|问)?(房东|业主|家里|我老公|我老婆|我爸|我妈|家人)|查(一?下|查)|等(一?下|会)|稍等|\b(don'?t know|not sure|no idea|ask (my|the)|check with|let me (ask|check)|forgot|can'?t remember|later)\b/i;
 /** A fault said in English. */
 const EN_FAULT = /\b(leak\w*|broken|blocked|flood\w*|fire|smoke|gas|sparks?|stuck|trapped|no (water|power|electricity|heating)|not working|doesn'?t work)\b/i;
 /** Something wrong said in words (narrower than the classifier's PROBLEM_WORD, which counts "门" and "电"). */
 const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭|脏|偷|撬|砸|不亮|不通|不灵|打不|停水|停电|没水|没电|蹦迪|电钻|危险|占了|挡了/;
+/** Asking who complained about oneself, or for the complaint's words. */
+const WHO_COMPLAINED = /(谁|哪个|哪位|哪家|哪户)[^。？?]{0,6}投诉(的|了)?(我|我家|我们)?|投诉(我|我家|我们家)的(是谁|人|是哪)|把投诉(的)?(内容|人|记录)[^。]{0,4}(发|给|告诉)|\bwho (complained|reported)\b/i;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
 const ARREARS_OF_OTHERS = /(欠费|欠钱|没交|老赖)[^。]{0,10}(列出来|列一下|名单|是谁|哪几户|哪些户|公布|曝光)|(谁家|哪家|哪几户|哪些户|哪些人)[^。]{0,6}(欠费|没交|欠)/;
 function asksForSomeonesDetails(ctx: MessageContext, c: Classification): boolean {
+  // "是哪个邻居投诉的？把投诉内容发我看看": who complained is never told (staff know; the neighbour must not).
+  if (WHO_COMPLAINED.test(ctx.text)) return true;
+  // "电梯里贴了欠费名单…物业怎么能把业主隐私贴出来？我要投诉": a grievance about data, not a request for anyone's details.
+  if (/投诉|举报|给个说法|曝光|侵犯|泄露/.test(ctx.text) && !/(发我|发给我|告诉我|给我)[^。]{0,8}(电话|手机|名字|联系方式)/.test(ctx.text)) return false;
   if (ARREARS_OF_OTHERS.test(ctx.text) && !/我家|我们家/.test(ctx.text)) return true;
   if (c.urgency === 1 || !PERSONAL_DETAILS.test(ctx.text) || !WHOSE.test(ctx.text)) return false;
   // Their own home named ("我家1201的…") or their own details ("我的手机号") is not someone else's.
@@ -773,7 +779,9 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   // leak): the named home is the place, routed to its grid; the reporter stays the contact. An unbound
   // sender is still walked through binding first.
   // (Not "1201家漏水，漏到我家卫生间了": the other home is the source, the damage is in the sender's own.)
-  const namedOther = (own || ctx.forOthers) && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) && !INTO_MY_HOME.test(ctx.text) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  // (A complaint naming another home — "车主好像住11栋1601" — is never filed at that home: its people
+  // would see it under 进度. It stays the sender's, or a staff member's log, like any complaint.)
+  const namedOther = (own || ctx.forOthers) && (c.intent === "repair" || ctx.forOthers) && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) && !INTO_MY_HOME.test(ctx.text) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
   const home = namedOther ?? own;
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const gate = place.scope === "public" && !c.location?.building && !/单元门|楼门/.test(ctx.text) ? COMMUNITY_GATE.exec(ctx.text)?.[0] ?? null : null;
@@ -880,7 +888,9 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
     summary: await withLeadIn(ctx), place: place.scope === "home" ? householdAddress(home!) : place.description, scope: place.scope,
     householdId: place.scope === "home" ? home!.id : null, building,
-    reporter: { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" || c.urgency === 1 ? owner : null /* an emergency in a public place: responders must be able to call the reporter */, sourceMessageId,
+    // (Logged by staff for a resident: the household's bound resident hears the updates and the revisit,
+    // not the clerk who typed it; with nobody bound, no one does — the desk phones, as for any unanswered revisit.)
+    reporter: ctx.forOthers ? await boundResidentOf(ctx, place.scope === "home" ? home : null) : { chatUserId: ctx.sender.id, name: ctx.sender.name }, contact: place.scope === "home" || c.urgency === 1 ? owner : null /* an emergency in a public place: responders must be able to call the reporter */, sourceMessageId,
     // A danger in the middle of a long message must be on the staff's card, not cut out of it.
     // (…or, in any long letter, the sentence that asks for the work: "麻烦派人来修一下".)
     highlight: ctx.text.length <= STAFF_CARD_CHARS ? null : (c.urgency === 1 ? dangerPassage(ctx.text, STAFF_CARD_CHARS) : null) ?? requestPassage(ctx.text),
@@ -961,6 +971,13 @@ async function fileUnverified(ctx: MessageContext, c: Classification, reply: Rep
   });
   ctx.ticketId = ticket.id;
   await tellTicketCreated(ctx, c, reply, ticket, assignee, acceptBy);
+}
+
+/** The first verified resident of a home, as a ticket's reporter. */
+async function boundResidentOf(ctx: MessageContext, home: { id: number } | null) {
+  if (!home) return null;
+  const r = await ctx.tx.resident.findFirst({ where: { householdId: home.id, verified: true }, include: { chatUser: true }, orderBy: { id: "asc" } });
+  return r ? { chatUserId: r.chatUserId, name: r.chatUser.name } : null;
 }
 
 /** A group that heard of a public fault's ticket hears when it is fixed ("修好后会通知大家"). */
@@ -1094,9 +1111,16 @@ const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|�
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
 
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
+  // "帮我查一下5栋702业主的名字和电话，我是中介": someone's details, whatever the money words.
+  if (asksForSomeonesDetails(ctx, c) && !/我家|我们家|自己家/.test(ctx.text)) {
+    await logUnanswered(ctx, c);
+    return reply({ key: "resident.details_private" });
+  }
   let home = verifiedHome(ctx);
   if (!home) {
     if (ctx.inGroup) return reply({ key: "bind.need_for_fee" });
+    // "我是3栋1单元601的，帮家里查一下物业费": the address given goes straight to the phone tail.
+    if (c.location?.building && c.location.room && OWN_ADDRESS.test(ctx.text)) return startBinding(ctx, c.location, ctx.messageId, reply);
     return askToBind(ctx, ctx.messageId, reply, "fee"); // answered once bound
   }
   // "3栋2单元1201欠多少钱": the sender's own other home if they are verified there; anyone else's

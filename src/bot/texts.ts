@@ -175,6 +175,8 @@ const CORE_TEXTS = {
   "staff.accepted": (p) => `已受理 #${s(p.number)}，已通知住户。`,
   "staff.arrived": (p) => `已记录到场 #${s(p.number)}，已通知住户。`,
   "staff.completed": (p) => `#${s(p.number)} 已完成，已通知住户，并已安排回访。`,
+  "staff.ticket_contact": (p) => `#${s(p.number)} ${s(p.place)}：${s(p.owner) ? `业主 ${s(p.owner)}${s(p.phone) ? ` ${s(p.phone)}` : "（档案无电话）"}` : "无业主档案"}${s(p.reporter) && s(p.reporter) !== s(p.owner) ? `；报事人 ${s(p.reporter)}（可在本对话里联系不上时请前台协助）` : ""}。`,
+  "staff.regraded_yours": (p) => `【调级 #${s(p.number)}】${s(p.by)} 已将您负责的工单（${s(p.place)}）调为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)} 级），时限已按新等级重算。`,
   "staff.taken_over": (p) => `【工单 #${s(p.number)}】已由 ${s(p.by)} 接手处理（${s(p.place)}），您无需再跟进。`,
   "staff.completed_by_other": (p) => `【已完成 #${s(p.number)}】${s(p.by)} 已处理完毕：${s(p.resolution)}\n地点：${s(p.place)}。系统将安排回访。`,
   "staff.note_added": (p) => `【#${s(p.number)} 备注】${s(p.by)}：${s(p.text)}`,

@@ -130,7 +130,8 @@ describe("a classifier that has been talked into anything still cannot widen wha
     await h.close();
     h = await startHarness({ community: SECURE_COMMUNITY, classifier: compromised });
     const out = await h.say(c.who, c.text);
-    expect(h.textsTo(out, c.who).join()).toMatch(/绑定|地址/);
+    // (Asked to bind, or — for "我是3栋2单元1201的…" — for the phone tail of that home: verification either way.)
+    expect(h.textsTo(out, c.who).join()).toMatch(/绑定|地址|后四位/);
     expect(await h.db.resident.count({ where: { chatUser: { platformId: c.who } } })).toBe(0);
     await expectStoredAndProcessed(h, c.text);
   });

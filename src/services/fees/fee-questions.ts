@@ -46,6 +46,8 @@ export function isFeeAmountQuestion(text: string): boolean {
  * (null: an ordinary message). Questions ("交了吗") and denials ("还没交") are neither.
  */
 export function parseReminderReply(text: string): "paid" | "question" | null {
+  // "刚才群里截图那个催缴是8栋哪一户的？业主叫啥": about someone else's bill, not an answer.
+  if (/哪一?户|哪家|谁家|是谁|叫啥|叫什么|业主是|截图/.test(text)) return null;
   // "I already paid both yesterday through the mini program", "Paid already, thanks".
   if (/\b(already paid|paid (it|them|both|already|yesterday|last week|online|by|through|via|at)|i('ve| have)( already)? paid|just paid)\b|^\W*paid\W*(thanks?|thank you)?\W*$/i.test(text) && !/\b(not|haven'?t|didn'?t|how|when|where)\b|\?/i.test(text)) return "paid";
   if (/\b(wrong amount|too (much|high)|why (is|so)|overcharged|charged twice|not (right|correct))\b/i.test(text)) return "question";

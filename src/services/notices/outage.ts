@@ -44,7 +44,7 @@ const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity:
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */
 // ("打不着火" is a stove without gas, not a fire.)
-const OTHER_PROBLEM = /关着人|关着|有人|出不来|卡在|停在[^，。]{0,4}(中间|之间)|漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|(?<![停断])电到(?!几|什么|哪)|受伤|晕|救命|危险|堵|\b(leak\w*|burst|flood\w*|smell\w*|smok\w*|fire|sparks?|trapped|stuck|hurt|injured)\b/i;
+const OTHER_PROBLEM = /关着人|关着|(里面|里头|里边|电梯里|梯里)还?有人|出不来|卡在|停在[^，。]{0,4}(中间|之间)|漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|(?<![停断])电到(?!几|什么|哪)|受伤|晕|救命|危险|堵|\b(leak\w*|burst|flood\w*|smell\w*|smok\w*|fire|sparks?|trapped|stuck|hurt|injured)\b/i;
 
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {

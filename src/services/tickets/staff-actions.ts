@@ -24,6 +24,14 @@ async function loadTicket(db: DbOrTx, staff: StaffActor, number: number) {
   return ticket;
 }
 
+/** "#1 业主电话多少？我在门口敲门没人应": whom to call about a ticket the staff member may act on. */
+export async function ticketContact(db: DbOrTx, staff: StaffActor, number: number) {
+  const t = await loadTicket(db, staff, number);
+  const household = t.householdId ? await db.household.findUnique({ where: { id: t.householdId } }) : null;
+  const reporter = t.reporterId ? await db.chatUser.findUnique({ where: { id: t.reporterId } }) : null;
+  return { number: t.number, place: t.place, owner: household?.ownerName ?? "", phone: household?.phone ?? "", reporter: reporter?.name ?? "" };
+}
+
 async function notifyReporter(tx: Tx, ticket: { communityId: number; reporterId: number | null }, key: string, params: Record<string, string | number>, now: Date) {
   if (!ticket.reporterId) return;
   const reporter = await tx.chatUser.findUnique({ where: { id: ticket.reporterId } });
@@ -228,5 +236,7 @@ export async function regradeTicket(tx: Tx, staff: StaffActor, number: number, u
       if (s.chatUser && s.id !== staff.id) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: urgency === 1 ? "staff.urgent_alert" : "staff.grade2_notice", params: card, notBefore: now, dedupeKey: `regrade:${t.id}:${s.id}:${now.getTime()}` });
     }
   }
+  // The one doing the work hears the new grade (its deadlines changed with it).
+  if (t.assigneeId && t.assigneeId !== staff.id) await tellStaff(tx, t.communityId, t.assigneeId, "staff.regraded_yours", { number, urgency, by: staff.name, place: t.place }, now);
   return t;
 }

@@ -8,7 +8,7 @@ import { DomainError } from "../deps.js";
 import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
-import { atLocal, localParts, localTimeOnDay } from "../time.js";
+import { atLocal, localParts, localTimeOnDay, outsideQuietHours } from "../time.js";
 import { CLOCK_TASK_KINDS } from "./deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "./transitions.js";
 
@@ -54,31 +54,44 @@ function fromEnglish(text: string): string {
 
 export function parseAppointment(text: string, now: Date, tz: string): Date | null {
   const t = offeredTime(/[A-Za-z]{3}/.test(text) ? fromEnglish(text) : text).replace(/\s+/g, " ");
-  const rel = new RegExp(`${N}\\s*(个)?(小时|天)(以)?后`).exec(t);
+  const rel = new RegExp(`${N}\\s*(个)?(半)?(小时|天)(以)?后`).exec(t);
   if (rel) {
-    const n = num(rel[1]!);
-    if (Number.isFinite(n)) return new Date(now.getTime() + n * (rel[3] === "天" ? 86_400_000 : 3_600_000));
+    const n = num(rel[1]!) + (rel[3] ? 0.5 : 0);
+    if (Number.isFinite(n)) return new Date(now.getTime() + n * (rel[4] === "天" ? 86_400_000 : 3_600_000));
   }
+  // "半小时后", "30分钟后", "十分钟后".
+  if (/半(个)?小时(以)?后/.test(t)) return new Date(now.getTime() + 30 * 60_000);
+  const mins = new RegExp(`(\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*分钟(以)?后`).exec(t);
+  if (mins && Number.isFinite(num(mins[1]!))) return new Date(now.getTime() + num(mins[1]!) * 60_000);
   const p = localParts(now, tz);
   let dayOffset: number | null = null;
   let date: { y: number; m: number; d: number } | null = null;
   const iso = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
   const md = /(\d{1,2})月(\d{1,2})[日号]/.exec(t);
+  // "13号上午9点半": a day of this month (or of next month, when it has passed).
+  const dom = md ? null : /(?<![\d月.\/-])(\d{1,2})[号日](?![楼栋单])/.exec(t);
   const week = /(?:周|星期|礼拜)([一二三四五六日天])/.exec(t);
   if (iso) date = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
   else if (md) date = { y: p.year, m: Number(md[1]), d: Number(md[2]) };
+  else if (dom && Number(dom[1]) >= 1 && Number(dom[1]) <= 31) {
+    const d = Number(dom[1]);
+    date = d >= p.day ? { y: p.year, m: p.month, d } : p.month === 12 ? { y: p.year + 1, m: 1, d } : { y: p.year, m: p.month + 1, d };
+  }
   else if (/后天/.test(t)) dayOffset = 2;
-  else if (/明天|明早|明日|明晚/.test(t)) dayOffset = 1;
+  // ("明早" said at 00:30 is this morning.)
+  else if (/明天|明早|明日|明晚/.test(t)) dayOffset = /明早|明天早上|明天上午/.test(t) && p.hour < 5 ? 0 : 1;
   else if (/今天|今晚|今日|一会|等会/.test(t)) dayOffset = 0;
   else if (week) {
     const target = "日一二三四五六".indexOf(week[1] === "天" ? "日" : week[1]!);
-    dayOffset = (target - p.weekday + 7) % 7 || 7;
+    // "下周六": the Saturday of next week (Monday to Sunday), not the coming one.
+    const nextMonday = p.weekday === 0 ? 1 : 8 - p.weekday;
+    dayOffset = /下(周|星期|礼拜)/.test(t) ? nextMonday + ((target + 6) % 7) : (target - p.weekday + 7) % 7 || 7;
   } else if (/周末|礼拜天|星期天/.test(t)) {
     // "约周末": the coming Saturday (on a Saturday, tomorrow).
     dayOffset = p.weekday === 6 ? 1 : (6 - p.weekday + 7) % 7 || 7;
   }
-  const clock = new RegExp(`(上午|早上|中午|下午|晚上|傍晚|今晚|明晚)?\\s*${N}\\s*(?:[:：](\\d{2})|点\\s*(半|${N}分?)?|时)`).exec(t);
-  const part = /(上午|早上|中午|下午|晚上|傍晚|今晚|明晚)/.exec(t)?.[1];
+  const clock = new RegExp(`(上午|早上|中午|下午|晚上|傍晚|今晚|明晚|晚)?\\s*${N}\\s*(?:[:：](\\d{2})|点\\s*(半|${N}分?)?|时)`).exec(t);
+  const part = /(上午|早上|中午|下午|晚上|傍晚|今晚|明晚|晚(?=\s*\d|\s*[一二三四五六七八九十]))/.exec(t)?.[1];
   let hour: number | null = null;
   let minute = 0;
   if (clock) {
@@ -87,7 +100,7 @@ export function parseAppointment(text: string, now: Date, tz: string): Date | nu
     else if (clock[4] === "半") minute = 30;
     else if (clock[5]) minute = num(clock[5]);
     const pm = clock[1] ?? part;
-    if (pm && /下午|晚上|傍晚|今晚|明晚/.test(pm) && hour < 12) hour += 12;
+    if (pm && /下午|晚|傍晚/.test(pm) && hour < 12) hour += 12;
   } else if (part) {
     hour = { 上午: 9, 早上: 8, 中午: 12, 下午: 14, 晚上: 19, 傍晚: 18, 今晚: 19, 明晚: 19 }[part]!;
   }
@@ -122,7 +135,9 @@ export async function pauseTicket(
   await recordEvent(tx, ticket.id, "waiting", { actor: input.actor, at: now, note: `until ${until.toISOString()}: ${input.reason}`.slice(0, 2000) });
   if (ticket.reporterId) {
     const reporter = await tx.chatUser.findUnique({ where: { id: ticket.reporterId } });
-    if (reporter) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.ticket_waiting", params: { number: ticket.number, until: until.toISOString() }, notBefore: now });
+    // Agreed by staff at night ("业主睡了，明早再联系"): the resident reads it in the morning.
+    const notBefore = input.actor.startsWith("staff:") ? outsideQuietHours(now, input.settings.quietHours, input.tz) : now;
+    if (reporter) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.ticket_waiting", params: { number: ticket.number, until: until.toISOString() }, notBefore });
   }
   return until;
 }
