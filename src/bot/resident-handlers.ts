@@ -244,11 +244,17 @@ async function answerLateRevisit(ctx: MessageContext, reply: ReplyFn): Promise<b
   // A bare "3" only within a day of the question timing out (later it is too easily something else).
   const bare = /^\s*[123]\s*$/.test(ctx.text);
   const since = new Date(ctx.now.getTime() - (bare ? BARE_LATE_MS : LATE_REVISIT_DAYS * 86_400_000));
-  const unanswered = await ctx.tx.ticketEvent.findFirst({
-    where: { type: "revisit_no_answer", at: { gte: since }, ticket: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: "done", satisfaction: null } },
-    orderBy: { at: "desc" },
+  // (Not `satisfaction: null`: a ticket reopened after an unsatisfied answer keeps that answer while its
+  // second revisit goes unanswered; what counts is no answer since the question timed out.)
+  const timedOut = await ctx.tx.ticketEvent.findMany({
+    where: { type: "revisit_no_answer", at: { gte: since }, ticket: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: "done" } },
+    orderBy: { at: "desc" }, take: 5,
   });
-  return unanswered ? answerRevisitMessage(ctx, unanswered.ticketId, reply, true) : false;
+  for (const e of timedOut) {
+    const answered = await ctx.tx.ticketEvent.count({ where: { ticketId: e.ticketId, type: "revisit_answer", at: { gte: e.at } } });
+    if (!answered) return answerRevisitMessage(ctx, e.ticketId, reply, true);
+  }
+  return false;
 }
 
 /** The problem a revisit asks about is not fixed: "还是漏", "又坏了", "still leaking", "仲系漏". */
@@ -266,6 +272,13 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
     if (!m) continue;
     const answer = parseSatisfaction(m[1]!);
     if (answer) return { answer, detail: m[2]!.trim() };
+  }
+  // "修得不错，满意", "…马桶修好以后一直没问题，挺满意的，谢谢师傅": the answer said inside a short reply.
+  // ("谈不上满意，柜门还是歪的" is the other answer, with what is still wrong.)
+  const negated = /(不|没|谈不上|说不上|称不上|算不上|唔)[^，。,]{0,2}满意/.test(text);
+  if (text.length <= 80 && /满意/.test(text) && (negated || !A_FAULT_SAID.test(text.replace(/没问题/g, "")))) {
+    const answer = negated ? 3 : /基本满意|比较满意|还算满意/.test(text) ? 2 : 1;
+    return { answer, detail: answer === 1 ? "" : text.trim() };
   }
   const english = englishSatisfaction(text);
   return english ? { answer: english, detail: "" } : null;

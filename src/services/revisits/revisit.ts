@@ -94,7 +94,11 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
 /** No answer in time: recorded as no answer (never as satisfied); the front desk phones instead. */
 export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
-  if (!ticket || ticket.status !== "done" || ticket.satisfaction !== null) return;
+  if (!ticket || ticket.status !== "done") return;
+  // Answered since this question was asked? (Not `satisfaction`: after an unsatisfied answer, a re-fix
+  // and a second revisit, it still holds the first answer — and the second must not go unanswered.)
+  const asked = await tx.ticketEvent.findFirst({ where: { ticketId: ticket.id, type: "revisit_asked", at: { lte: now } }, orderBy: { at: "desc" } });
+  if (await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "revisit_answer", at: { gte: asked?.at ?? new Date(0) } } })) return;
   await recordEvent(tx, ticket.id, "revisit_no_answer", { actor: "system", at: now });
   if (ticket.reporterId) {
     const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));

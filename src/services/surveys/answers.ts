@@ -40,7 +40,22 @@ export function parseScore(text: string): Score | "skip" | null {
   const digit = /^([123一二三])$/.exec(t);
   if (digit) return DIGIT_SCORES[digit[1]!]!;
   for (const [re, score] of WORDS) if (re.test(t)) return score;
-  return SKIP.test(t) ? "skip" : null;
+  if (SKIP.test(t)) return "skip";
+  return scoreInWords(t);
+}
+
+/** "还行，基本满意", "一般般吧", "挺满意的谢谢": an answer said among a few other words (short replies only). */
+function scoreInWords(t: string): Score | null {
+  // (A fault named with it — "不满意，电梯老坏" — is a complaint to file, not a score.)
+  if (t.length > 12 || /坏|漏|堵|脏|臭|吵|乱|没人|不管/.test(t)) return null;
+  const u = t.replace(/[吧啊呀哦呢啦嘛]+$/, "");
+  for (const [re, score] of WORDS) if (re.test(u)) return score;
+  if (/很不满意|非常不满意|特别不满意|太差/.test(t)) return 1;
+  if (/(不|不太|不大|没有?|唔|谈不上|说不上)满意/.test(t)) return 2;
+  if (/一般般|一般吧|马马虎虎|凑合/.test(t)) return 3;
+  if (/基本满意|比较满意|还算满意/.test(t)) return 4;
+  if (/满意/.test(t)) return 5;
+  return null;
 }
 
 export const isSatisfied = (score: number) => score >= 4;
