@@ -155,7 +155,7 @@ const CORE_TEXTS = {
     ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，已升级为紧急（升级投诉）：${s(p.place)}\n${s(p.text)}`
     : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
-  "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访。`,
+  "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访${s(p.phone) ? `（业主 ${s(p.owner)} ${s(p.phone)}）` : ""}。`,
   "staff.resident_rescheduled": (p, c) => `【#${s(p.number)} 住户改约】${s(p.text)}${s(p.until) ? `\n已改约至 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，计时暂停到那时。` : "\n请与住户确认新的时间，并回复「等待 #" + s(p.number) + " 约定时间」。"}`,
   "staff.resident_correction": (p) => `【#${s(p.number)} 住户更正】${s(p.text)}\n更正后：${s(p.summary)}`,
   "staff.resident_detail": (p) => `【#${s(p.number)} 住户补充】${s(p.text)}`,

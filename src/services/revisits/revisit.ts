@@ -112,8 +112,10 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
     const assignee = await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } });
     if (assignee?.active && assignee.chatUser) desk = [assignee];
   }
+  // Whom to call: the owner on file (staff may see it), so the desk need not look the number up.
+  const household = ticket.householdId ? await tx.household.findUnique({ where: { id: ticket.householdId } }) : null;
   for (const s of desk) {
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place, hours }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place, hours, owner: household?.ownerName ?? "", phone: household?.phone ?? "" }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
   }
 };
 
