@@ -18,7 +18,7 @@ import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { ticketContact } from "../services/tickets/staff-actions.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
-import { fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
+import { ME_TOO_ONLY, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -245,6 +245,8 @@ function writesAsResident(ctx: MessageContext): boolean {
 function mayActUnmentioned(ctx: MessageContext): boolean {
   const c = ctx.classification;
   if (!c || ctx.sender.staff) return false;
+  // "+1 我家也是" after a neighbour's report: looked at (joined to an open public report of this group, if any; else silence).
+  if (ME_TOO_ONLY.test(ctx.text)) return true;
   if (c.urgency === 1 && (c.intent === "repair" || c.intent === "complaint")) return true;
   return (c.intent === "repair" || c.intent === "complaint") && c.confidence >= ctx.settings.groupTicketConfidence;
 }

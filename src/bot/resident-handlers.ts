@@ -533,6 +533,16 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // "what should we do now?? the kids are asleep" minutes after reporting a danger: that danger's advice
   // again, and the words to its owner — not a new ticket, not "I cannot answer".
   if (await adviseOnOpenEmergency(ctx, reply)) return;
+  // "+1 我家也是" alone in the group after a neighbour's public report: joined to it (told when it is fixed).
+  if (ctx.inGroup && ME_TOO_ONLY.test(ctx.text)) {
+    const incident = await incidentReportedInGroup(ctx, null, true);
+    if (incident) {
+      const t = incident.ticket;
+      ctx.ticketId = t.id;
+      await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+      return void (await reply({ key: "resident.incident_linked", params: { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent } }, direct(ctx)));
+    }
+  }
   // "刚才在群里说的，现在滴得越来越快了" (read as chat): more on the ticket the group message made.
   if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1) {
     const fromGroup = await reportFromGroup(ctx);
@@ -810,6 +820,22 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   let overran = false;
   const outageBuilding = c.location?.building ?? groupBuilding ?? home?.building.name ?? null;
   if (await answerFromOutageNotice(ctx, c, outageBuilding, sourceMessageId)) return;
+  // "回复 @王桂芝：我家也没电，冰箱都停了" in the group minutes after a neighbour's building-wide report:
+  // the same fault, joined to that incident (one ticket, every reporter told when it is fixed).
+  if (ctx.inGroup && (ME_TOO.test(ctx.text) || reportedOutages(ctx.text, c.category).length > 0) && !otherDanger(ctx.text)) {
+    const incident = await incidentReportedInGroup(ctx, c.category);
+    if (incident) {
+      const t = incident.ticket;
+      ctx.ticketId = t.id;
+      await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+      const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
+      if (!(await groupToldRecently(ctx, t.id))) {
+        await reply({ key: "resident.linked_group", params });
+        await rememberGroupTold(ctx, t);
+      }
+      return reply({ key: "resident.incident_linked", params }, direct(ctx));
+    }
+  }
   // Still off after the announced window ("说好的五点恢复呢"): an outage for everyone in scope, grade 1.
   if (!otherDanger(ctx.text) && (await overranOutageNotice(ctx.tx, { communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: outageBuilding, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, now: ctx.now }))) {
     const kind = reportedOutages(ctx.text, c.category)[0];
@@ -1049,16 +1075,20 @@ async function publicFaultAskedAbout(ctx: MessageContext) {
 }
 
 /** The open public ticket of this category reported in the sender's group within the incident window. */
-async function incidentReportedInGroup(ctx: MessageContext, category: string | null) {
-  if (!category || category === "other" || !ctx.inbound.roomId) return null;
+async function incidentReportedInGroup(ctx: MessageContext, category: string | null, anyCategory = false) {
+  if ((!anyCategory && (!category || category === "other")) || !ctx.inbound.roomId) return null;
   const since = new Date(ctx.now.getTime() - ctx.settings.incidentWindowHours * 3_600_000);
   const said = await ctx.tx.inboundMessage.findMany({ where: { groupPlatformId: ctx.inbound.roomId, ticketId: { not: null }, receivedAt: { gte: since } }, select: { ticketId: true }, orderBy: { id: "desc" }, take: 50 });
   const ids = [...new Set(said.map((m) => m.ticketId!))];
   if (!ids.length) return null;
-  const ticket = await ctx.tx.ticket.findFirst({ where: { id: { in: ids }, communityId: ctx.community.id, scope: "public", category, status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" } });
+  const ticket = await ctx.tx.ticket.findFirst({ where: { id: { in: ids }, communityId: ctx.community.id, scope: "public", ...(anyCategory ? {} : { category }), status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" } });
   return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
+/** "我家也没电", "+1 我家也是", "我们这也停水了": the same as a neighbour just said. */
+const ME_TOO = /^\s*\+\s*1|(我家|我们家|我们这|我这|俺家|这边)(也|同样)|同上|一样(没|停|坏|漏)/;
+/** "+1", "+1 我家也是", "同上", "我家也是": agreeing with a neighbour's report, nothing else said. */
+export const ME_TOO_ONLY = /^\s*(\+\s*1|同上|我家也是|我们家也是|我家也一样|我们这也是|俺家也是)[\s!！。.~+1我家也是一样]*$/;
 /** An earlier report chased with displeasure, and nothing else said. */
 const CHASE_ONLY = /(报|反映|说|投诉|打电话)(了|过)[^。]{0,20}(没人|没来|没动静|没消息|没回|到底|管不管|还没)|到现在(都|也|还)?没(人|来|动静|消息)|(一直|还是)没(人|来人)(来|管|理|联系)?/;
 const SAID_IN_GROUP = /(刚才|刚刚|刚|之前)?在?(群里|群上)(说|发|报|讲|提)(的|过|了)/;

@@ -12,7 +12,7 @@ const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?�
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
-const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
+const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不|不是|只说|上没))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
 const RESOLVED = /(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
@@ -169,7 +169,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
     re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
-    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|\bno (water|power|electricity|gas)\b[^.?!]{0,30}\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound)\b|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全部|全都|全|都|整栋|全楼|是不是)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元|整个[一二三四五六七八九]期|整个园区|整个片区)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
+    re: /(?:^|[\s，。,!！?？])(?:我们|咱们|整个)?小区(?:里|又|突然|怎么|是不是)*(?:停水|停电|停气|没水|没电|没气|断水|断电)|(整栋|整幢|整座|整个楼|整楼|全楼|成栋|成座|整个小区|全小区|小区都|整个单元|一栋楼|全部楼|(我们|咱们|这|整)(栋|幢)?楼[^，。!！?？]{0,3}都|楼里都|全单元)[^，。!！?？]{0,8}(停水|停电|停气|没水|没电|没气|断水|断电|无水|无电|没有(燃气|天然气|煤气|水|电))|(whole|entire) (building|compound|block)[^.]{0,20}(no (water|power|electricity)|without)|\bno (water|power|electricity|gas)\b[^.?!]{0,30}\b(whole|entire)( of)?( the)? (building|block|tower|estate|compound)\b|(?<![\d一二三四五六七八九十]单元[^，。]{0,3})(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?(全部|全都|全|都|整栋|全楼|是不是|怎么也|怎么|也)?(突然)?(停电|停水|没电|没水|断电|断水)|(停电|停水|没电|没水|断电|断水)[^。]{0,8}(整个小区|全小区|整栋|整幢|全楼|整个单元|全单元|整个楼)|(整个小区|成个小区|全小区|整栋|整幢|全楼|整个单元|整个[一二三四五六七八九]期|整个园区|整个片区)[^，。]{0,8}(黑漆漆|漆黑|一片黑|都黑|全黑|全灭|都灭|全部灭|灭了)|(这|我们|咱们|我们这|咱们这)(栋|幢)楼[^。]{0,14}(没水|没电|停水|停电|一滴水)|整个?(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。]{0,2}(都|全)(黑了|黑漆漆|停了|停电|停水|没电|没水)|(整栋|整幢|全楼|整个楼|整栋楼|整个单元|全单元|整个小区|全小区)[^，。]{0,3}(都|全)(停了|黑了)|\b(whole|entire|all of the|the) (building|compound|block|estate|community|tower)\b[^.]{0,25}\b(lost (power|water|electricity)|(has|have|got) no (power|water|electricity)|without (power|water|electricity)|power (is )?(out|cut)|blackout)/i },
   // "三号楼从昨天晚上到现在一直没水": a building's supply gone for hours.
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true,
     re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)楼?[^，。]{0,12}(一直|到现在|至今)[^，。]{0,3}(没水|没电|停水|停电|断水|断电)/ },
@@ -191,7 +191,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /电梯[^。]{0,6}(门开着|开着门)[^。]{0,6}(就)?(往上走|往下走|运行|在走|就走|上下|升|降)|\b(lift|elevator)\b[^.]{0,20}\bdoors? (wide )?open\b[^.]{0,20}\b(moving|moves|going up|going down)\b/i },
   // Smoke seen where people live, however understated ("楼道里有点烟 应该没事吧").
   { kind: "fire", intent: "complaint", category: "security", resolvable: true, unless: EVERYDAY_SMOKE,
-    re: /(楼道|走廊|屋里|家里|房间|电梯|楼梯间|地下室|车库)[^，。]{0,3}(有|有点|有些|有一股|一股|全是|都是)烟(?![味头蒂花囱])/ },
+    re: /(楼道|走廊|屋里|家里|房间|电梯|楼梯间|地下室|车库|\d{1,2}楼|[一二三四五六七八九十]{1,3}楼)[^，。]{0,3}(也)?(有|有点|有些|有一股|一股|全是|都是)烟(?![味头蒂花囱])/ },
   // A cry for help with sounds of violence ("砸东西的声音 女的在哭喊救命").
   { kind: "fight", intent: "complaint", category: "security",
     re: /哭喊救命|喊救命|呼救|大喊救命|砸东西[^。]{0,12}(哭|喊|叫)|\bscreaming for help\b/i },
