@@ -473,7 +473,10 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
   progress: async (ctx, _c, reply) => {
     // "客厅吊顶还在渗水，昨天报的还没人来修": asking after an unfixed problem is reporting it again.
     const home = verifiedHome(ctx);
-    const repeat = await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null });
+    // "怎么还没人来？？孩子在里面一直哭": chasing an emergency nobody has taken yet is said to its staff
+    // at once (as a repeat report), not only answered with the ticket's status.
+    const repeat = (await findRepeatByText(ctx.tx, { text: ctx.text, communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdId: home?.id ?? null }))
+      ?? (asksAfterTicket(ctx.text) ? await untakenEmergencyOf(ctx) : null);
     if (!repeat) return showProgress(ctx, reply);
     ctx.ticketId = repeat.id;
     await recordRepeatReport(ctx.tx, repeat, ctx.sender.id, ctx.text, ctx.now);
@@ -559,7 +562,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   if (asksForSomeonesDetails(ctx, c)) {
     await reply({ key: "resident.details_private" });
     // ("3栋1101业主电话多少 我有个快递放错他家门口了" names no fault: nothing to file.)
-    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text)) return void (await logUnanswered(ctx, c));
+    // ("孟先生电话打不通，给我一下他的号码": a phone not answering is no fault of the building.)
+    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text.replace(/(电话|手机)[^，。]{0,4}(打不通|没人接|不接|关机|占线|联系不上)|联系不上/g, ""))) return void (await logUnanswered(ctx, c));
   }
   // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
@@ -615,6 +619,16 @@ function asksAfterTicket(text: string): boolean {
   const m = ASKING_AFTER.exec(text);
   return Boolean(m) && !NAMES_A_FAULT.test(text.replace(m![0], ""));
 }
+/** "我们单元", "本单元": the sender's own unit of their building. */
+const OUR_UNIT = /(我们|咱们|我家|我这)(这个?)?单元|本单元/;
+
+/** The sender's own grade-1 report of the last 6 hours that nobody has accepted yet, or null. */
+async function untakenEmergencyOf(ctx: MessageContext) {
+  return ctx.tx.ticket.findFirst({
+    where: { communityId: ctx.community.id, reporterId: ctx.sender.id, urgency: 1, status: { in: ["open", "reopened"] }, acceptedAt: null, createdAt: { gte: new Date(ctx.now.getTime() - 6 * 3600_000) } },
+    orderBy: { id: "desc" },
+  });
+}
 async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
   const open = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId), linked: true });
   return open.length > 0;
@@ -642,6 +656,32 @@ const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test
 /** A time offered for the visit: "明天下午再来吧", "周六上午来可以". */
 const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门)/;
 const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
+
+/** How long after reporting in a group a reporter's "搞错了" there still calls the report off. */
+const GROUP_CALL_OFF_MS = 3 * 3600_000;
+
+/**
+ * "搞错了 是隔壁在烧烤" in the group where the sender reported smoke (mentioned or not): their own recent
+ * report called off, as in a direct chat — the manager and supervisors told of a withdrawn emergency.
+ * The details go by direct message; the group hears one line. False when there is nothing to call off.
+ */
+export async function callOffInGroup(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
+  const c = ctx.classification;
+  if (!ctx.inGroup || ctx.sender.staff || (c && c.urgency === 1) || isQuestion(ctx.text)) return false;
+  if (!(WITHDRAW_CUE.test(ctx.text) || FALSE_ALARM.test(ctx.text)) || /(还是|还没|仍然|依然|又)/.test(ctx.text)) return false;
+  const named = /#\s*(\d+)/.exec(ctx.text);
+  const ticket = await ctx.tx.ticket.findFirst({
+    where: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: { in: OPEN_STATUSES }, ...(named ? { number: Number(named[1]) } : { createdAt: { gte: new Date(ctx.now.getTime() - GROUP_CALL_OFF_MS) } }) },
+    orderBy: { id: "desc" },
+  });
+  if (!ticket) return false;
+  const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+  ctx.ticketId = ticket.id;
+  const params = { number: ticket.number, summary: ticket.summary.slice(0, 30), staff: r.staff };
+  await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params }, direct(ctx));
+  await reply({ key: "resident.withdrawn_group", params: { number: ticket.number } });
+  return true;
+}
 
 async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   if (ctx.inGroup || c.urgency === 1) return false;
@@ -810,7 +850,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   const gate = place.scope === "public" && !c.location?.building && !/单元门|楼门/.test(ctx.text) ? COMMUNITY_GATE.exec(ctx.text)?.[0] ?? null : null;
   if (gate && !place.description.includes(gate)) place.description = /^(小区|公共区域)$/.test(place.description) ? gate : `${gate} ${place.description}`;
   const groupBuilding = place.scope === "public" && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
-  if (groupBuilding && !gate && !place.description.startsWith(buildingLabel(groupBuilding))) place.description = `${buildingLabel(groupBuilding)} ${place.description}`;
+  if (groupBuilding && !gate && !place.description.startsWith(buildingLabel(groupBuilding))) {
+    // "我们单元楼道也有煤气味" from a resident of that building: their unit's stairwell, not just "9栋".
+    const ownUnit = home && home.building.name === groupBuilding && OUR_UNIT.test(ctx.text) ? addressLabel({ building: home.building.name, unit: home.unit, room: null }) : null;
+    place.description = `${ownUnit ?? buildingLabel(groupBuilding)} ${place.description}`;
+  }
   // "楼道太脏" / "电梯坏了" from a verified resident, no building named: the reporter's own building
   // (and unit) — staff must know which stairwell or lift; routing already uses that building.
   if (place.scope === "public" && !c.location?.building && !groupBuilding && !gate && home && INSIDE_BUILDING.test(ctx.text)) {
@@ -939,6 +983,14 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
 }
 
 /** The resident hears the ticket's number, who follows it and when (in a group: one line, details by direct message). */
+/** Which safety advice a danger calls for beyond its category's: water at a light or socket, water from upstairs. */
+function adviceKind(text: string, category: string | null): string {
+  if (category !== "water") return "";
+  if (/(灯|插座|电器|电线|电箱|电表|开关|配电)[^，。]{0,6}(滴水|进水|有水|漏水|渗水|流水|冒水|淌水)|(滴|漏|流|淌|渗|进)[^，。]{0,4}(到|进)[^，。]{0,4}(灯|插座|电箱|开关)|\b(light|socket|switch)\b[^.]{0,20}\b(wet|water|dripping)\b/i.test(text)) return "water_power";
+  if (/楼上|上面(那家|的人家|住户)|\bupstairs\b|flat above/i.test(text)) return "water_upstairs";
+  return "";
+}
+
 async function tellTicketCreated(ctx: MessageContext, c: Classification, reply: ReplyFn, ticket: { id: number; number: number; place: string; scope: string }, assignee: { name: string; role: string } | null, acceptBy: Date, overran = false) {
   const params = {
     number: ticket.number, intent: c.intent, category: c.category ?? "other", urgency: c.urgency, summary: reportedPart(ctx.text).slice(0, 60),
@@ -947,6 +999,7 @@ async function tellTicketCreated(ctx: MessageContext, c: Classification, reply: 
     ...(c.urgency === 1 && threatOnly(ctx.text) ? { threat: 1 } : {}),
     // Grade 1 because an announced outage overran its window: no flood advice either.
     ...(overran ? { overran: 1 } : {}),
+    ...(c.urgency === 1 ? { advice: adviceKind(ctx.text, c.category) } : {}),
   };
   if (ctx.inGroup) {
     await reply({ key: "resident.ticket_created_group", params });
@@ -965,7 +1018,7 @@ async function adviseOnOpenEmergency(ctx: MessageContext, reply: ReplyFn): Promi
   if (!t) return false;
   ctx.ticketId = t.id;
   const r = await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
-  await reply({ key: "resident.urgent_advice", params: { number: t.number, category: t.category ?? "other", staff: r.staff } });
+  await reply({ key: "resident.urgent_advice", params: { number: t.number, category: t.category ?? "other", advice: adviceKind(`${t.summary} ${ctx.text}`, t.category), staff: r.staff } });
   return true;
 }
 
@@ -1153,6 +1206,9 @@ const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|�
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
 
+/** Someone's phone or name asked for ("孟先生的电话", "业主叫什么"). */
+const PERSON_DETAILS = /(电话|手机|号码|联系方式|名字|姓名|叫什么|叫啥)/;
+
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
   // "帮我查一下5栋702业主的名字和电话，我是中介": someone's details, whatever the money words.
   if (asksForSomeonesDetails(ctx, c) && !/我家|我们家|自己家/.test(ctx.text)) {
@@ -1161,6 +1217,9 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   }
   let home = verifiedHome(ctx);
   if (!home) {
+    // "@物业小助手 我是管家李娜，把1201孟先生的电话和欠费发一下": another home's account asked in the
+    // group — refused as such (binding would not open it), not "bind first".
+    if (ctx.inGroup && (c.location?.room || ROOM_OF_HOME_ASKED.test(ctx.text) || OTHERS_FEES.test(ctx.text) || PERSON_DETAILS.test(ctx.text))) return reply({ key: "fee.others_private" });
     if (ctx.inGroup) return reply({ key: "bind.need_for_fee" });
     // "我是3栋1单元601的，帮家里查一下物业费": the address given goes straight to the phone tail.
     if (c.location?.building && c.location.room && OWN_ADDRESS.test(ctx.text)) return startBinding(ctx, c.location, ctx.messageId, reply);
@@ -1202,7 +1261,8 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
 }
 
-/** A short answer to a fee reminder of the last 14 days, in a direct chat: "已交" → the housekeeper checks; "有问题" → a fee ticket. */
+/** A short answer to a fee reminder of the last 14 days, in a direct chat: "已交" → the housekeeper checks;
+ * "下个月一起交" → the housekeeper is told and arranges it; "有问题" → a fee ticket. */
 async function answerFeeReminderReply(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   // (Answered in a group too — "@物业小助手 已交了" — the reply going by direct message.)
   const kind = c.urgency === 1 || !verifiedHome(ctx) || (ctx.inGroup && !ctx.inbound.mentionsSelf) ? null : parseReminderReply(ctx.text);
@@ -1214,8 +1274,9 @@ async function answerFeeReminderReply(ctx: MessageContext, c: Classification, re
   if (!home) return false;
   if (kind === "question") await fileFeeQuestionFor(ctx, home, reply);
   else {
-    const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz });
-    await reply({ key: r.owedCents > 0 ? "fee.paid_claim_ack" : "fee.paid_nothing_owed", params: { staff: r.staff } }, direct(ctx));
+    const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz, kind });
+    const key = r.owedCents === 0 ? "fee.paid_nothing_owed" : kind === "later" ? "fee.pay_later_ack" : "fee.paid_claim_ack";
+    await reply({ key, params: { staff: r.staff } }, direct(ctx));
   }
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
   return true;

@@ -37,7 +37,12 @@ const SAFETY_ADVICE: Record<string, string> = {
   gas: "请不要开关电器、不要点火，打开门窗通风，关闭燃气阀门后到室外等候；情况严重请拨打 119。",
   water: "如能找到请先关闭进户总阀，远离被水浸到的插座和电器；如有人身危险请拨打 119/110，",
   electricity: "请先拉下电闸（空开），不要用手触碰冒烟或带电的地方；如有明火或人身危险请先撤离并拨打 119，",
+  // Water reaching a light or a socket: the power first. Water from the flat above: that flat's valve, not this one's.
+  water_power: "水已经碰到灯具或插座：请先拉下电闸（空开）断电，不要触碰湿的开关和电器；能找到进户总阀也请关上；如有人身危险请拨打 119/110，",
+  water_upstairs: "水是从楼上来的：请把电器和贵重物品移开，远离被水浸到的插座和电器，我们正联系楼上关闭阀门；如有人身危险请拨打 119/110，",
 };
+/** The advice for a danger: by its category, or the `advice` the report called for (water_power…). */
+const adviceFor = (p: Params) => SAFETY_ADVICE[s(p.advice)] ?? SAFETY_ADVICE[s(p.category)];
 
 const CORE_TEXTS = {
   // ——— residents: tickets ———
@@ -45,10 +50,10 @@ const CORE_TEXTS = {
     `已为您登记${intentLabel(p.intent)} #${s(p.number)}：${s(p.summary)}\n` +
     `类别：${categoryLabel(p.category)}（${URGENCY_LABELS[s(p.urgency)] ?? ""}）　地点：${s(p.place)}\n` +
     `${whoFollows(p, "负责管家：", "负责人：")}，将在 ${formatRelative(new Date(s(p.acceptBy)), c.now, c.tz)} 前联系您。发送「进度」可随时查看。` +
-    (p.urgency !== 1 ? "" : p.threat ? "\n已按升级投诉处理，项目经理已同步收到通知。" : p.overran ? "\n公告的时段已过仍未恢复，已按紧急情况通知值班经理，正在核查原因。" : `\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。`),
+    (p.urgency !== 1 ? "" : p.threat ? "\n已按升级投诉处理，项目经理已同步收到通知。" : p.overran ? "\n公告的时段已过仍未恢复，已按紧急情况通知值班经理，正在核查原因。" : `\n${adviceFor(p) ?? "如有人身危险请先撤离并拨打 119/110，"}物业已同步通知值班经理。`),
   "resident.ticket_created_group": (p) => `已登记 #${s(p.number)}（${kind(p)}），由${whoFollows(p, "管家", "")}跟进，详情已私信您。`,
   "resident.urgent_advice": (p) =>
-    `紧急工单 #${s(p.number)} 正在处理，${s(p.staff) ? `${s(p.staff)} ` : "值班人员"}和值班经理都已收到，您的话已转给他们。在此之前：\n${SAFETY_ADVICE[s(p.category)] ?? "如有人身危险请先撤离并拨打 119/110，"}有变化请马上告诉我。`,
+    `紧急工单 #${s(p.number)} 正在处理，${s(p.staff) ? `${s(p.staff)} ` : "值班人员"}和值班经理都已收到，您的话已转给他们。在此之前：\n${adviceFor(p) ?? "如有人身危险请先撤离并拨打 119/110，"}有变化请马上告诉我。`,
   "resident.ticket_accepted": (p) => `您的工单 #${s(p.number)} 已由 ${s(p.staff)} 受理，已接单并正在安排处理。`,
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
@@ -59,12 +64,13 @@ const CORE_TEXTS = {
   "resident.duplicate_report": (p) => `这个问题刚才已为您登记为工单 #${s(p.number)}，正在处理，无需重复发送。发送「进度」可随时查看。`,
   "resident.duplicate_report_group": (p) => `这个问题刚才已登记为 #${s(p.number)}，正在处理，无需重复发送。`,
   "resident.incident_done": (p) => `您反映的问题（工单 #${s(p.number)}）已处理完成：${s(p.resolution)}`,
+  "resident.wait_resumed": (p, c) => `工单 #${s(p.number)} 恢复处理：原定 ${formatRelative(new Date(s(p.until)), c.now, c.tz)} 的约定取消，${s(p.staff) || "负责人"} 会尽快联系您安排上门。`,
   "resident.ticket_waiting": (p, c) => `工单 #${s(p.number)} 已与您约定在 ${formatRelative(new Date(s(p.until)), c.now, c.tz)} 处理，在此之前我们暂停计时。时间有变请直接回复告诉我。`,
   "resident.ticket_feedback": (p) => `工单 #${s(p.number)} 进展（${s(p.staff)}）：${s(p.text)}`,
   "resident.accept_late": (p) => `抱歉让您久等，工单 #${s(p.number)} 还没有被受理。已催促负责人${s(p.staff) ? ` ${s(p.staff)}` : ""}${p.reported === 0 ? "" : "并上报客服主管"}，会尽快联系您。`,
   "resident.onsite_late": (p) => `工单 #${s(p.number)} 的维修人员还没有到场，已催促${p.reported === 0 ? "" : "并上报客服主管"}，请稍候。`,
   "resident.resolve_late": (p, c) =>
-    `工单 #${s(p.number)} 今天未能处理完，非常抱歉。已列入未处理工作清单，${s(p.feedbackBy) ? `管家会在 ${formatRelative(new Date(s(p.feedbackBy)), c.now, c.tz)} 前向您反馈进展，` : ""}${s(p.completeBy) ? `最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成。` : "会尽快处理完成。"}`,
+    `工单 #${s(p.number)} 今天未能处理完，非常抱歉。已列入未处理工作清单，${s(p.feedbackBy) ? `${ROLE_TITLES[s(p.staffRole)] ? `${ROLE_TITLES[s(p.staffRole)]} ${s(p.staff)} ` : "管家"}会在 ${formatRelative(new Date(s(p.feedbackBy)), c.now, c.tz)} 前向您反馈进展，` : ""}${s(p.completeBy) ? `最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成。` : "会尽快处理完成。"}`,
   "resident.resolve_late_urgent": (p) => `非常抱歉，${p.intent === "complaint" ? "您的投诉" : "紧急报修"} #${s(p.number)} 还没有处理完。已上报客服主管和项目经理督办，${p.intent === "complaint" ? "正在加紧处理" : "正在加紧抢修"}，处理好后会马上通知您；情况有变化请直接回复。`,
   "resident.feedback_late": (p, c) => `工单 #${s(p.number)} 仍在处理中。已提醒管家并上报客服主管跟进${s(p.completeBy) ? `，最迟 ${formatRelative(new Date(s(p.completeBy)), c.now, c.tz)} 前处理完成` : ""}。`,
   "resident.complete_late": (p) => `非常抱歉，工单 #${s(p.number)} 超过了承诺的完成时间。项目经理已介入督办，会尽快与您联系。`,
@@ -81,6 +87,7 @@ const CORE_TEXTS = {
   // (The number the sender wrote is not repeated: whether it exists is not theirs to learn.)
   "resident.no_such_ticket": (p) => `${s(p.number) ? "没有找到您名下对应的进行中工单" : "您目前没有进行中的工单"}。发送「进度」可查看您的工单；有新问题请直接描述，例如「厨房水管漏水」。`,
   "resident.restored": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）恢复处理，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}，会尽快联系您。`,
+  "resident.withdrawn_group": (p) => `收到，#${s(p.number)} 已按报事人的说明撤销，详情已私信。`,
   "resident.withdrawn": (p) => `好的，工单 #${s(p.number)}（${s(p.summary)}）已按您的意思取消，已告知${s(p.staff) ? `管家 ${s(p.staff)}` : "物业服务中心"}。之后如有问题，随时告诉我。`,
   "resident.withdraw_requested": (p) => `收到，已告知${s(p.staff) ? ` ${s(p.staff)} ` : "负责人"}工单 #${s(p.number)}（${s(p.summary)}）无需再处理，确认后会为您结单。`,
   "resident.reschedule_forwarded": (p) => `已把您的改约转告工单 #${s(p.number)} 的${s(p.staff) ? `负责人 ${s(p.staff)}` : "负责人"}，会尽快与您确认新的时间。方便的话请直接告诉我具体时间，例如「改到明天下午3点」。`,
@@ -90,7 +97,7 @@ const CORE_TEXTS = {
   "bind.ask_address": () => "为了把问题派给您所在网格的管家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.ask_address_pending": () => "收到您的报修，已记录。为了派单到您家，请先绑定房屋：请发送您家的地址，例如「3栋2单元1201」或「3-2-1201」。",
   "bind.ask_tail": (p) => `请回复业主档案中预留手机号的后四位（尾号），以核实您是 ${s(p.address)} 的住户。`,
-  "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。您的管家是 ${s(p.staff) || "物业服务中心"}，有事可直接在这里告诉我。`,
+  "bind.success": (p) => `绑定成功！您已绑定 ${s(p.address)}。${s(p.staff) ? `您的管家是 ${s(p.staff)}` : "您这里的事务由物业服务中心负责"}，有事可直接在这里告诉我。`,
   "staff.report_needs_address": () => "要登记住户家里的问题，请写明楼栋、单元和房号，例如「3栋2单元1201 卫生间漏水，业主来电」。",
   "bind.tail_wait": () => "好的，拿到业主档案中预留手机号的后四位后，直接回复给我就可以了（30 分钟内有效，过后重新发送地址即可）。",
   "bind.tail_format": () => "请只回复业主档案中预留手机号的后四位数字（4 位），例如「5678」。",
@@ -123,6 +130,7 @@ const CORE_TEXTS = {
   "resident.suggestion": () => "谢谢您的建议！已记录并转给客服主管。",
   "resident.praise": () => "谢谢您的肯定！我们会转达给相关同事。",
   "resident.hello": (_p, c) => `您好，我是${c.botName}。报修、投诉、物业费查询都可以直接告诉我，例如「厨房水管漏水了」；发送「进度」查看您的工单。`,
+  "resident.reports_info": () => "物业的日报、周报、月报是内部工作报表，只发给工作人员。每个季度物业会向全体业主公布管理报告（报修投诉的处理情况、满意度、物业费收缴等汇总数字），届时会在小区群发布。想了解具体哪件事的情况，可以直接问我或联系您的管家。",
   "resident.staff_only": () => "抱歉，这是物业工作人员使用的指令。如需报修或查询，请直接描述您的问题。",
   "resident.voice_unsupported": () => "暂时听不了语音，请用文字描述一下问题，谢谢！",
   "resident.media_attached": (p) => `已收到图片，已附在工单 #${s(p.number)} 并转给负责人。`,
@@ -151,9 +159,10 @@ const CORE_TEXTS = {
     `【日未处理工作盘点（全部）${s(p.date)}】共 ${s(p.count)} 单，超时 ${s(p.overdue)} 单。\n按网格/负责人：\n${s(p.groups)}\n\n最需关注的 ${s(p.shown)} 单：\n${s(p.lines)}\n（其余工单见各管家的盘点清单）`,
   "staff.morning_overdue": (p) => `【昨日遗留 ${s(p.date)}】以下工单仍未完成，请今天优先处理：\n${s(p.lines)}`,
   "staff.transferred": (p) => `【转单 #${s(p.number)}】${s(p.from)} 转给您：${kind(p)}\n地点：${s(p.place)}\n内容：${s(p.text)}\n${p.note ? `转单说明：${s(p.note)}\n` : ""}${p.accepted ? `该单已受理（${statusLabel(p.status)}），由您继续跟进：「到场 #${s(p.number)}」「完成 #${s(p.number)} 说明」。` : `回复「接单 #${s(p.number)}」受理。`}`,
+  // (Older rows carry no "raised": they were written when a repeat always raised the grade.)
   "staff.repeat_report": (p) => p.intent === "complaint"
-    ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，已升级为紧急（升级投诉）：${s(p.place)}\n${s(p.text)}`
-    : `【重复报修 #${s(p.number)}】住户再次反映未修好，已升为较急：${s(p.place)}\n${s(p.text)}`,
+    ? `【重复投诉 #${s(p.number)}】住户再次投诉仍未解决，${p.raised === 0 ? "仍为紧急" : "已升级为紧急（升级投诉）"}：${s(p.place)}\n${s(p.text)}`
+    : `【重复报修 #${s(p.number)}】住户再次反映${p.urgency === 1 ? "，仍为紧急、请立即处理" : p.raised === 0 ? "未修好（较急）" : "未修好，已升为较急"}：${s(p.place)}\n${s(p.text)}`,
   "staff.revisit_unsatisfied": (p) => `【回访不满意 #${s(p.number)}】${s(p.place)}：${s(p.summary)}\n工单已重新打开，请跟进。`,
   "staff.revisit_phone": (p) => `【电话回访 #${s(p.number)}】${s(p.place)} ${s(p.hours) || "48"}小时未回复回访，请电话回访${s(p.phone) ? `（业主 ${s(p.owner)} ${s(p.phone)}）` : ""}。`,
   "staff.resident_rescheduled": (p, c) => `【#${s(p.number)} 住户改约】${s(p.text)}${s(p.until) ? `\n已改约至 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，计时暂停到那时。` : "\n请与住户确认新的时间，并回复「等待 #" + s(p.number) + " 约定时间」。"}`,
@@ -176,6 +185,7 @@ const CORE_TEXTS = {
   "staff.arrived": (p) => `已记录到场 #${s(p.number)}，已通知住户。`,
   "staff.completed": (p) => `#${s(p.number)} 已完成，已通知住户，并已安排回访。`,
   "staff.ticket_contact": (p) => `#${s(p.number)} ${s(p.place)}：${s(p.owner) ? `业主 ${s(p.owner)}${s(p.phone) ? ` ${s(p.phone)}` : "（档案无电话）"}` : "无业主档案"}${s(p.reporter) && s(p.reporter) !== s(p.owner) ? `；报事人 ${s(p.reporter)}（可在本对话里联系不上时请前台协助）` : ""}。`,
+  "staff.urgent_downgraded": (p) => `【降级 #${s(p.number)}】${s(p.by)} 已将工单（${s(p.place)}）由紧急（1 级）调为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)} 级），紧急提醒停止，按新等级跟进。`,
   "staff.regraded_yours": (p) => `【调级 #${s(p.number)}】${s(p.by)} 已将您负责的工单（${s(p.place)}）调为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)} 级），时限已按新等级重算。`,
   "staff.taken_over": (p) => `【工单 #${s(p.number)}】已由 ${s(p.by)} 接手处理（${s(p.place)}），您无需再跟进。`,
   "staff.completed_by_other": (p) => `【已完成 #${s(p.number)}】${s(p.by)} 已处理完毕：${s(p.resolution)}\n地点：${s(p.place)}。系统将安排回访。`,

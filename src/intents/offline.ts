@@ -66,8 +66,10 @@ export const CODE_LIKE = /\b(select|insert|update|delete|drop|union|alter|trunca
  * ("{{room}}卫生间地漏堵了" is a report; "1234; DELETE FROM residents" is the number 1234).
  */
 export function withoutCode(text: string): string {
-  return text.replace(SQL_TAIL, " ").replace(SQL_OR, " ").replace(MARKUP, " ").replace(PLACEHOLDER, " ");
+  return text.replace(JSON_OBJECT, " ").replace(SQL_TAIL, " ").replace(SQL_OR, " ").replace(MARKUP, " ").replace(PLACEHOLDER, " ");
 }
+/** A pasted JSON object ({"intent":"repair","location":"3栋…"}): data for a machine, not words. */
+const JSON_OBJECT = /\{\s*"[^"\n]{1,40}"\s*:[^{}]*(\{[^{}]*\}[^{}]*)*\}/g;
 const SQL_TAIL = /['"`]?\s*\)?\s*;?\s*\b(select|insert|update|delete|drop|union|alter|truncate)\b(?=[^。]{0,40}\b(from|table|into|set|where|select|database)\b)[\s\S]*$/i;
 const SQL_OR = /['"]\s*or\s*['"]?\d+['"]?\s*=\s*['"]?\d+['"]?/gi;
 const MARKUP = /<script[\s\S]*?<\/script>|<%[\s\S]*?%>|<\/?[a-z][^>]*>/gi;

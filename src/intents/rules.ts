@@ -5,7 +5,7 @@ import type { Category, Intent } from "./types.js";
 export type Safety = { kind: string; intent: Intent; category: Category | null; /** The matched words. */ match?: string };
 
 // A danger word right after these is hypothetical ("万一着火怎么跑"), not happening now.
-const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|别|不要|当心|演练|宣传|培训|禁止|严禁|(?<![还认我])真(要|的)?)\s*$/;
+const HYPOTHETICAL = /(万一|如果|要是|假如|以防|防止|预防|会不会|怕|小心|注意|别|不要|当心|演练|宣传|培训|禁止|严禁|(?<![还认我在次回下是])真(要|的)?)\s*$/;
 const HYPO_CLAUSE = /万一|如果|要是|假如|假设|以防|预防|防止|一旦|演练|演习|培训|宣传|科普/;
 // "…堆满了纸箱 着火了咋办": a danger asked about, not happening.
 const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?？!！])/;
@@ -15,7 +15,7 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不|不是|只说|上没))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /(自己|最后|后来)[^，。]{0,3}(扒|撬|爬|推|挤)[^，。]{0,2}出来(的|了)|(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -137,6 +137,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // A bare wire where it is wet or children play.
   { kind: "live-wire", intent: "repair", category: null, needs: /下雨|雨|水|湿|小孩|孩子|小朋友|路过|行人/,
     re: /(电线|线头|电缆|铜线)[^，。]{0,6}(露(出来|在外面?|着)|裸露|外露)/ },
+  // "电房有水渗入去啊 好危险", "配电箱进水了": water in the electrical room or a meter box.
+  { kind: "live-wire", intent: "repair", category: "electricity", resolvable: true,
+    re: /(电房|配电房|配电室|变电房|变电箱|配电箱|电表箱|电表房|电井|电缆井|强电井)[^，。]{0,6}(进水|渗水|渗入|渗进|浸水|被淹|淹了|泡水|泡了|积水|有水|滴水|漏水)/ },
   // Smoke or its smell traced to the electrical room or a box.
   { kind: "electrical-smoke", intent: "repair", category: "electricity",
     re: /(烟味|焦味|烟)[^。]{0,16}(从|是)[^。]{0,8}(配电箱|配电房|电箱|电井|电表箱|插座)[^。]{0,6}(飘|冒|传|出来)|(配电箱|配电房|电箱|电井|电表箱)[^。]{0,8}(飘出|冒出|传出)[^。]{0,4}(烟|烟味|焦味)/ },
@@ -224,7 +227,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(?:^|[\s，。,!！?？])(?:家里|我家|屋里|我们家|家中)[^，。!！?？]{0,3}(?:突然|又|怎么)?(?:停水|停电|停气|断水|断电|没水|没电|没气|没有水|没有电|没燃气|没有燃气)了|^\s*(?:怎么)?(?:还是|还|又)(?:没水|没电|没气|没有水|没有电|停水|停电|断水|断电)(?:了)?[啊呀吗呢嘛？?！!。.\s]*$/ },
   // "有人在楼道里烧纸，烟都飘进我家了": someone burning things where people live is a fire hazard.
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /(烧纸|烧东西|烧垃圾|烧杂物|烧树叶|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
+    re: /(烧纸|烧东西|烧[^，。]{0,3}垃圾|烧杂物|烧[^，。]{0,2}(树叶|木头|木板|废料|纸箱|轮胎|塑料)|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
     re: /打架|打起来|打人|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
@@ -297,7 +300,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "injury", intent: "complaint", category: "security",
     re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
   { kind: "height", intent: "complaint", category: "security", unless: /想问|能不能|可不可以|怎么办理|建议|装[^，。]{0,3}(防护|护栏|防盗)/,
-    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
+    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|往(窗外|窗户外面?|楼下|阳台外)[^，。]{0,2}(扔|丢|抛)(?!烟头)|(木板|砖头?|瓶子|酒瓶|花盆|石头|玻璃|瓷砖|铁管|钢管|木头|木块)[^，。]{0,6}砸(在|到|中)[^，。]{0,8}(雨棚|阳台|车|头|身上|地上|人)|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
   { kind: "falling", intent: "repair", category: null,
     re: /滑坡|塌方|泥石流|滑泥|(推倒|冲倒|冲垮|压垮|冲塌)了?[^，。]{0,3}(围墙|墙|挡土墙|护坡)|(鼓起来|鼓包|掉渣|往下掉|剥落|翘起来)[^。]{0,24}(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|路|公交站|车站|大门|车)/ },
   { kind: "hole", intent: "repair", category: "facility",
@@ -307,13 +310,22 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)了?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
+
+// "燃气管被钻穿了 呲呲响 人已经出来了": the family got out, the gas or fire is still there — an
+// evacuation, not the danger over (as "困在电梯里的人已经出来了" is).
+const EVACUATED = /(人|我们|全家|一家人?|家里人|家人|大家|老人|孩子|小孩)[^，。]{0,3}(都|已经|先|刚)?(跑|撤|逃|下楼)?(出来|出去|下来)了/g;
+const ONGOING_HAZARD = /燃气|煤气|天然气|液化气|气味|臭鸡蛋|呲呲|嘶嘶|着火|起火|冒烟|浓烟|明火|火势|\b(gas|fire|smoke)\b/i;
+/** RESOLVED, except that people leaving a home with gas or fire in it does not end the danger. */
+function resolvedNow(text: string): boolean {
+  return RESOLVED.test(ONGOING_HAZARD.test(text) ? text.replace(EVACUATED, "") : text);
+}
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
  * trusting the model's urgency head where no rule fired (hypothetical, over, elsewhere, a joke, a story). */
 export function plainlyCurrent(text: string): boolean {
-  if (RESOLVED.test(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  if (resolvedNow(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
   // Routine look-alikes: cigarette or cooking smoke, rain seeping through a wall, damp stains.
   if (/抽烟|吸烟|二手烟|油烟|烟头|烧烤|烤肉|烤串|炒菜|炒辣椒|煎鱼|做饭|饭店|餐馆|下雨|下大雨|雨天|回南天|发霉|水渍|水印|\b(stain|damp|mould|mold|cigarette|bbq|barbecue)\b/i.test(text)) return false;
   if (PAST_STORY.test(text) && !NOW.test(text)) return false;
@@ -356,7 +368,7 @@ export function currentDanger(text: string): boolean {
   if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text) || HARMLESS_CAUSE.test(text)) return false;
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
-  if (RESOLVED.test(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
+  if (resolvedNow(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
   if (PAST_STORY.test(text) && !NOW.test(text)) return false;
   ELSEWHERE.lastIndex = 0;
   if (ELSEWHERE.test(text) && !BACK_HOME.test(text)) return false;
@@ -453,6 +465,8 @@ export function safetySignal(text: string): Safety | null {
     // "堆了那么多纸箱 着火了跑都跑不出去": what would happen, said of a hazard.
     // "雨水管裂开了 一下雨就往我家阳台喷水": a downpipe that leaks when it rains, not a flood now.
     if (r.kind === "flood" && /雨水管|落水管/.test(text) && /(一|每次|只要)下(大)?雨[^，。]{0,4}就/.test(text) && !/淹|满地|漫|止不住/.test(text)) continue;
+    // "是不是整个小区都停电了？我们2栋好好的": asking about others' outage, the sender's own supply fine.
+    if (r.kind === "outage" && /(我们|我家|我这|咱们|我那)[^，。?？]{0,8}(好好的|正常|有电|有水|有气|没事|没停|没影响|不停)/.test(text)) continue;
     // "树枝被雷劈断了 掉在草坪上 还好没砸到人": a branch down and lying still, nothing left to fall.
     if (r.kind === "falling" && /树|枝/.test(text) && /(还好|幸好|好在)?没(有)?砸(到|着|伤)/.test(text) && !/还(挂|悬|吊)|要掉|快掉|随时/.test(text)) continue;
     if (r.kind === "fire" && /^(了)?[^，。]{0,2}(跑都跑不|跑不出去|往哪跑|怎么跑|谁负责)/.test(text.slice(m.index + m[0].length)) && !PRESSING.test(text)) continue;
@@ -499,7 +513,7 @@ export function safetySignal(text: string): Safety | null {
     // "排水管裂开了，楼上一用水就往下漏": a leak that comes with use, not water pouring now.
     if (r.kind === "flood" && /(一|每次|只要)[^，。]{0,4}用水[^，。]{0,2}(就|才)|用水的时候/.test(text) && !/淹|满地|漫|到处都是水|止不住/.test(text)) continue;
     // ("来电了，可电梯停在两层中间，我老公还在里面": what ended is not the danger told after "可/但是".)
-    if (r.resolvable && RESOLVED.test(text) && !resolvedThenNew(text, m.index)) continue;
+    if (r.resolvable && resolvedNow(text) && !resolvedThenNew(text, m.index)) continue;
     if (r.pastable && PAST.test(text.slice(0, m.index))) continue;
     if (["fire", "flood", "trapped", "gas", "electrical-smoke", "outage", "injury"].includes(r.kind) && PAST_STORY.test(text.slice(0, m.index)) && !NOW.test(text)) continue;
     if (["fire", "flood", "falling", "fight", "injury"].includes(r.kind) && JOKE.test(text) && !URGENT.test(text)) continue;
@@ -910,8 +924,15 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (SCARE_ENDED.test(text) && THANKS.test(text) && !DISPLEASURE.test(text)) add("praise", 0.4);
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
+  // "是不是整个小区都停电了？我们2栋好好的": asking after an outage elsewhere, the sender's own supply fine.
+  if (/(停电|停水|停气|没电|没水|没气)/.test(text) && /是不是|是否|吗|[?？]|怎么回事/.test(text) && /(我们|我家|我这|咱们|我那)[^，。?？]{0,8}(好好的|正常|有电|有水|有气|没事|没停|没影响|不停)/.test(text)) add("inquiry", 1.5);
   // "谢谢你们上周的中秋活动": thanks to the office for something done.
   if (/(谢谢|感谢)(各位|你们的?)?(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !/想问|请问|问一下|问下/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
+  // "门卫好负责，台风天一直守在门口", "啲清洁阿姨好勤力": a staff member praised for their diligence.
+  if (/(保安|门卫|门岗|保洁|清洁工?|阿姨|师傅|管家|前台|小哥|大叔|物业)[^，。]{0,6}(好|很|真|挺|非常|特别|太)(负责|尽职|尽责|敬业|勤快|勤力|认真|用心|细心|耐心|热心)/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !/不(负责|尽职|敬业|认真)|吗|\?|？|(但是?|可是|不过|就是)[^。]{2,}/.test(text)) add("praise", 0.9);
+  // "收到，谢谢管家🙏", "好的谢谢王管家": a short thank-you addressed to a staff member is praise (LABELS.md:
+  // thanks for staff), where a bare "收到 谢谢" is only an acknowledgement.
+  if (text.length <= 16 && /(谢谢|感谢|多谢|谢啦)[^，。]{0,1}(管家|师傅|保安|保洁|前台|阿姨|大哥|小哥)/.test(text) && !/邻居|大家|各位(?!管家|师傅)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 1.0);
   // "谢谢前台的小姑娘耐心教我妈交物业费": a message that opens with thanks is praise, whatever it was about.
   if (/^\s*(谢谢|感谢|多谢|非常感谢|特别感谢)(?![^，。]{0,4}(\d+|[一二三四五六七八九十]+)(栋|号楼|幢|座)的)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 0.3);
   // "Big thanks to Master Wang from maintenance…", "Thanks 小王 for 帮我 找回…": thanks in English.

@@ -2,7 +2,7 @@
 // place. A home problem needs a bound household; a public one goes to the grid owning the building.
 import type { Category, Location } from "./types.js";
 
-const PUBLIC_PLACE = /(那条|这条|门口的?|小区的?|楼前的?|楼后的?)路(?!由)|步道|人行道|主干道|小路|电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
+const PUBLIC_PLACE = /(门口|小区|楼前|楼后)的?路灯|(那条|这条|门口的?|小区的?|楼前的?|楼后的?)路(?![由灯])|步道|人行道|主干道|小路|电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
 const HOME_PLACE = /我家|家里|家门|屋里|屋企|我屋|室内|厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|入户|\b(my|our) (own )?(flat|apartment|home|house|place|unit|kitchen|bathroom|bedroom|toilet|front door|door|balcony|sink|shower|ceiling|living room)\b|\b(at|in) (my|our) (home|flat|apartment|place)\b/i;
 /** Categories that are almost always about shared property. */
 const PUBLIC_CATEGORIES: ReadonlySet<Category> = new Set(["elevator", "access", "facility", "greenery", "parking", "security"]);

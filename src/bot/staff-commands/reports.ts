@@ -18,7 +18,7 @@ function reportCommand(name: string, kind: PeriodKind, current: string[], previo
     name, aliases: [], ticket: false, text: "optional", roles: ROLES, usage,
     help: `${name}：${what}至今的受理、及时率、一次处理率、满意率、投诉和收缴率（「${name} ${previous[0]}」看${previous[0]}；管家看本网格）`,
     async run(c, a) {
-      const word = a.rest.trim();
+      const word = a.rest.trim().replace(/^的/, "").replace(/的?(工作)?$/, "");
       let period;
       if (!word || current.includes(word)) period = periodToDate(kind, c.now, c.tz);
       else if (previous.includes(word)) period = previousPeriod(kind, c.now, c.tz);
@@ -37,6 +37,16 @@ function reportCommand(name: string, kind: PeriodKind, current: string[], previo
 
 export const REPORT_COMMANDS: StaffCommand[] = [
   reportCommand("日报", "daily", ["今天", "今日"], ["昨天", "昨日"], "今天"),
-  reportCommand("周报", "weekly", ["本周"], ["上周"], "本周"),
-  reportCommand("月报", "monthly", ["本月"], ["上月", "上个月"], "本月"),
+  reportCommand("周报", "weekly", ["本周", "这周", "这个星期", "这星期", "本星期"], ["上周", "上个星期", "上星期", "上礼拜", "上个礼拜"], "本周"),
+  reportCommand("月报", "monthly", ["本月", "这个月", "这月"], ["上月", "上个月"], "本月"),
 ];
+
+// "上周的周报发我一下", "昨天的日报", "周报上周", "本周周报": a report asked for in words, as its command.
+const SPOKEN_REPORT = /^(?:(?:发|给)?我?(?:看看|看下|看一下|要)?)?(今天|今日|昨天|昨日|本周|这周|这个?星期|上个?星期|上周|上个?礼拜|本月|这个?月|上个?月)?的?(?:工作)?(日报|周报|月报)(今天|今日|昨天|昨日|本周|这周|上周|上个?星期|上个?礼拜|本月|这个?月|上个?月)?(?:的)?(?:发(?:我|给我)?(?:一下|下)?|给我(?:看看|一下)?|看看|看一下|呢|吧)?[\s。.!！?？~]*$/;
+/** A report command said as a sentence, as the command it means ("上周的周报发我一下" → "周报 上周"), or null. */
+export function spokenReportCommand(text: string): string | null {
+  const m = SPOKEN_REPORT.exec(text.trim());
+  if (!m) return null;
+  const when = m[1] ?? m[3] ?? "";
+  return when ? `${m[2]} ${when}` : m[2]!;
+}

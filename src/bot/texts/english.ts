@@ -28,18 +28,22 @@ const SAFETY: Record<string, string> = {
   gas: "Do not switch anything electric on or off, no flames; open the windows, close the gas valve and wait outside. If it is serious call 119.",
   water: "If you can, close your flat's main water valve and keep away from wet sockets and appliances. In danger call 119/110.",
   electricity: "Switch off the breaker; do not touch anything smoking or live. If there is fire or danger, leave and call 119.",
+  water_power: "The water has reached a light or a socket: switch off the breaker first and do not touch wet switches or appliances; close your main water valve if you can. In danger call 119/110.",
+  water_upstairs: "The water is coming from the flat above: move appliances and valuables away and keep clear of wet sockets; we are contacting the flat above to shut their valve. In danger call 119/110.",
 };
+const safetyFor = (p: Params) => SAFETY[s(p.advice)] ?? SAFETY[s(p.category)];
 const who = (p: Params, fallback = "the property service centre") => (s(p.staff) ? `${s(p.staff)}` : fallback);
 
 export const ENGLISH_TEXTS: Record<string, Text> = {
   "resident.ticket_created": (p, c) =>
     `Your ${INTENT[s(p.intent)] ?? "request"} is logged as #${s(p.number)} (${CATEGORY[s(p.category)] ?? "other"}, ${URGENCY[s(p.urgency)] ?? "routine"}), place: ${s(p.place)}. ` +
     `${who(p)} will contact you by ${when(p.acceptBy, c)}. Send "progress" any time to see where it stands.` +
-    (p.urgency !== 1 ? "" : p.threat ? "\nIt is handled as an escalated complaint; the project manager has been told." : p.overran ? "\nThe announced outage should have ended; the duty manager has been alerted and is checking why." : `\n${SAFETY[s(p.category)] ?? "If anyone is in danger, leave and call 119/110."} The duty manager has been alerted.`),
-  "resident.urgent_advice": (p) => `Urgent ticket #${s(p.number)} is being handled; ${who(p, "the staff on duty")} and the duty manager have it, and your message has been passed on. Until help arrives:\n${SAFETY[s(p.category)] ?? "If anyone is in danger, leave and call 119/110."} Tell me at once if anything changes.`,
+    (p.urgency !== 1 ? "" : p.threat ? "\nIt is handled as an escalated complaint; the project manager has been told." : p.overran ? "\nThe announced outage should have ended; the duty manager has been alerted and is checking why." : `\n${safetyFor(p) ?? "If anyone is in danger, leave and call 119/110."} The duty manager has been alerted.`),
+  "resident.urgent_advice": (p) => `Urgent ticket #${s(p.number)} is being handled; ${who(p, "the staff on duty")} and the duty manager have it, and your message has been passed on. Until help arrives:\n${safetyFor(p) ?? "If anyone is in danger, leave and call 119/110."} Tell me at once if anything changes.`,
   "resident.ticket_accepted": (p) => `Your ticket #${s(p.number)} has been accepted by ${who(p)} and is being arranged.`,
   "resident.ticket_onsite": (p) => `Ticket #${s(p.number)}: ${who(p, "our staff")} is on site.`,
   "resident.ticket_done": (p) => `Ticket #${s(p.number)} is done: ${s(p.resolution)}\nIf anything is still wrong, just reply here; we will also check back with you.`,
+  "resident.wait_resumed": (p, c) => `Ticket #${s(p.number)} is back in progress: the appointment for ${when(p.until, c)} no longer applies, and ${s(p.staff) || "the person in charge"} will contact you soon to arrange a visit.`,
   "resident.ticket_waiting": (p, c) => `Ticket #${s(p.number)} is scheduled with you for ${when(p.until, c)}; the deadline clock is paused until then. Reply here if the time changes.`,
   "resident.ticket_feedback": (p) => `Update on ticket #${s(p.number)} (${who(p)}): ${s(p.text)}`,
   "resident.repeat_report": (p) => `Your earlier report #${s(p.number)} is not fixed yet, sorry. It has been escalated and the supervisor${p.intent === "complaint" ? " and the project manager have" : " has"} been told.`,
@@ -48,7 +52,7 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
   "resident.duplicate_report": (p) => `This is already logged as ticket #${s(p.number)} and being handled; no need to send it again. Send "progress" to see where it stands.`,
   "resident.accept_late": (p) => `Sorry for the wait: ticket #${s(p.number)} has not been accepted yet. We have chased ${who(p, "the person in charge")}${p.reported === 0 ? "" : " and told the supervisor"}.`,
   "resident.onsite_late": (p) => `Nobody has reached you yet for ticket #${s(p.number)}; we have chased it${p.reported === 0 ? "" : " and told the supervisor"}.`,
-  "resident.resolve_late": (p, c) => `Ticket #${s(p.number)} could not be finished today, sorry. It is on the open-work list${s(p.feedbackBy) ? `; your housekeeper will update you by ${when(p.feedbackBy, c)}` : ""}${s(p.completeBy) ? `, and it will be finished by ${when(p.completeBy, c)} at the latest` : ""}.`,
+  "resident.resolve_late": (p, c) => `Ticket #${s(p.number)} could not be finished today, sorry. It is on the open-work list${s(p.feedbackBy) ? `; ${s(p.staffRole) && s(p.staff) ? s(p.staff) : "your housekeeper"} will update you by ${when(p.feedbackBy, c)}` : ""}${s(p.completeBy) ? `, and it will be finished by ${when(p.completeBy, c)} at the latest` : ""}.`,
   "resident.feedback_late": (p, c) => `Ticket #${s(p.number)} is still being worked on. The housekeeper has been reminded and the supervisor told${s(p.completeBy) ? `; it will be finished by ${when(p.completeBy, c)} at the latest` : ""}.`,
   "resident.complete_late": (p) => `Sorry, ticket #${s(p.number)} is past the completion time we promised. The project manager is now following it up and will contact you.`,
   "resident.resolve_late_urgent": (p) => `Sorry, urgent ticket #${s(p.number)} is not finished yet. The supervisor and the project manager are on it; we will tell you as soon as it is done.`,
@@ -79,7 +83,7 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
   "bind.ask_tail_again": (p) => `To confirm you live at ${s(p.address)} (fees and repairs are shown only to the household), please reply with the last four digits of the phone number on file.`,
   "bind.tail_wait": () => "OK — when you have the last four digits of the phone number on the owner's file, just reply with them (within 30 minutes; after that, send the address again).",
   "bind.tail_format": () => `Please reply with just the last four digits of the phone number on file, e.g. "5678".`,
-  "bind.success": (p) => `Linked! Your home is ${s(p.address)}. Your housekeeper is ${who(p)}; tell me here whenever you need anything.`,
+  "bind.success": (p) => `Linked! Your home is ${s(p.address)}. ${s(p.staff) ? `Your housekeeper is ${s(p.staff)}` : "The property service centre looks after your home"}; tell me here whenever you need anything.`,
   "bind.wrong": (p) => `Those four digits do not match the owner's file; ${s(p.tries)} more ${Number(p.tries) === 1 ? "try" : "tries"}.`,
   "bind.locked": (p, c) => `Too many wrong tries: linking this home is locked until ${when(p.until, c)} to protect the residents. Please contact the front desk if you need help.`,
   "bind.need_unit": (p) => `There is more than one ${s(p.address)}: which unit? e.g. "unit 2".`,
@@ -94,6 +98,9 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
     (s(p.lines) ? `Unpaid fees of ${s(p.address)}: total ${s(p.total)} yuan (items below).` : `${s(p.address)} has no unpaid fees. Thank you!`) +
     ` Payment channels are listed below.`,
   "fee.reminder": (p) => `Hello from the property service centre: ${s(p.address)} has ${s(p.months)} month(s) of fees unpaid, ${s(p.total)} yuan in total.${s(p.channels) ? ` Ways to pay: see below.` : ""} If you have already paid, please ignore this (or reply "paid"); if you have a question about it, just reply${s(p.staff) ? ` or contact your housekeeper ${s(p.staff)}` : ""}.`,
+  "resident.withdrawn_group": (p) => `Noted: #${s(p.number)} is called off as its reporter said; details sent privately.`,
+  "resident.reports_info": () => "The office's daily, weekly and monthly reports are internal and go to staff only. Every quarter the office publishes a management report to all owners (requests handled, complaints, satisfaction and fee collection, as totals) in the community group. For anything in particular, just ask me or your housekeeper.",
+  "fee.pay_later_ack": (p) => `OK, I have told ${s(p.staff) ? `your housekeeper ${s(p.staff)}` : "the property service centre"}; they will agree a payment date with you. Thank you!`,
   "fee.paid_claim_ack": (p) => `Thanks, I have asked ${s(p.staff) ? `your housekeeper ${s(p.staff)}` : "the property service centre"} to check the payment records.`,
   "fee.question_ticket": (p, c) => `Your fee question is logged as #${s(p.number)}; ${s(p.staff) ? `your housekeeper ${s(p.staff)}` : "the property service centre"} will check the bill and contact you by ${when(p.acceptBy, c)}.`,
   "survey.question": (p) =>

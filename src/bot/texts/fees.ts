@@ -22,9 +22,13 @@ export const FEE_TEXTS = {
   "staff.fee_paid_claim": (p) =>
     `【缴费核对】${s(p.address)} 的住户${s(p.resident)}回复催缴：「${s(p.text)}」\n系统中该户逾期未缴 ${s(p.total)} 元（${s(p.months)} 个月：${s(p.periods)}）。` +
     `请核对收款记录；确已缴纳的，请更新缴费数据（导入后不再催缴），需要时可「暂停催缴 ${s(p.address)} 争议 说明」。`,
+  "staff.fee_pay_later": (p) =>
+    `【缴费安排】${s(p.address)} 的住户${s(p.resident)}回复催缴：「${s(p.text)}」\n该户逾期未缴 ${s(p.total)} 元（${s(p.months)} 个月：${s(p.periods)}）。` +
+    `请联系住户确认缴费时间；约定分期的，可「暂停催缴 ${s(p.address)} 分期 说明」暂停提醒。`,
   "staff.fee_question_added": (p) => `【工单 #${s(p.number)} 补充】${s(p.place)} 的住户补充：${s(p.text)}`,
   // ——— residents: answers about fees ———
   "fee.paid_claim_ack": (p) => `收到，已请${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}核对缴费记录，如有问题会再联系您。谢谢！`,
+  "fee.pay_later_ack": (p) => `好的，已转告${s(p.staff) ? `您的管家 ${s(p.staff)}` : "物业服务中心"}，会和您确认缴费时间。谢谢您的理解！`,
   "fee.paid_nothing_owed": () => "系统里已有您家的缴费记录，目前没有逾期未缴的费用，谢谢您的支持！",
   "fee.question_ticket": (p, c) =>
     `已为您登记${p.about === "invoice" ? "开票申请" : "费用咨询"} #${s(p.number)}：${s(p.summary)}\n` +

@@ -23,6 +23,10 @@ const strip = (text: string) => text.replace(/[\s，,。.!！?？~～、…:：;
 const FEE_WORD = /费|钱|金额|账单|帐单|收费|收(这么|那么|得|了)|缴|交|付|元|块|价|面积|催/;
 /** A question about an amount: why it is what it is, or that it is wrong. */
 const WHY_AMOUNT = /为什么|为啥|凭什么|怎么(会|又)?(这么|那么)(多|贵|高)|(这么|那么)(多|贵|高)|多收|多扣|多算|收多了|扣多了|算多了|重复(收|扣)|(收|扣|交|缴)了两次|算错|收错|搞错|弄错|不对|有误|有出入|对不上/;
+/** "还差多少", "还欠多少钱": the balance, asked. */
+const BALANCE_ASKED = /还(差|欠|剩|要交|得交|需要交|要缴|需缴)(多少|几个月|哪些|什么)|还有(多少|哪些)(钱)?没(交|缴)/;
+/** Paying later: when ("下个月", "月底", "发了工资") and the paying ("交", "补上"), or a plan asked for. */
+const PAY_LATER = /(下(个)?月|下周|下礼拜|月底|月初|过(几|两|一)天|这几天|明天|后天|周末|发了?工资|年终奖|晚(点|些|几天)|缓(几天|一下|一缓|缓)|宽限|等[^，。]{0,4}(工资|钱|回来))[^，。]{0,10}(一起|一块|再|就|去|来)?(交|缴|付|补上|补交|结清)|手头(有点|比较|太)?紧|分期(交|缴|付)?|能不能(晚|缓|宽限)/;
 /** In a reply to a reminder, doubt about the reminder itself also counts. */
 const DOUBT = /有问题|有疑问|有异议|不认可|不同意|不合理|看不懂|不明白|不清楚/;
 /** What may surround a bare doubt ("这个不对吧") without making it about something else. */
@@ -45,7 +49,7 @@ export function isFeeAmountQuestion(text: string): boolean {
  * "我早就在微信上交了"), that something is wrong ("有问题", "金额不对", "为什么这么多"), or neither
  * (null: an ordinary message). Questions ("交了吗") and denials ("还没交") are neither.
  */
-export function parseReminderReply(text: string): "paid" | "question" | null {
+export function parseReminderReply(text: string): "paid" | "later" | "question" | null {
   // "刚才群里截图那个催缴是8栋哪一户的？业主叫啥": about someone else's bill, not an answer.
   if (/哪一?户|哪家|谁家|是谁|叫啥|叫什么|业主是|截图/.test(text)) return null;
   // "I already paid both yesterday through the mini program", "Paid already, thanks".
@@ -53,12 +57,16 @@ export function parseReminderReply(text: string): "paid" | "question" | null {
   if (/\b(wrong amount|too (much|high)|why (is|so)|overcharged|charged twice|not (right|correct))\b/i.test(text)) return "question";
   const t = strip(text);
   if (!t || t.length > 40) return null;
+  // "我刚才先交了一部分，还差多少钱？": the balance asked — the bills answer it, nobody needs to check.
+  if (BALANCE_ASKED.test(t)) return null;
   const paid = /(已经?|早就?|都|刚刚?|昨天|前天|今天|上周|上个?月|前几天)[^，。]{0,10}(交|缴|付)|(交|缴|付)(过|完|好|清)了?|(交|缴|付)(费)?了/.test(t);
   // ("交了也没人确认一下吗" asks after the check of a payment said to be made: a paid claim, chased.)
-  if (paid && (!/吗|么$/.test(t) || /没人确认|还没确认|确认一下|核对一下|查一下到账/.test(t)) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
+  if (paid && (!/吗|么$/.test(t) || /没人确认|还没确认|确认一下|核对一下|查一下到账|没更新|没(有)?(到账|收到|显示|记上|登记)|查不到/.test(t)) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
     // "我已经交了，为什么还催" / "交了两次" carry a question too: that one is the housekeeper's to explain.
     return WHY_AMOUNT.test(t) && !/还催|又催|还发|还提醒/.test(t) ? "question" : "paid";
   }
+  // "下个月一起交", "这个月手头紧，过几天再交行吗": a promise or a request to pay later, for the housekeeper.
+  if (PAY_LATER.test(t) && !/(没|未|不)(打算|想|会)?(交|缴|付)(?!不起)/.test(t) && !WHY_AMOUNT.test(t)) return "later";
   if (WHY_AMOUNT.test(t) || DOUBT.test(t)) {
     // About the fee: it names one, or it is a bare doubt ("有问题", "这个不对吧", "为什么这么多").
     const rest = t.replace(new RegExp(WHY_AMOUNT.source, "g"), "").replace(new RegExp(DOUBT.source, "g"), "").replace(FILLER, "");
@@ -94,8 +102,9 @@ type HouseholdRef = { id: number; communityId: number; unit: string; room: strin
  */
 export async function askToCheckPayment(
   tx: Tx,
-  input: { household: HouseholdRef; resident: string; text: string; now: Date; tz: string },
+  input: { household: HouseholdRef; resident: string; text: string; now: Date; tz: string; kind?: "paid" | "later" },
 ): Promise<{ owedCents: number; staff: string }> {
+  const kind = input.kind ?? "paid";
   const { household, now } = input;
   const overdue = (await overdueByHousehold(tx, household.communityId, now, [household.id])).get(household.id);
   const route = await routeTicket(tx, household.communityId, household.building.name);
@@ -103,10 +112,10 @@ export async function askToCheckPayment(
   const user = route.assignee?.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;
   if (user) {
     await enqueue(tx, {
-      communityId: household.communityId, to: { kind: "user", platformId: user.platformId }, key: "staff.fee_paid_claim",
+      communityId: household.communityId, to: { kind: "user", platformId: user.platformId }, key: kind === "paid" ? "staff.fee_paid_claim" : "staff.fee_pay_later",
       params: { address: householdAddress(household), resident: input.resident, text: input.text.slice(0, 200), total: yuan(overdue.owedCents), months: overdue.periods.length, periods: overdue.periods.join("、") },
       // Once per household and half-day: a resident who chases in the afternoon is passed on again.
-      notBefore: now, dedupeKey: `fee.paid_claim:${household.id}:${localDate(now, input.tz)}:${localParts(now, input.tz).hour < 12 ? "am" : "pm"}`,
+      notBefore: now, dedupeKey: `fee.${kind === "paid" ? "paid_claim" : "pay_later"}:${household.id}:${localDate(now, input.tz)}:${localParts(now, input.tz).hour < 12 ? "am" : "pm"}`,
     });
   }
   return { owedCents: overdue.owedCents, staff: route.assignee?.name ?? "" };

@@ -89,7 +89,7 @@ export async function reminderHistory(db: DbOrTx, communityId: number, since: Da
   return new Map([...byHousehold].map(([id, dates]) => [id, [...dates].sort()]));
 }
 
-export type OverdueHousehold = { householdId: number; owedCents: number; periods: string[]; oldestDue: Date };
+export type OverdueHousehold = { householdId: number; owedCents: number; periods: string[]; oldestDue: Date; bills: { period: string; owedCents: number; dueDate: Date }[] };
 
 /** Households with unpaid bills whose due date is before `asOf`, with what they owe on those bills. */
 export async function overdueByHousehold(db: DbOrTx, communityId: number, asOf: Date, householdIds?: number[]): Promise<Map<number, OverdueHousehold>> {
@@ -100,8 +100,9 @@ export async function overdueByHousehold(db: DbOrTx, communityId: number, asOf: 
   const out = new Map<number, OverdueHousehold>();
   for (const b of bills) {
     let h = out.get(b.householdId);
-    if (!h) out.set(b.householdId, (h = { householdId: b.householdId, owedCents: 0, periods: [], oldestDue: b.dueDate }));
+    if (!h) out.set(b.householdId, (h = { householdId: b.householdId, owedCents: 0, periods: [], oldestDue: b.dueDate, bills: [] }));
     h.owedCents += b.amountCents - b.paidCents;
+    h.bills.push({ period: b.period, owedCents: b.amountCents - b.paidCents, dueDate: b.dueDate });
     if (!h.periods.includes(b.period)) h.periods.push(b.period);
     if (b.dueDate < h.oldestDue) h.oldestDue = b.dueDate;
   }
@@ -170,7 +171,11 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
     const hh = byId.get(h.householdId);
     if (!hh) continue;
     const hk = hh.building.grid?.housekeeper;
-    const params = JSON.stringify({ address: householdAddress(hh), total: yuan(h.owedCents), months: h.periods.length, channels: settings.paymentChannels, staff: hk?.active ? hk.name : "" });
+    // What the reminder chases: bills at least feeFirstReminderDays past due (a bill due yesterday may
+    // have been paid at the counter and not imported yet; it is chased on its own day).
+    const chased = h.bills.filter((b) => daysPastDue(b.dueDate) >= f.feeFirstReminderDays);
+    const owed = chased.reduce((sum, b) => sum + b.owedCents, 0);
+    const params = JSON.stringify({ address: householdAddress(hh), total: yuan(owed), months: new Set(chased.map((b) => b.period)).size, channels: settings.paymentChannels, staff: hk?.active ? hk.name : "" });
     for (const user of recipients.get(h.householdId) ?? []) {
       rows.push({ communityId, toKind: "user", toPlatformId: user.platformId, key: REMINDER_KEY, params, notBefore: now, dedupeKey: reminderKey(h.householdId, today, user.id) });
     }

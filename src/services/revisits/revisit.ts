@@ -87,7 +87,7 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
   await setState(tx, reporter.id, { kind: "revisit", ticketId: ticket.id }, expiresAt);
   await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.revisit_question", params: { number: ticket.number, summary: ticket.summary.slice(0, 40), onBehalf: await onBehalfOf(tx, ticket) }, notBefore: now, dedupeKey: `revisit.q:${task.id}` });
   await recordEvent(tx, ticket.id, "revisit_asked", { actor: "system", at: now });
-  await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.timeout", ticketId: ticket.id, dueAt: expiresAt, dedupeKey: `revisit.timeout:${task.id}` });
+  await scheduleTask(tx, { communityId: ticket.communityId, kind: "revisit.timeout", ticketId: ticket.id, data: { askedAt: now.toISOString() }, dueAt: expiresAt, dedupeKey: `revisit.timeout:${task.id}` });
   deps.log.debug({ ticket: ticket.number }, "revisit asked");
 };
 
@@ -95,17 +95,20 @@ export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
 export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
   if (!ticket || ticket.status !== "done") return;
-  // Answered since this question was asked? (Not `satisfaction`: after an unsatisfied answer, a re-fix
-  // and a second revisit, it still holds the first answer — and the second must not go unanswered.)
-  const asked = await tx.ticketEvent.findFirst({ where: { ticketId: ticket.id, type: "revisit_asked", at: { lte: now } }, orderBy: { at: "desc" } });
-  if (await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "revisit_answer", at: { gte: asked?.at ?? new Date(0) } } })) return;
+  const community = await cachedCommunity(deps.db, ticket.communityId);
+  const hours = community ? getSettings(community).revisitTimeoutHours : 48;
+  // The question this timeout belongs to (tasks queued before askedAt was recorded: dueAt − the timeout).
+  const askedAt = typeof task.data.askedAt === "string" ? new Date(task.data.askedAt) : new Date(task.dueAt.getTime() - hours * 3600_000);
+  // Answered since it was asked? (Not `satisfaction`: after an unsatisfied answer, a re-fix and a
+  // second revisit, it still holds the first answer — and the second must not go unanswered.) And a
+  // later question (the revisit after a re-fix) has its own timeout: this one is then spent.
+  if (await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "revisit_answer", at: { gte: askedAt } } })) return;
+  if (await tx.ticketEvent.count({ where: { ticketId: ticket.id, type: "revisit_asked", at: { gt: new Date(askedAt.getTime() + 1000), lte: now } } })) return;
   await recordEvent(tx, ticket.id, "revisit_no_answer", { actor: "system", at: now });
   if (ticket.reporterId) {
     const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));
     if (state?.kind === "revisit" && state.ticketId === ticket.id) await clearState(tx, ticket.reporterId);
   }
-  const community = await cachedCommunity(deps.db, ticket.communityId);
-  const hours = community ? getSettings(community).revisitTimeoutHours : 48;
   // The front desk phones; an office without one on the assistant: the ticket's assignee (DOMAIN: front desk / housekeeper).
   let desk: { id: number; chatUser: { platformId: string } | null }[] = (await staffWithRole(tx, ticket.communityId, "frontdesk", deps.sweep)).filter((s) => s.chatUser);
   if (desk.length === 0 && ticket.assigneeId) {

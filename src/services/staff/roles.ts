@@ -18,8 +18,9 @@ const AT_COMMUNITY_GATE = /^(?:小区)?(?:(?:东|西|南|北|正|后|侧)(?:大)
 
 export function canActOnTicket(staff: Actor, ticket: { gridId: number | null; assigneeId: number | null; urgency?: number; scope?: string; place?: string }): boolean {
   if (isSupervisory(staff.role)) return true;
-  // The front desk is on duty around the clock: it may take an urgent (grade-1) ticket of any grid.
-  if (staff.role === "frontdesk" && ticket.urgency === 1) return true;
+  // The front desk is on duty around the clock: it may take an urgent (grade-1) ticket of any grid;
+  // so may the maintenance team, who do the urgent work (急修不过夜) whoever was paged for it.
+  if ((staff.role === "frontdesk" || staff.role === "maintenance") && ticket.urgency === 1) return true;
   // ...and the community's gates, where it stands: the grid the ticket was routed to is only the reporter's.
   if (staff.role === "frontdesk" && ticket.scope === "public" && ticket.place !== undefined && AT_COMMUNITY_GATE.test(ticket.place)) return true;
   if (ticket.assigneeId === staff.id) return true;

@@ -93,7 +93,11 @@ export async function startSurvey(tx: Tx, input: StartSurveyInput): Promise<Star
  * expired (their answers so far still count in the results); invitees' survey states are cleared.
  */
 export async function endSurvey(tx: Tx, surveyId: number, status: "closed" | "cancelled", now: Date) {
-  const won = await tx.survey.updateMany({ where: { id: surveyId, status: "running" }, data: { status } });
+  const survey = await tx.survey.findUnique({ where: { id: surveyId } });
+  if (survey?.status !== "running") return null;
+  // A survey cancelled early ends when it is cancelled, so its results show when it really stopped.
+  const endsAt = status === "cancelled" && survey.endsAt > now ? now : survey.endsAt;
+  const won = await tx.survey.updateMany({ where: { id: surveyId, status: "running" }, data: { status, endsAt } });
   if (won.count !== 1) return null;
   const open = await tx.surveyInvite.findMany({ where: { surveyId, status: { in: ["pending", "asking"] } } });
   for (const invite of open) {

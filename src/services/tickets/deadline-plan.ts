@@ -50,6 +50,19 @@ export function addBusinessMinutes(from: Date, minutes: number, settings: Settin
   return new Date(t.getTime() + left);
 }
 
+/** How much business time lies between `from` and `to` (0 when `to` is not later). */
+export function businessMsBetween(from: Date, to: Date, settings: Settings, tz: string): number {
+  let total = 0;
+  let t = businessStart(from, settings, tz);
+  for (let day = 0; day < 366 && t < to; day++) {
+    const p = localParts(t, tz);
+    const close = atLocal(p.year, p.month, p.day, settings.businessHours.end, tz);
+    total += Math.min(close.getTime(), to.getTime()) - t.getTime();
+    t = businessStart(close, settings, tz);
+  }
+  return Math.max(0, total);
+}
+
 /** The figures that apply to this ticket: defaults, then the first rule matching each field. */
 export function deadlineFigures(settings: Settings, t: TicketShape) {
   const grade = t.urgency as 1 | 2 | 3;

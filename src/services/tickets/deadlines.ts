@@ -243,7 +243,7 @@ async function tellResident(tx: Tx, t: Loaded, step: DeadlineStep, now: Date) {
   if (recent && step !== "resolve") return;
   const later = await tx.scheduledTask.findMany({ where: { ticketId: t.id, claimedAt: null, kind: { in: ["sla.feedback", "sla.complete"] } } });
   const at = (k: string) => later.find((x) => x.kind === k)?.dueAt.toISOString() ?? "";
-  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", reported: assigneeIsSupervisor(t) ? 0 : 1, intent: t.intent, feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
+  await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: reporter.platformId }, key, params: { number: t.number, staff: t.assignee?.name ?? "", staffRole: t.assignee && t.assignee.role !== "housekeeper" ? t.assignee.role : "", reported: assigneeIsSupervisor(t) ? 0 : 1, intent: t.intent, feedbackBy: at("sla.feedback"), completeBy: at("sla.complete") }, notBefore: now, dedupeKey: `sla.resident:${t.id}:${step}` });
 }
 
 /** The morning after a missed routine promise: the resident is told, unless it has been kept since. */

@@ -200,7 +200,7 @@ export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: n
   for (const s of [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: threat ? "complaint" : ticket.intent }, notBefore: now });
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: threat ? "complaint" : ticket.intent, urgency, raised: urgency < ticket.urgency ? 1 : 0 }, notBefore: now });
   }
   return { ...ticket, urgency };
 }

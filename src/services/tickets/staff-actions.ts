@@ -200,6 +200,8 @@ export async function waitForResident(tx: Tx, staff: StaffActor, number: number,
 export async function resumeWaiting(tx: Tx, staff: StaffActor, number: number, now: Date) {
   const t = await loadTicket(tx, staff, number);
   if (!(await resumeTicket(tx, t.id, now, actorOf(staff), "resumed by staff"))) throw new DomainError("ticket.not_waiting", { number });
+  // The resident was given an appointment: they hear it no longer holds and who comes instead.
+  if (t.waitingUntil && t.waitingUntil > now) await notifyReporter(tx, t, "resident.wait_resumed", { number, until: t.waitingUntil.toISOString(), staff: staff.name }, now);
   return t;
 }
 
@@ -234,6 +236,16 @@ export async function regradeTicket(tx: Tx, staff: StaffActor, number: number, u
     const card = { number, intent: t.intent, category: t.category ?? "other", urgency, place: t.place, text: t.summary.slice(0, 500), assignee: t.assignee?.name ?? "" };
     for (const s of alerted) {
       if (s.chatUser && s.id !== staff.id) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: urgency === 1 ? "staff.urgent_alert" : "staff.grade2_notice", params: card, notBefore: now, dedupeKey: `regrade:${t.id}:${s.id}:${now.getTime()}` });
+    }
+  }
+  // Lowered from grade 1: the managers and supervisors who were alerted hear it is stood down.
+  if (t.urgency === 1 && urgency > 1) {
+    const alerted = [...(await managersOf(tx, t.communityId)), ...(await supervisorsOf(tx, t.communityId))];
+    const seen = new Set<number>();
+    for (const s of alerted) {
+      if (seen.has(s.id) || s.id === staff.id || s.id === t.assigneeId || !s.chatUser) continue;
+      seen.add(s.id);
+      await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_downgraded", params: { number, urgency, by: staff.name, place: t.place }, notBefore: now, dedupeKey: `downgrade:${t.id}:${s.id}:${now.getTime()}` });
     }
   }
   // The one doing the work hears the new grade (its deadlines changed with it).

@@ -9,10 +9,13 @@ import type { Settings } from "../community/settings.js";
 import { enqueue } from "../outbox.js";
 import { scheduleTask, type TaskHandler } from "../scheduler.js";
 import { atLocal, localParts, localTimeOnDay, outsideQuietHours } from "../time.js";
+import { getSettings } from "../community/community.js";
+import { addBusinessMinutes, businessMsBetween } from "./deadline-plan.js";
 import { CLOCK_TASK_KINDS } from "./deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "./transitions.js";
 
-type Frozen = { kind: string; data: string; remainingMs: number };
+/** A clock task stopped by a wait: what was left of it, in business time too for a routine ticket's work clocks. */
+type Frozen = { kind: string; data: string; remainingMs: number; businessMs?: number };
 const WAIT_END = "ticket.wait_end";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -31,7 +34,7 @@ const N = "(\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
  * "2026-03-05 08:00", "周六上午10点", "2小时后". Returns null when no time can be read.
  */
 const WHEN = /今天|今晚|明天|明早|明晚|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
-const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人/;
+const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人|加班|出差|上班|有事|开会|值班/;
 /** "明天上午我也不在家，明天下午再来吧": the part with the time the resident offers, not the one ruled out. */
 const DAY = /今天|今晚|明天|明早|明晚|后天|周末|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
 function offeredTime(text: string): string {
@@ -126,7 +129,12 @@ export async function pauseTicket(
   const until = parseAppointment(input.reason, now, input.tz) ?? new Date(now.getTime() + input.settings.defaultWaitHours * 3_600_000);
   if (until <= now) throw new DomainError("ticket.wait_in_past", { number: ticket.number });
   const pending = await tx.scheduledTask.findMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } } });
-  const frozen: Frozen[] = pending.map((t) => ({ kind: t.kind, data: t.data, remainingMs: Math.max(0, t.dueAt.getTime() - now.getTime()) }));
+  const urgency = (await tx.ticket.findUnique({ where: { id: ticket.id }, select: { urgency: true } }))?.urgency;
+  const frozen: Frozen[] = pending.map((t) => ({
+    kind: t.kind, data: t.data, remainingMs: Math.max(0, t.dueAt.getTime() - now.getTime()),
+    // A routine ticket's visit and same-day work count business hours (deadline-plan.ts): so does what is left of them.
+    ...(urgency === 3 && BUSINESS_CLOCK.test(`${t.kind} ${t.data}`) ? { businessMs: businessMsBetween(now, t.dueAt, input.settings, input.tz) } : {}),
+  }));
   await tx.scheduledTask.updateMany({ where: { id: { in: pending.map((t) => t.id) } }, data: { claimedAt: now, doneAt: now } });
   // (Numbered: a wait moved in the same instant it was agreed is a second wait, not the first again.)
   const waits = await tx.scheduledTask.count({ where: { ticketId: ticket.id, kind: WAIT_END } });
@@ -142,6 +150,11 @@ export async function pauseTicket(
   return until;
 }
 
+/** Clock tasks of the work itself (on site, same-day resolution, and their warnings). */
+const BUSINESS_CLOCK = /sla\.(onsite|resolve)|sla\.warn .*"step":"(onsite|resolve)"/;
+/** Clocks counted in days (feedback, completion): restarted, they still never fall due at night. */
+const DAY_CLOCK = /sla\.(feedback|complete)/;
+
 /**
  * Ends a wait (early or at the agreed time): the frozen clocks restart with what was left of them.
  * Returns false when the ticket was not waiting.
@@ -154,8 +167,17 @@ export async function resumeTicket(tx: Tx, ticketId: number, now: Date, actor: s
   const source = task ?? (await tx.scheduledTask.findFirst({ where: { ticketId, kind: WAIT_END }, orderBy: { id: "desc" } }));
   if (task) await tx.scheduledTask.update({ where: { id: task.id }, data: { claimedAt: now, doneAt: now } });
   const frozen = ((source ? JSON.parse(source.data) : {}) as { frozen?: Frozen[] }).frozen ?? [];
+  const community = frozen.length > 0 ? await tx.community.findUnique({ where: { id: t.communityId } }) : null;
+  const settings = community ? getSettings(community) : null;
+  let resolveAt: Date | null = null;
   for (const [i, f] of frozen.entries()) {
-    await scheduleTask(tx, { communityId: t.communityId, kind: f.kind, ticketId, data: JSON.parse(f.data) as object, dueAt: new Date(now.getTime() + f.remainingMs), dedupeKey: `${f.kind}:${ticketId}:resume:${source?.id ?? now.getTime()}:${i}` });
+    let dueAt = new Date(now.getTime() + f.remainingMs);
+    if (settings && community) {
+      if (f.businessMs !== undefined) dueAt = addBusinessMinutes(now, f.businessMs / 60_000, settings, community.timezone);
+      else if (DAY_CLOCK.test(f.kind)) dueAt = outsideQuietHours(dueAt, settings.quietHours, community.timezone);
+    }
+    if (f.kind === "sla.resolve" && (!resolveAt || dueAt < resolveAt)) resolveAt = dueAt;
+    await scheduleTask(tx, { communityId: t.communityId, kind: f.kind, ticketId, data: JSON.parse(f.data) as object, dueAt, dedupeKey: `${f.kind}:${ticketId}:resume:${source?.id ?? now.getTime()}:${i}` });
   }
   const pausedMs = Math.max(0, now.getTime() - t.waitingSince.getTime());
   const shift = (d: Date | null) => (d ? new Date(d.getTime() + pausedMs) : null);
@@ -163,7 +185,7 @@ export async function resumeTicket(tx: Tx, ticketId: number, now: Date, actor: s
     where: { id: ticketId },
     data: {
       waitingSince: null, waitingUntil: null, pausedMinutes: t.pausedMinutes + Math.round(pausedMs / 60_000),
-      acceptBy: t.acceptedAt ? t.acceptBy : shift(t.acceptBy), resolveBy: shift(t.resolveBy),
+      acceptBy: t.acceptedAt ? t.acceptBy : shift(t.acceptBy), resolveBy: resolveAt ?? shift(t.resolveBy),
     },
   });
   await recordEvent(tx, ticketId, "resumed", { actor, at: now, note: why });
