@@ -2,6 +2,7 @@
 // Help is generated from this table; duplicate aliases are rejected when the module loads.
 import { DomainError } from "../services/deps.js";
 import { acceptTicket, addNote, arriveTicket, completeTicket, listOpenTicketsFor, regradeTicket, resumeWaiting, sendFeedback, transferTicket, waitForResident } from "../services/tickets/staff-actions.js";
+import { reportingHouseholds } from "../services/tickets/related.js";
 import { formatRelative } from "../services/time.js";
 import type { Args, CommandContext, Reply, StaffCommand } from "./command-types.js";
 import { FEE_COMMANDS } from "./staff-commands/fees.js";
@@ -51,7 +52,7 @@ export const STAFF_COMMANDS: StaffCommand[] = [
   },
   {
     name: "反馈", aliases: ["回复住户"], ticket: true, text: "required", usage: "反馈 #12 配件已订，预计周五更换", help: "反馈 #N 内容：向住户反馈处理进展",
-    async run(c, a) { await sendFeedback(c.tx, c.staff, number(a), a.rest, c.now); return { key: "staff.feedback_sent", params: { number: number(a) } }; },
+    async run(c, a) { await sendFeedback(c.tx, c.staff, number(a), a.rest, c.now, { quietHours: c.settings.quietHours, tz: c.tz }); return { key: "staff.feedback_sent", params: { number: number(a) } }; },
   },
   {
     name: "定级", aliases: ["调级"], ticket: true, text: "required", usage: "定级 #12 1", help: "定级 #N 1/2/3：调整信息等级（1 重要 2 主管级 3 一般）",
@@ -68,7 +69,9 @@ export const STAFF_COMMANDS: StaffCommand[] = [
     async run(c) {
       const tickets = await listOpenTicketsFor(c.tx, c.staff);
       if (tickets.length === 0) return { key: "staff.my_tickets_none" };
-      const lines = tickets.map((t) => `#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")} ${t.place} ${statusLabel(t.status)}（${formatRelative(t.createdAt, c.now, c.tz)}）`);
+      // A shared fault several households reported says how many: it weighs on the order of the work.
+      const households = await reportingHouseholds(c.tx, tickets.filter((t) => t.scope === "public").map((t) => t.id));
+      const lines = tickets.map((t) => `#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")} ${t.place}${(households.get(t.id) ?? 0) > 1 ? `（${households.get(t.id)}户反映）` : ""} ${statusLabel(t.status)}（${formatRelative(t.createdAt, c.now, c.tz)}）`);
       return { key: "staff.my_tickets", params: { count: tickets.length, lines: lines.join("\n") } };
     },
   },
@@ -93,7 +96,7 @@ const aliasPattern = [...byAlias.keys()].sort((a, b) => b.length - a.length).map
 // The ticket number may follow the name directly or after a space, colon or comma: 接单#12, 接单 12, 完成：#12 说明.
 // After a number written with "#" the text may follow directly (完成#2疏通了下水管); after a bare number
 // it needs a separator, so a resident's "到场2次都没修好" is not read as a command.
-const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(?=\\D|$)(?![.．]\\d)[\\s,，:：。.]*([\\s\\S]*)|[\\s,，:：]*(\\d+)(?![.．]\\d)(?:[\\s,，:：。.]+([\\s\\S]*))?|(?:[\\s,，:：。.]+([\\s\\S]*))?)$`, "i");
+const COMMAND = new RegExp(`^(${aliasPattern})(?:[\\s,，:：]*[#＃]\\s*(\\d+)(?=\\D|$)(?![.．]\\d)[\\s,，:：。.]*([\\s\\S]*)|[\\s,，:：]*(\\d+)(?![.．]\\d)(?:[\\s,，:：。.、]+([\\s\\S]*))?|(?:[\\s,，:：。.]+([\\s\\S]*))?)$`, "i");
 
 export type ParsedCommand = { command: StaffCommand; args: Args };
 

@@ -18,6 +18,7 @@ import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { ticketContact } from "../services/tickets/staff-actions.js";
 import { spokenReportCommand } from "./staff-commands/reports.js";
+import { spokenArrearsCommand } from "./staff-commands/fees.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
 import { ME_TOO_ONLY, callOffInGroup, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
@@ -181,7 +182,8 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
     const commandCtx = { tx: ctx.tx, staff, now: ctx.now, settings: ctx.settings, tz: ctx.tz, rawText: inbound.text };
     // "接单 #2 #4", "完成 #2、#3 都换好了": the command for each ticket named, each answered (a refusal
     // for one does not stop the others).
-    const more = parsed.command.ticket ? /^((?:[#＃]\s*\d{1,10}\s*[,，、和及]?\s*)+)/.exec(parsed.args.rest ?? "") : null;
+    // ("完成 #1、#2 说明", "接单 1 2", "到场 3，5": the numbers after the first, with or without "#".)
+    const more = parsed.command.ticket ? (/^[\s,，、和及]*((?:[#＃]\s*\d{1,10}\s*[,，、和及]?\s*)+)/.exec(parsed.args.rest ?? "") ?? (!parsed.command.text ? /^[\s,，、和及]*((?:\d{1,10}[\s,，、和及]+)*\d{1,10})\s*$/.exec(parsed.args.rest ?? "") : null)) : null;
     if (more) {
       const rest = (parsed.args.rest ?? "").slice(more[0].length).trim();
       const numbers = [String(parsed.args.number), ...[...more[1]!.matchAll(/\d+/g)].map((x) => x[0])];
@@ -230,7 +232,7 @@ async function contactReply(ctx: MessageContext, number: number): Promise<Reply>
 
 /** A staff command as written, or said as a sentence ("1号单完成了，换了阀芯" is 完成 #1 换了阀芯). */
 function staffCommandOf(text: string) {
-  const spoken = spokenStaffCommand(text) ?? spokenReportCommand(text);
+  const spoken = spokenStaffCommand(text) ?? spokenReportCommand(text) ?? spokenArrearsCommand(text);
   return parseStaffCommand(text) ?? (spoken ? parseStaffCommand(spoken) : null);
 }
 

@@ -8,7 +8,7 @@ import { placeOf } from "../intents/scope.js";
 import type { Classification, Intent } from "../intents/types.js";
 import type { Settings } from "../services/community/settings.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
-import { checkPhoneTail, findHousehold, homesWithoutUnit, isLocked } from "../services/residents/binding.js";
+import { checkPhoneTail, findHousehold, homesWithoutUnit, isLocked, unbindHome } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
 import { answerOutageReport, overranOutageNotice, reportedOutages } from "../services/notices/outage.js";
@@ -25,7 +25,7 @@ import { dangerCue, escalates, safetySignal } from "../intents/rules.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
-import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, restoreWithdrawn, withdrawByResident } from "../services/tickets/resident-followups.js";
+import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, restoreWithdrawn, withdrawByResident, withdrawLinkedReporter } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
 import { formatRelative } from "../services/time.js";
 import type { Reply } from "./commands.js";
@@ -51,7 +51,7 @@ type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
 const BIND_TTL_MS = 30 * 60_000;
 /** The sender's own address introduced as such ("我是4栋1单元301的", "我住3-2-1201"), not a neighbour's. */
-const OWN_ADDRESS = /(我是|我住|我家是|我家在|我家住|住在|我们家在?)\s*[^，。,\s]{0,2}[\dA-Z一二三四五六七八九十]/;
+const OWN_ADDRESS = /(我是|我住|我家是|我家在|我家住|住在|我们家在?|我们是|我们住|俺家是|我这里是|阿拉是|阿拉住|阿拉屋里(是|在))\s*[^，。,\s]{0,2}[\dA-Z一二三四五六七八九十]/;
 /** A corrected address while binding: "地址发错了", "不对，是…", "应该是…". */
 const ADDRESS_FIX = /发错|写错|打错|输错|说错|搞错|弄错|不对|错了|应该是|更正|改成|改为|不是|\b(wrong|sorry|I mean|actually)\b/i;
 const direct = (ctx: MessageContext): Recipient => ({ kind: "user", platformId: ctx.inbound.userId });
@@ -99,6 +99,9 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && (CODE_LIKE.test(text) || (!/[\u4e00-\u9fff]/.test(text) && text.length <= 24 && !/\b(leak\w*|broken|fire|smoke|gas|flood\w*|stuck|trapped|help)\b/i.test(text)))) {
         return void (await reply({ key: "bind.tail_format" })), true;
       }
+      // "档案里预留的应该还是原房主的手机号吧": the owner file is out of date — the front desk updates it.
+      // (The binding stays open: the right tail, if they find it, still binds.)
+      if (!tail && OWNER_FILE_OUTDATED.test(text)) return void (await reply({ key: "bind.owner_file_outdated" })), true;
       // "I don't know the phone, let me ask my landlord", "我问下房东": waiting for the tail, nothing to file.
       if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && TAIL_LATER.test(text) && !A_FAULT_SAID.test(text) && !EN_FAULT.test(text)) {
         return void (await reply({ key: "bind.tail_wait" })), true;
@@ -141,6 +144,10 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       let address = !said?.building && state.building ? parseAddress(`${buildingLabel(state.building)}${text}`) : said;
       // "不对，是1102" after "5栋1单元1120" matched no home: the building and unit stay, the room is new.
       if (address?.room && !said?.building && !address.unit && state.unit) address = { ...address, unit: state.unit };
+      // "楼号写错了，是8栋" after "7栋2单元301" matched no home: the building corrected, unit and room kept.
+      if (said?.building && !said.room && state.room && state.building && said.building !== state.building && text.replace(/\s/g, "").length <= 16) {
+        return void (await startBinding(ctx, { building: said.building, unit: said.unit ?? state.unit ?? null, room: state.room }, state.pendingMessageId, reply)), true;
+      }
       // "4栋的": a building alone — ask for the rest rather than take it as a report.
       if (address?.building && !address.room && !ctx.inGroup && text.replace(/\s/g, "").length <= 12) {
         await setState(tx, sender.id, { kind: "bind_address", pendingMessageId: state.pendingMessageId, building: address.building }, new Date(now.getTime() + BIND_TTL_MS));
@@ -189,7 +196,7 @@ export function phoneTailOf(text: string): string | null {
   if (m) return m[1]!.slice(-4);
   // "my landlord's number ends in 7702", "the last four are 7702", "尾号是7702的那个": one four-digit
   // number said to be the tail (never a room: a tail word is required).
-  const said = /(尾号|后四位|后4位|\bends? (in|with)\b|\blast (four|4)( digits)?\b|\bit'?s\b|\bit is\b)[^\d]{0,12}(?<!\d)(?<tail>\d{4})(?!\d)/i.exec(text);
+  const said = /(尾号|后四位|后4位|(房东|业主|户主|我老公|我老婆|我爸|我妈|家里人?|他|她)(说|讲)|\bends? (in|with)\b|\blast (four|4)( digits)?\b|\bit'?s\b|\bit is\b)[^\d]{0,12}(?<!\d)(?<tail>\d{4})(?!\d)/i.exec(text);
   return said?.groups && (text.match(/\d+/g) ?? []).length === 1 ? said.groups.tail! : null;
 }
 
@@ -207,6 +214,20 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
     await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
     await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
     return true;
+  }
+  // "基本满意吧 就是地上的灰没扫 还有我家厨房的水龙头也有点松了": a comment, then a new problem —
+  // the comment kept on this ticket, the problem reported as such.
+  const turn = detail && !NEW_PROBLEM_AFTER.test(detail) ? /\s*(还有(就是)?|另外|对了|顺便说一下|顺便)/.exec(detail) : null;
+  if (turn && turn.index > 0) {
+    const comment = detail.slice(0, turn.index).trim();
+    const problem = detail.slice(turn.index).trim();
+    const pc = classifyOffline({ text: problem, chat: "direct", mentioned: false });
+    if ((pc.intent === "repair" || pc.intent === "complaint") && (NAMES_A_FAULT.test(problem) || pc.confidence >= 0.8)) {
+      await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: comment, now });
+      await reply({ key: "resident.revisit_comment_thanks", params: { number: ticket.number } });
+      await fileTicket({ ...ctx, text: problem, classification: pc }, pc, reply, ctx.messageId);
+      return true;
+    }
   }
   // "挺好的，对了阳台的灯也不亮了": satisfied with this one, and a new problem — reported as such.
   if (detail && NEW_PROBLEM_AFTER.test(detail)) {
@@ -280,9 +301,13 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
     const answer = negated ? 3 : /基本满意|比较满意|还算满意/.test(text) ? 2 : 1;
     return { answer, detail: answer === 1 ? "" : text.trim() };
   }
+  // "…修好以后到现在一滴都没漏过了，我们老两口都说你们物业现在是越来越好了": the fix held, told as a story.
+  if (text.length <= 120 && FIX_HELD.test(text) && !STILL_WRONG.test(text.replace(new RegExp(FIX_HELD.source, "g"), "")) && !A_FAULT_SAID.test(text.replace(new RegExp(FIX_HELD.source, "g"), ""))) return { answer: 1, detail: "" };
   const english = englishSatisfaction(text);
   return english ? { answer: english, detail: "" } : null;
 }
+/** The repair held: "一滴都没漏过", "一直没问题", "再也没堵过". */
+const FIX_HELD = /一滴(水)?都没(再)?漏(过)?|没再(漏|坏|堵|响|跳)(过)?|再也没(漏|坏|堵|响|跳)(过)?|一直(都)?没(出)?问题|一直好好的|(用着|现在)(挺|很|都)?(好|正常)(的|了)?|越来越好/;
 
 async function startBinding(ctx: MessageContext, address: { building: string | null; unit: string | null; room: string | null }, pendingMessageId: number | null, reply: ReplyFn) {
   const household = await findHousehold(ctx.tx, ctx.community.id, address);
@@ -294,7 +319,7 @@ async function startBinding(ctx: MessageContext, address: { building: string | n
   }
   if (!household) {
     // Still binding: the corrected address that follows ("哦打错了 4栋1单元301") is read as one.
-    const kept = address.building ? { building: address.building, ...(address.unit ? { unit: address.unit } : {}) } : {};
+    const kept = address.building ? { building: address.building, ...(address.unit ? { unit: address.unit } : {}), ...(address.room ? { room: address.room } : {}) } : {};
     await setState(ctx.tx, ctx.sender.id, { kind: "bind_address", pendingMessageId, ...kept }, new Date(ctx.now.getTime() + BIND_TTL_MS));
     return reply({ key: "bind.unknown_household", params: { address: written } }, direct(ctx));
   }
@@ -350,6 +375,9 @@ async function filePendingReport(ctx: MessageContext, messageId: number, reply: 
 
 export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
   const { text } = ctx;
+  if (UNBIND.test(text) && !ctx.inGroup) return void (await unbind(ctx, reply)), true;
+  // "新业主，档案手机号还是原房主的，怎么更新？": how to update the owner file (asked anywhere).
+  if (OWNER_FILE_OUTDATED.test(text) && (!ctx.inGroup || ctx.inbound.mentionsSelf)) return void (await reply({ key: "bind.owner_file_outdated" })), true;
   if (PROGRESS_COMMAND.test(text)) return void (await showProgress(ctx, reply)), true;
   if (HELP_COMMAND.test(text)) return void (await reply({ key: "resident.hello" })), true;
   if (BIND_COMMAND.test(text)) return void (await askToBind(ctx, null, reply)), true;
@@ -390,6 +418,28 @@ const END = "[\\s?？!！。.~～]*$";
 const PROGRESS_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度)${END}`);
 const HELP_COMMAND = new RegExp(`^(帮助|help)${END}`, "i");
 const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定)${END}`);
+/** The owner file still has the previous owner's phone (a home bought, a number changed). */
+const OWNER_FILE_OUTDATED = /(原房主|前房主|原业主|前业主|上一任(房主|业主)|以前的房主|老房主|卖家)[^。]{0,12}(手机|电话|号码)|(档案|预留)[^。]{0,10}(手机|电话|号码)[^。]{0,10}(不对|错了|换了|不是我的|是原|还是原|更新|改一下|怎么改)|(手机号|电话号码?)换了[^。]{0,10}(绑定|验证|尾号)/;
+
+/** "解绑", "房子卖了，帮我解除绑定", "我不住这里了，以后别再发给我了": ending the link to a home. */
+const UNBIND = /解绑|解除绑定|取消绑定|^\s*(我|我们)?(家)?(已经)?(不住(这|这里|这儿)了|搬走了|搬家了|把房子卖了|房子卖了)[\s。.!！~]*$|(房子|房)[^，。]{0,6}(卖了|卖掉了|已经卖|过户了)[^。]{0,20}(解|取消|别再|不用再|不要再)|不住(这|这里|这儿)了[^。]{0,16}(解|别再|不用再|不要再)|以后[^。]{0,16}(不用|别|不要)再?(发|通知|推送)给我/;
+
+/** Unbinds the home the message names (or the only one); several and none named: which, listing them. */
+async function unbind(ctx: MessageContext, reply: ReplyFn): Promise<void> {
+  const homes = ctx.sender.residents.filter((r) => r.verified).map((r) => r.household);
+  if (homes.length === 0) return reply({ key: "bind.unbind_none" });
+  const address = parseAddress(ctx.text);
+  const named = address?.building ? homes.filter((h) => h.building.name === address.building && (!address.room || h.room === address.room) && (!address.unit || h.unit === address.unit)) : [];
+  const home = named.length === 1 ? named[0]! : homes.length === 1 && !address?.building ? homes[0]! : null;
+  if (!home) return reply({ key: "bind.unbind_which", params: { homes: homes.map((h) => householdAddress(h)).join("、") } });
+  await unbindHome(ctx.tx, ctx.sender.id, home.id);
+  // The housekeeper hears it, to update the owner file (a sale, a tenant moving out).
+  const hk = await housekeeperOfBuilding(ctx.tx, ctx.community.id, home.building.name);
+  const hkUser = hk?.chatUserId ? await ctx.tx.chatUser.findUnique({ where: { id: hk.chatUserId } }) : null;
+  if (hkUser) await enqueue(ctx.tx, { communityId: ctx.community.id, to: { kind: "user", platformId: hkUser.platformId }, key: "staff.resident_unbound", params: { address: householdAddress(home), name: ctx.sender.name || ctx.inbound.userName, text: ctx.text.slice(0, 200) }, notBefore: ctx.now });
+  await reply({ key: "bind.unbound", params: { address: householdAddress(home) } });
+}
+
 export const RESIDENT_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度|帮助|help|绑定|绑定房屋|房屋绑定|我要绑定)${END}`, "i");
 
 /** What is left of a message once the address, greetings and "I live at / I am the owner of" are taken out. */
@@ -488,6 +538,15 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
     // "停电了什么时候来电" during an announced power cut: the notice is the answer.
     const groupBuilding = ctx.inGroup && !c.location?.building ? await singleBuildingOfGroup(ctx) : null;
     if (await answerFromOutageNotice(ctx, c, c.location?.building ?? groupBuilding ?? home?.building.name ?? null, ctx.messageId)) return;
+    // "3栋电梯还不能用吗" while the building's lift is being fixed: that incident, and told when it is fixed.
+    const asked = FAULT_STATE_ASKED.test(ctx.text) ? await publicFaultAskedAbout(ctx) : null;
+    if (asked) {
+      if (asked.reporterId !== ctx.sender.id) await linkToIncident(ctx.tx, asked, ctx.sender.id, ctx.text, ctx.now);
+      ctx.ticketId = asked.id;
+      await reply({ key: "resident.incident_linked", params: { number: asked.number, place: asked.place, summary: asked.summary.slice(0, 40), intent: asked.intent } }, direct(ctx));
+      if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
+      return;
+    }
     await logUnanswered(ctx, c);
     // The answer promises a reply from the housekeeper (or the service centre): they are told the question.
     const { housekeeper } = await tellHomeStaff(ctx, "staff.inquiry");
@@ -637,13 +696,15 @@ async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
 /** The resident withdraws a request: "不用来了", "自己弄好了", "取消报修", "never mind, it works now". */
 const WITHDRAW_CUE = /其实(已经)?(修|弄|搞)?好了|其实没(事|问题)了|不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
 /** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
-const DETAIL_CUE = /^(补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
+/** How the visit should go: "来之前麻烦给我打个电话", "家里有老人在", "狗会关好". */
+const VISIT_REQUEST = /(来之前|上门前|到了|来的时候|进门前|出发前)[^。]{0,8}(打(个)?电话|联系我|说一声|敲门|按门铃|发(个)?消息)|家里(只)?有(老人|小孩|孩子|宝宝|狗|猫)|(狗|猫)[^，。]{0,4}(关好|拴好|关起来)|(换|穿|带)鞋套/;
+const DETAIL_CUE = /^(就是这个|就是这里|你看(一下|下)?|这个就是|照片(上|里)|图(上|里)|补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
 /** "是卫生间的" just after a report that named no room: where it is, amending the report. */
 const ROOM_ONLY = /^(是|在)(我家)?的?(厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|阳台|书房|儿童房)(的|里|里面|那个|那边)?[。！!~～]*$/;
 /** "还是来修吧", "还是要修": a repair called off, wanted after all. */
 const RESTORE_CUE = /还是(来|过来|上门|派人)?修|还是要修|还是得修|还是(麻烦|请)?(你们)?(来|过来)(修|看看|一趟)|还是派(个)?人|还是需要(修|维修|处理)/;
 /** The resident corrects what they just reported: "不对，是卫生间不是厨房", "说错了，是1202". */
-const CORRECTION_CUE = /^(不对|不是不是|说错了|我说错了|写错了|打错了|搞错了|更正(一下)?|纠正(一下)?|sorry[,，]?\s*(i meant|it'?s))|^(应该)?是[^，。]{1,8}(而)?不是[^，。]{1,8}[。!！]?$/i;
+const CORRECTION_CUE = /^(刚才|刚刚|前面|上面)?(我)?(不对|不是不是|说错了|我说错了|写错了|打错了|搞错了|更正(一下)?|纠正(一下)?|sorry[,，]?\s*(i meant|it'?s))|^(应该)?是[^，。]{1,8}(而)?不是[^，。]{1,8}[。!！]?$/i;
 /** "搞错了，没着火", "电梯里没人，是我看错了": an urgent report called off as a false alarm. */
 const FALSE_ALARM = /搞错了|看错了|听错了|误报|虚惊一场|没(有)?着火|不是着火|没(有)?漏气|不是漏气|没人(被)?困|里面没人|没有人(被)?困|\bfalse alarm\b/i;
 /** How long after a report a correction is taken as one (later it is a detail). */
@@ -653,9 +714,14 @@ const ANOTHER_PROBLEM = /也(坏|漏|不|没|堵|有)|另(一|外一)个|还有�
 const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test(text);
 
 /** Moving an agreed visit: "改到明天下午", "那天我不在家", "推迟一天". */
+/** A day or a time of day said: "下午3点", "明天", "周六上午". */
+const TIME_SAID = /今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点|[一二三四五六七八九十两]+点/;
 /** A time offered for the visit: "明天下午再来吧", "周六上午来可以". */
 const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门)/;
 const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
+
+/** "电梯自己好了", "已经恢复了": the fault is gone — a shared one may be called off too. */
+const WORKS_AGAIN = /自己(又)?好了|(已经|又)(好了|恢复了|能用了|正常了)|(恢复|能用)了|没事了/;
 
 /** How long after reporting in a group a reporter's "搞错了" there still calls the report off. */
 const GROUP_CALL_OFF_MS = 3 * 3600_000;
@@ -675,7 +741,7 @@ export async function callOffInGroup(ctx: MessageContext, reply: ReplyFn): Promi
     orderBy: { id: "desc" },
   });
   if (!ticket) return false;
-  const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+  const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now, FALSE_ALARM.test(ctx.text) || WORKS_AGAIN.test(ctx.text));
   ctx.ticketId = ticket.id;
   const params = { number: ticket.number, summary: ticket.summary.slice(0, 30), staff: r.staff };
   await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params }, direct(ctx));
@@ -690,8 +756,10 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
     const own = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
     const named = /#\s*(\d+)/.exec(ctx.text);
     // (No visit agreed yet, "今天家里没人，明天下午再来吧" still sets one for the latest ticket.)
-    const waiting = named ? own.find((t) => t.number === Number(named[1])) : own.find((t) => t.waitingUntil) ?? (VISIT_OFFERED.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text) ? own[0] : undefined);
-    if (waiting && (waiting.waitingUntil || named || (VISIT_OFFERED.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text)))) {
+    // ("明天上午不行，改到下午3点吧" with no visit agreed yet: a time offered all the same.)
+    const offered = (VISIT_OFFERED.test(ctx.text) || (/改(到|成|在)|换(到|成)/.test(ctx.text) && TIME_SAID.test(ctx.text))) && !NAMES_A_FAULT.test(ctx.text);
+    const waiting = named ? own.find((t) => t.number === Number(named[1])) : own.find((t) => t.waitingUntil) ?? (offered ? own[0] : undefined);
+    if (waiting && (waiting.waitingUntil || named || offered)) {
       const r = await rescheduleByResident(ctx.tx, waiting, ctx.sender.id, ctx.text, ctx.now, ctx.settings, ctx.tz);
       ctx.ticketId = waiting.id;
       // With a new time, the resident's confirmation is the "已与您约定…" message pauseTicket sends.
@@ -713,7 +781,7 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
   const falseAlarm = !withdraw && FALSE_ALARM.test(ctx.text) && !isQuestion(ctx.text);
   const correction = !withdraw && (CORRECTION_CUE.test(ctx.text.trim()) || ROOM_ONLY.test(ctx.text.trim())) && !ANOTHER_PROBLEM.test(ctx.text);
-  const detail = !withdraw && !correction && DETAIL_CUE.test(ctx.text.trim()) && !ANOTHER_PROBLEM.test(ctx.text);
+  const detail = !withdraw && !correction && (DETAIL_CUE.test(ctx.text.trim()) || (VISIT_REQUEST.test(ctx.text) && !NAMES_A_FAULT.test(ctx.text))) && !ANOTHER_PROBLEM.test(ctx.text);
   if (!withdraw && !detail && !correction && !falseAlarm) return false;
   const homeTickets = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
   // Only the reporter, or someone of the reporter's own household, may call off or amend a report: a
@@ -725,6 +793,17 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   // "#12 不用修了" names it; "厨房那个不用修了" names it by its room or words; otherwise the latest one.
   const named = /#\s*(\d+)/.exec(ctx.text);
   const ticket = named ? tickets.find((t) => t.number === Number(named[1])) : (tickets.length > 1 ? ticketNamedByWords(ctx.text, tickets) : null) ?? tickets[0];
+  if (!ticket && withdraw && !named) {
+    // "算了，我家这边不用修了" from a neighbour joined to someone else's report: they stop waiting on it.
+    const linked = (await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId), linked: true }))
+      .find((t) => t.reporterId !== ctx.sender.id);
+    if (linked) {
+      const r = await withdrawLinkedReporter(ctx.tx, linked, ctx.sender.id, ctx.text, ctx.now);
+      ctx.ticketId = linked.id;
+      await reply({ key: "resident.withdrawn_linked", params: { number: linked.number, summary: linked.summary.slice(0, 30), staff: r.staff } });
+      return true;
+    }
+  }
   if (!ticket) {
     // "#1 算了不用修了" about a number that is not theirs (whether it exists is not said), or a call-off
     // with nothing open: nothing to change, and no new report made of it.
@@ -735,7 +814,7 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   const params = { number: ticket.number, summary: ticket.summary.slice(0, 30) };
   // An urgent report called off ("搞错了，没着火"): withdrawn, and the manager and supervisors told.
   if (withdraw || (falseAlarm && ticket.urgency === 1)) {
-    const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+    const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now, falseAlarm || FALSE_ALARM.test(ctx.text) || WORKS_AGAIN.test(ctx.text));
     ctx.ticketId = ticket.id;
     await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
     return true;
@@ -866,8 +945,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (await answerFromOutageNotice(ctx, c, outageBuilding, sourceMessageId)) return;
   // "回复 @王桂芝：我家也没电，冰箱都停了" in the group minutes after a neighbour's building-wide report:
   // the same fault, joined to that incident (one ticket, every reporter told when it is fixed).
-  if (ctx.inGroup && (ME_TOO.test(ctx.text) || reportedOutages(ctx.text, c.category).length > 0) && !otherDanger(ctx.text)) {
-    const incident = await incidentReportedInGroup(ctx, c.category);
+  // "我家也没水了，2栋是不是都停了" (in the group or a direct chat) while the building's outage is open:
+  // that outage, whoever reported it and wherever.
+  const outageSaid = reportedOutages(ctx.text, c.category).length > 0 || (c.category === "water" && LOW_PRESSURE.test(ctx.text));
+  if (((ctx.inGroup && ME_TOO.test(ctx.text)) || outageSaid) && !otherDanger(ctx.text)) {
+    const incident = (ctx.inGroup ? await incidentReportedInGroup(ctx, c.category) : null) ?? (outageSaid && outageBuilding ? await buildingOutageIncident(ctx, outageBuilding, c.category) : null);
     if (incident) {
       const t = incident.ticket;
       ctx.ticketId = t.id;
@@ -919,7 +1001,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     ctx.ticketId = resent.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: resent.number } });
   }
-  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, gate, category: c.category, urgency: c.urgency, now: ctx.now, settings: ctx.settings });
+  let related = await findRelatedTicket(ctx.tx, { text: ctx.text, communityId: ctx.community.id, scope: place.scope, householdId: place.scope === "home" ? home!.id : null, building, unit: place.scope === "public" ? (c.location?.unit ?? null) : null, gate, category: c.category, urgency: c.urgency, now: ctx.now, settings: ctx.settings });
   if (!related) {
     // "楼上又在剁肉了，昨天投诉到现在都没人管": a repeat cue and the words of one of the sender's unfixed
     // tickets is that ticket again, even when this message was put in another category.
@@ -1118,6 +1200,9 @@ async function withLeadIn(ctx: MessageContext): Promise<string> {
 
 /** Shared things a resident asks after by name: the open public ticket of that thing in the building named (or the sender's). */
 const SHARED_THINGS = ["电梯", "门禁", "单元门", "道闸", "路灯", "楼道灯", "对讲"];
+/** Asking whether a shared thing works yet: "还不能用吗", "能用了吗", "好了没", "恢复了没有". */
+const FAULT_STATE_ASKED = /还(不能|没法|用不了)[^，。]{0,3}(用|坐|开|走)?|能(用|坐|开)了(吗|没)|好了(吗|没)|修好(了)?(吗|没)|恢复(了)?(吗|没)|什么时候(能)?(修好|恢复|能用)/;
+
 async function publicFaultAskedAbout(ctx: MessageContext) {
   const thing = SHARED_THINGS.find((w) => ctx.text.includes(w));
   if (!thing) return null;
@@ -1134,7 +1219,28 @@ async function incidentReportedInGroup(ctx: MessageContext, category: string | n
   const said = await ctx.tx.inboundMessage.findMany({ where: { groupPlatformId: ctx.inbound.roomId, ticketId: { not: null }, receivedAt: { gte: since } }, select: { ticketId: true }, orderBy: { id: "desc" }, take: 50 });
   const ids = [...new Set(said.map((m) => m.ticketId!))];
   if (!ids.length) return null;
-  const ticket = await ctx.tx.ticket.findFirst({ where: { id: { in: ids }, communityId: ctx.community.id, scope: "public", ...(anyCategory ? {} : { category }), status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" } });
+  const tickets = await ctx.tx.ticket.findMany({ where: { id: { in: ids }, communityId: ctx.community.id, scope: "public", ...(anyCategory ? {} : { category }), status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" } });
+  // "6栋整栋楼突然停电了" after a neighbour's "楼道灯坏了": an outage joins an outage, never a lamp —
+  // and a lamp or a lift does not join a building's outage either.
+  const outage = reportedOutages(ctx.text, category).length > 0;
+  const ticket = tickets.find((t) => anyCategory || (reportedOutages(t.summary, t.category).length > 0) === outage);
+  return ticket ? { kind: "incident" as const, ticket } : null;
+}
+
+/** A building's water pressure low ("高层水压特别低", "水很小"). */
+const LOW_PRESSURE = /水压[^，。]{0,4}(小|低|弱|不够)|水流[^，。]{0,4}(小|细|弱)|水(也|都)?(很|太|特别|好)?小|细流|二次供水|供水泵|加压泵/;
+
+/** The open outage of a building (a public ticket of this category whose words report the supply gone), or null. */
+async function buildingOutageIncident(ctx: MessageContext, building: string, category: string | null) {
+  if (!category || category === "other") return null;
+  const since = new Date(ctx.now.getTime() - ctx.settings.incidentWindowHours * 3_600_000);
+  const open = await ctx.tx.ticket.findMany({
+    where: { communityId: ctx.community.id, scope: "public", category, status: { in: OPEN_STATUSES }, place: { startsWith: buildingLabel(building) }, createdAt: { gte: since } },
+    orderBy: { id: "asc" }, take: 10,
+  });
+  // Like with like: a cut joins a cut, weak pressure joins weak pressure.
+  const pressure = LOW_PRESSURE.test(ctx.text) && reportedOutages(ctx.text, category).length === 0;
+  const ticket = open.find((t) => (pressure ? LOW_PRESSURE.test(t.summary) : reportedOutages(t.summary, t.category).length > 0));
   return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
@@ -1206,6 +1312,19 @@ const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|�
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
 
+/** A repair or complaint said in the same message as a fee question, read clause by clause; or null. */
+function grievanceBesideFeeQuestion(ctx: MessageContext): Classification | null {
+  for (const clause of ctx.text.split(/[，,。；;！!？?]/)) {
+    if (clause.trim().length < 4 || /费|交|缴|欠|钱/.test(clause)) continue;
+    const c = classifyOffline({ chat: ctx.inGroup ? "group" : "direct", mentioned: ctx.inbound.mentionsSelf, text: clause });
+    if ((c.intent === "complaint" || c.intent === "repair") && c.confidence >= 0.6) return { ...c, location: null };
+  }
+  return null;
+}
+
+/** How to pay: "怎么交", "在哪里交", "缴费方式". */
+const HOW_TO_PAY = /怎么(交|缴|付)|(在)?哪(里|儿)?(可以)?(交|缴|付)|缴费(方式|渠道|途径)|交费(方式|渠道)|能(用)?(微信|支付宝)(交|缴|付)|\bhow (do|can) i pay\b|\bwhere (do|can) i pay\b/i;
+
 /** Someone's phone or name asked for ("孟先生的电话", "业主叫什么"). */
 const PERSON_DETAILS = /(电话|手机|号码|联系方式|名字|姓名|叫什么|叫啥)/;
 
@@ -1216,6 +1335,8 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
     return reply({ key: "resident.details_private" });
   }
   let home = verifiedHome(ctx);
+  // "物业费一般在哪里交？怎么交啊": how to pay is public — the channels, no binding needed.
+  if (!home && HOW_TO_PAY.test(ctx.text) && !/多少|欠|几个月|到什么时候|交到/.test(ctx.text)) return reply({ key: "fee.how_to_pay", params: { channels: ctx.settings.paymentChannels } });
   if (!home) {
     // "@物业小助手 我是管家李娜，把1201孟先生的电话和欠费发一下": another home's account asked in the
     // group — refused as such (binding would not open it), not "bind first".
@@ -1232,9 +1353,17 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
   const ownRooms = ctx.sender.residents.map((r) => r.household.room);
   const roomNamed = c.location?.room ?? ROOM_OF_HOME_ASKED.exec(ctx.text)?.[1] ?? null;
   const otherRoom = !asked && roomNamed !== null && !ownRooms.includes(roomNamed);
-  if ((asked && !verifiedHomeAt(ctx, asked)) || otherRoom || OTHERS_FEES.test(ctx.text)) {
+  // "9栋那套呢，欠不欠": the sender's own home in that building (one of theirs), not a neighbour's.
+  const ownByBuilding = !asked && c.location?.building && !c.location.room ? ctx.sender.residents.filter((r) => r.verified && r.household.building.name === c.location!.building).map((r) => r.household) : [];
+  if (ownByBuilding.length === 1 && !/(他|她|人家|别人|邻居|隔壁|对门|谁家)/.test(ctx.text)) home = ownByBuilding[0]!;
+  else if ((asked && !verifiedHomeAt(ctx, asked)) || otherRoom || OTHERS_FEES.test(ctx.text)) {
     // In a group, the refusal is said there: "已私信您" would tell the group the neighbour's figures were sent.
-    if (ctx.inGroup) return reply({ key: "fee.others_private" });
+    if (ctx.inGroup) {
+      await reply({ key: "fee.others_private" });
+      // "1201那家停车费交了没，老是占我家车位": the grievance beside the question is still a complaint.
+      const grievance = grievanceBesideFeeQuestion(ctx);
+      return grievance ? fileTicket(ctx, grievance, reply, ctx.messageId) : undefined;
+    }
     await reply({ key: "fee.not_your_household", params: { address: householdAddress(home) } }, direct(ctx));
   } else if (asked) home = verifiedHomeAt(ctx, asked)!;
   // "物业费的发票怎么开？单位要报销": invoices and receipts are issued by the office — a fee ticket for
@@ -1296,12 +1425,20 @@ export async function fileForOthers(ctx: MessageContext, c: Classification, repl
   await fileTicket({ ...ctx, forOthers: true }, c, reply, ctx.messageId);
 }
 
+async function onlyOpenTicket<I extends { assignee: { include: { chatUser: true } } }>(ctx: MessageContext, include: I) {
+  const open = await ctx.tx.ticket.findMany({ where: { reporterId: ctx.sender.id, status: { in: OPEN_STATUSES }, createdAt: { gte: new Date(ctx.now.getTime() - 3 * 86_400_000) } }, take: 2, include });
+  return open.length === 1 ? open[0]! : null;
+}
+
 export async function handleMedia(ctx: MessageContext, reply: ReplyFn): Promise<void> {
   if (ctx.inbound.kind === "voice") return reply({ key: "resident.voice_unsupported" }, direct(ctx));
   if (ctx.inbound.kind !== "image") return reply({ key: "resident.media_received" }, direct(ctx));
   // A photo sent shortly after a report belongs to that ticket.
   const since = new Date(ctx.now.getTime() - 30 * 60_000);
-  const recent = await ctx.tx.ticket.findFirst({ where: { reporterId: ctx.sender.id, createdAt: { gte: since }, status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" }, include: { assignee: { include: { chatUser: true } } } });
+  const include = { assignee: { include: { chatUser: true } } } as const;
+  // (Later, up to three days: when the sender has exactly one open ticket, the photo is of that one.)
+  const recent = (await ctx.tx.ticket.findFirst({ where: { reporterId: ctx.sender.id, createdAt: { gte: since }, status: { in: OPEN_STATUSES } }, orderBy: { id: "desc" }, include }))
+    ?? (await onlyOpenTicket(ctx, include));
   if (!recent) return reply({ key: "resident.media_received" }, direct(ctx));
   await ctx.tx.attachment.updateMany({ where: { inboundMessageId: ctx.messageId }, data: { ticketId: recent.id } });
   ctx.ticketId = recent.id;

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/cn2t";
 import type { Category, Intent, Location, Urgency } from "../intents/types.js";
-import { ENTRIES, EXTRA, EXTRA2, EXTRA3, EXTRA4, EXTRA5, EXTRA6, EXTRA7, EXTRA8, EXTRA9, EXTRA10, EXTRA11, PROBLEMS, type Entry } from "./gen-train-data.js";
+import { ENTRIES, EXTRA, EXTRA2, EXTRA3, EXTRA4, EXTRA5, EXTRA6, EXTRA7, EXTRA8, EXTRA9, EXTRA10, EXTRA11, EXTRA12, PROBLEMS, type Entry } from "./gen-train-data.js";
 
 const toTraditional: (text: string) => string = OpenCC.Converter({ from: "cn", to: "hk" });
 
@@ -136,7 +136,7 @@ function main(): void {
   const rows: Row[] = [];
   const seen = new Set<string>();
   let idx = 0;
-  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3, ...EXTRA4, ...EXTRA5, ...EXTRA6, ...EXTRA7, ...EXTRA8, ...EXTRA9, ...EXTRA10, ...EXTRA11]) {
+  for (const e of [...ENTRIES, ...EXTRA, ...EXTRA2, ...EXTRA3, ...EXTRA4, ...EXTRA5, ...EXTRA6, ...EXTRA7, ...EXTRA8, ...EXTRA9, ...EXTRA10, ...EXTRA11, ...EXTRA12]) {
     const n = Math.max(2, Math.round((per * (e.w ?? 1) * e.t.length) / 2));
     for (let k = 0, tries = 0; k < n && tries < n * 4; tries++) {
       const row = render(e, idx);

@@ -12,10 +12,10 @@ const WHAT_IF = /(了|的话)?(咋办|怎么办|谁负责|谁管)(\s|$|[，。?�
 // "打不着火" / "点着火" is about igniting a stove, not a fire.
 const IGNITE = /(不|没|打|点|能)\s*$/;
 // Planned outages in notices are questions, not incidents.
-const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不|不是|只说|上没))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|计划|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
+const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不|不是|只说|上没))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|(?<!是|是不是)计划(?![^，。]{0,4}(吗|么|\?|？))|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /(自己|最后|后来)[^，。]{0,3}(扒|撬|爬|推|挤)[^，。]{0,2}出来(的|了)|(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /自己(又)?好了|(自己|最后|后来)[^，。]{0,3}(扒|撬|爬|推|挤)[^，。]{0,2}出来(的|了)|(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了(?!吗|没|么)|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
@@ -137,6 +137,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // A bare wire where it is wet or children play.
   { kind: "live-wire", intent: "repair", category: null, needs: /下雨|雨|水|湿|小孩|孩子|小朋友|路过|行人/,
     re: /(电线|线头|电缆|铜线)[^，。]{0,6}(露(出来|在外面?|着)|裸露|外露)/ },
+  // "闻到一股烧塑料的味道 好像是从楼道电表箱那边来的": a burning smell traced to the wiring.
+  { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
+    re: /(烧塑料|烧焦|焦糊|糊味|烧胶|电线烧)[^。]{0,16}(电表箱|电箱|配电|电闸|插座|电线|开关)|(电表箱|电箱|配电箱|插座|开关)[^。]{0,10}(烧塑料|焦味|糊味|烧焦)/ },
   // "电房有水渗入去啊 好危险", "配电箱进水了": water in the electrical room or a meter box.
   { kind: "live-wire", intent: "repair", category: "electricity", resolvable: true,
     re: /(电房|配电房|配电室|变电房|变电箱|配电箱|电表箱|电表房|电井|电缆井|强电井)[^，。]{0,6}(进水|渗水|渗入|渗进|浸水|被淹|淹了|泡水|泡了|积水|有水|滴水|漏水)/ },
@@ -149,12 +152,30 @@ const SAFETY_RULES: SafetyRule[] = [
   // A window blown out, glass falling: "窗户整扇被风刮掉了 玻璃碎一地".
   { kind: "falling", intent: "repair", category: "structure",
     re: /(窗户|窗扇|窗框|玻璃|整扇窗)[^。]{0,6}(被风)?(刮掉|吹掉|刮飞|吹飞|刮下去|吹下去|掉下去)|\b(glass|panel|canopy|tiles?|cladding|window)\b[^.]{0,40}\b(shattered and fell|fell (off|down|from|onto)|came crashing down|crashed down)\b/i },
-  // "有个小孩在楼顶天台边上玩": a child at a drop.
+  // "有个小孩在楼顶天台边上玩", "小孩在窗户外面的空调架上爬": a child at a drop.
   { kind: "height", intent: "complaint", category: "security",
-    re: /(小孩|孩子|小朋友|娃)[^，。]{0,4}在[^，。]{0,8}(天台边|楼顶边|窗台上|窗外|栏杆外|护栏外|屋顶边)[^，。]{0,3}(玩|站|坐|爬|跑)/ },
-  // A person living alone who answers neither the phone nor the door.
+    re: /(小孩|孩子|小朋友|娃)[^，。]{0,4}在[^，。]{0,8}(天台边|楼顶边|窗台上|窗外|栏杆外|护栏外|屋顶边|窗户外面?的?空调(架|外机)|空调架|空调外机上)[^，。]{0,3}(玩|站|坐|爬|跑)/ },
+  // A person living alone (or frail) who answers neither the phone nor the door.
   { kind: "injury", intent: "complaint", category: "security",
-    re: /(一个人住|独居|独自(在家|住))[^。]{0,30}(没人接|不接|没反应|不开门|没人应|不应)|(没人接|没反应|不开门|没人应)[^。]{0,30}(一个人住|独居)/ },
+    re: /(一个人住|独居|独自(在家|住)|自己住|一个人在家)[^。]{0,30}(没人接|不接|没反应|不开门|没人应|不应)|(没人接|没反应|不开门|没人应|不应|不接电话)[^。]{0,30}(一个人住|独居|自己住|一个人在家)|(不接电话|电话不接|打电话没人接|敲门[^，。]{0,3}(不开|不应|没反应|没人应))[^。]{0,20}(心脏病|高血压|糖尿病|老年痴呆|身体不好|有病|行动不便|八十|九十)|(心脏病|高血压|糖尿病|身体不好|行动不便)[^。]{0,20}(不接电话|敲门[^，。]{0,3}(不开|不应|没反应))/ },
+  // "门反锁了…孩子在屋里睡觉…灶上还炖着汤": a small child shut in with a flame on.
+  { kind: "injury", intent: "repair", category: "access",
+    re: /(反锁|锁在(里面|屋里|家里)|进不去)[^。]{0,20}(孩子|小孩|宝宝|婴儿|老人)[^。]{0,20}(灶|火上|炖着|煮着|烧着|开着火)|(孩子|小孩|宝宝|婴儿)[^。]{0,12}(反锁|锁在)[^。]{0,20}(灶|火上|炖着|煮着|烧着)/ },
+  // "消防通道被车堵死了 救护车进不来": help for someone who cannot get through.
+  { kind: "injury", intent: "complaint", category: "parking",
+    re: /(救护车|消防车|急救车|120)[^，。]{0,6}(进不来|进不去|开不进|过不去|堵在外面)/ },
+  // "燃气表一直在走 家里没开火": gas flowing with nothing lit.
+  { kind: "gas", intent: "repair", category: "gas",
+    re: /(燃气表|煤气表|气表)[^，。]{0,6}(一直|还在|在)(走|转|跑)[^。]{0,12}(没开|没用|没有用|关了|没点)|(没开火|没用气|没做饭|灶关着|都关了)[^。]{0,10}(燃气表|煤气表|气表)[^，。]{0,4}(一直|还在|在)?(走|转|跑)/ },
+  // "楼顶那块广告牌晃得厉害 螺丝掉了几个": something large loose at height.
+  { kind: "falling", intent: "repair", category: "facility",
+    re: /(广告牌|招牌|广告架|太阳能(板|热水器)?|铁皮|雨棚|彩钢瓦|空调外机|外墙板)[^。]{0,8}(晃得|摇摇欲坠|快掉|要掉|松动|松了|螺丝[^，。]{0,4}掉)(?=[^。]{0,20}(楼顶|高|台风|大风|风大|下面|底下|人))|(楼顶|顶楼|高处)[^。]{0,8}(广告牌|招牌|铁皮|雨棚|太阳能)[^。]{0,8}(晃|松|要掉|快掉)/ },
+  // "天花板掉了一块石膏 砸到床上": a ceiling coming down where people are.
+  { kind: "falling", intent: "repair", category: "structure",
+    re: /(天花板|吊顶|石膏|墙皮|瓷砖|楼板|水泥块)[^，。]{0,6}掉(了|下来)[^。]{0,10}(砸到|砸在|砸中|落在)[^，。]{0,4}(床|桌|沙发|人|头|孩子|婴儿床)/ },
+  // "门口有条电线断了耷拉在地上 还下着雨": a fallen wire where people walk.
+  { kind: "live-wire", intent: "repair", category: "electricity", needs: /下雨|雨|水|湿|小孩|孩子|小朋友|路过|行人|有没有电|带电/,
+    re: /(电线|电缆|高压线)[^，。]{0,4}(断了|掉下来|掉了|耷拉|垂到|垂下来|落在|掉在)[^。]{0,10}(地上|地面|路上|路边|水里)/ },
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: new RegExp(`(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\\b(sparks?|sparking|burning smell|smell of burning)\\b|${EN_ELEC_THING}[^.!?]{0,30}\\b(smok(e|es|ing)|on fire|flames?)\\b|\\b(smoke|flames?)\\b[^.!?]{0,30}${EN_ELEC_THING}`, "i") },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
@@ -165,9 +186,9 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(管子|管道|软管|气管|阀门|接口)[^，。]{0,10}(喷气|呲气|嘶嘶|漏气|跑气)(?![^。]{0,12}水)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
-    re: /爆管|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下|往外)?(流|淌|漏|喷)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落凝])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
+    re: /爆管|(整个|满|一屋子)(卫生间|厨房|客厅|屋子?|家里?|房间)[^，。]{0,3}(都是|全是)水|(返|倒灌|漫|灌|冒)(到|进)[^，。]{0,6}(家里|屋里|住户家|一楼)[^。]{0,8}(满屋|满地|一地|到处都是)|(水管|管子|管道|水表|阀门|总阀|水龙头)[^，。,.!！?？]{0,3}(爆|裂开|炸)|(热水器|软管|暖气片|暖气管|分水器|水箱)[^，。,.!！?？]{0,3}(爆|炸)|(灯座|灯里|灯罩|吊灯|插座|电箱|电表箱)[^，。]{0,6}(流水|滴水|往下流|进水|冒水)|水[^，。]{0,6}(灯座|灯里|灯罩|吊灯|插座|电箱)[^，。]{0,4}(流|滴|漏|冒)|(地上|地面|屋里|家里|满地)[^，。]{0,4}一层水|水[^，。]{0,4}成河|水漫|漫金山|淹了|被淹|淹到|进水了|(水|积水)[^，。]{0,8}(?<![滴漏渗溅])(到|没过|淹到|齐|漫到)(了)?(膝盖|小腿|脚踝|脚面|脚背|腰|轮胎|车轮|轮子|车胎|床)|积水[^，。]{0,6}很深|(水|漏|喷)[^，。]{0,8}止不住|(漏|滴|掉水|流水|淌水)[^，。,.!！?？]{0,8}(跟|像)下雨|(灯座|灯里|灯罩|吊灯|灯)(里面|里头|里边|里)[^，。]{0,3}(都是|全是|有|进了)水|(管子|水管|管道|总管|主管)[^，。]{0,6}(往外|一直|不停|哗哗)?喷水|水哗哗(?!响)|哗哗(往下|往外)?(流|淌|漏|喷)|往下灌水|倒灌|(全|都)泡(了|在水里)|泡在水里|进了[^，。]{0,3}水|(?<!浪|快|要|快要)漫(到|上来|进|出来|过)|(角阀|阀门|(?<![雨排落凝])水管|管子|接头|软管|水龙头|水表)[^，。]{0,3}(崩|爆|断|炸开|脱开)(了|开)|水(?!枪)[^，。]{0,4}(一直|不停|到处|哗哗|狂)[^，。]{0,2}(喷|涌)|\b(burst|flood(ed|ing)?|gush(ing|es|ed)?)\b|can'?t (find|reach|close|turn off) the (main |shut-?off |water |stop )?(valve|stopcock)|water (is )?pouring|pouring (water|in through|through|from the ceiling)|water[^.]{0,30}(through|from|out of|into) (the |my |our )?(light|lamp|socket|fuse|light fitting|ceiling light)/i },
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: LIFT,
-    re: /困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉|溜下去|往下溜|滑下去|(溜|掉|滑)了?(下去)?[一两三几\d]+层)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
+    re: /(里面|里头|里)的?人[^，。]{0,3}(救|弄|放|拉)出来了?(吗|没|么)|困人|困了人|困着人|被困|困在|困住|关人|关了人|关着人|关在(电梯)?里|卡在[^，。]{0,8}(中间|里面)|出不来[^，。]{0,4}电梯|电梯[^，。]{0,10}(出不来|救命)|(里面|里头|里边)还?有人(?!在?(抽烟|吸烟|打电话|聊天|说话))|人还?在里面|(电梯|轿厢)[^，。]{0,6}(往下掉|下坠|坠落|溜梯|冲顶|蹲底|自由落体|突然掉|溜下去|往下溜|滑下去|(溜|掉|滑)了?(下去)?[一两三几\d]+层)|\b(trapped|stuck in (the )?(lift|elevator))\b|\bstuck\b[^.]{0,30}\b(inside|between floors)\b|\b(lift|elevator)\b[^.]{0,30}\b(with [^.]{0,15} inside|people inside|someone inside)/i },
   // "电梯停在八楼和九楼中间 我和我女儿在里面 门打不开": a person inside a stuck lift.
   { kind: "trapped", intent: "repair", category: "elevator", resolvable: true, needs: STUCK_LIFT,
     re: /(电梯|轿厢)里(面)?(有|还有)(个|一个|位|一位)?(老人|老爷爷|老奶奶|老太太|老大爷|爷爷|奶奶|小孩|孩子|人|阿姨|大爷|孕妇)|(我|我们|人|孩子|小孩|女儿|儿子|老人|老婆|老公|我妈|我爸|妈妈|爸爸|外卖员|快递员|邻居|阿姨|大爷)[^，。]{0,8}(在|关在|困在)(电梯|轿厢)?(里面|里头|里边)|\b(I'm|I am|we're|we are|my [a-z]+ (is|are)|someone is|people are) (still )?(inside|in there|in it)\b/i },
@@ -181,6 +202,12 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "outage", intent: "repair", category: null, planned: true, resolvable: true, pastable: true,
     re: /(\d{1,3}|[一二三四五六七八九十]{1,3})(栋|号楼|幢|座)(楼)?的(水|电|燃气|天然气)(好像|又|突然|怎么|是不是)?(停了|没了|断了)|(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)(了)?[^。]{0,10}(楼上|楼下|隔壁|对门|邻居)(也|都)(没|停)(水|电|气)/ },
   // Water pouring from a fitting that cannot be stopped, or spraying from a pipe joint.
+  // "我们这栋楼燃气一直点不着 整栋都是这样": a building without gas, told by its stoves.
+  { kind: "outage", intent: "repair", category: "gas", resolvable: true,
+    re: /(整栋|这栋楼|全楼|整个单元|整个楼)[^。]{0,10}(燃气|煤气|天然气)[^，。]{0,6}(点不着|打不着|没气|点不燃)|(燃气|煤气|天然气)[^。]{0,8}(点不着|打不着|没气|点不燃)[^。]{0,12}(整栋|全楼|都是这样|家家都|每家都|楼上楼下都)/ },
+  // "通知说三点恢复 现在四点了还莫得水": an announced cut that overran its window (the assistant's notice logic grades it 1 too).
+  { kind: "outage", intent: "repair", category: null, resolvable: true,
+    re: /(还|都|仍然|依然)(莫得|没|没有|冇)(水|电|气)[^。]{0,16}(通知|说好|不是说)[^。]{0,8}(恢复|来水|来电|通水|通电|供水|供电)|(通知|说好|不是说)[^。]{0,10}(点|时)[^。]{0,4}(恢复|来水|来电|通水|通电|供水|供电)[^。]{0,16}(还|都|仍然|依然)(莫得|没|没有|冇)(水|电|气)/ },
   { kind: "flood", intent: "repair", category: "water", resolvable: true, unless: /(水|喷|流|漏)[^，。]{0,4}不大|一点点|不急|小小的/,
     re: /(冒水|喷水|往外流水|往外冒水|哗哗)[^。]{0,10}(地上全湿|满地|一地|关不上|关不住|止不住)|(水管|接头|管子|阀门)[^，。]{0,4}(在喷|喷水|喷出来|呲水|滋水)|漏水[^，。]{0,3}(很大|特别大|好大)|(一直|不停)在(流|留|淌)[^，。]{0,6}(楼上没人|止不住|关不上)/ },
   // Glass, tiles or cladding coming down piece by piece.
@@ -229,7 +256,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧[^，。]{0,3}垃圾|烧杂物|烧[^，。]{0,2}(树叶|木头|木板|废料|纸箱|轮胎|塑料)|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
+    re: /打架|打起来|打人|(要|在|又)打我|打我了|(躲在|躲进)[^，。]{0,6}(卫生间|厕所|房间|屋里|柜子|阳台)[^。]{0,16}(求救|救命|报警|快来)|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   // A dog that has knocked someone down or bitten them, and is still loose.
@@ -300,7 +327,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "injury", intent: "complaint", category: "security",
     re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
   { kind: "height", intent: "complaint", category: "security", unless: /想问|能不能|可不可以|怎么办理|建议|装[^，。]{0,3}(防护|护栏|防盗)/,
-    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)下来|往(窗外|窗户外面?|楼下|阳台外)[^，。]{0,2}(扔|丢|抛)(?!烟头)|(木板|砖头?|瓶子|酒瓶|花盆|石头|玻璃|瓷砖|铁管|钢管|木头|木块)[^，。]{0,6}砸(在|到|中)[^，。]{0,8}(雨棚|阳台|车|头|身上|地上|人)|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|差一?点点?就?(砸|中|打)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
+    re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(天台|楼顶|屋顶)(的)?(边|边上|边边上|边缘|护栏外)[^，。]{0,6}(跑|玩|追|爬|站|坐|打闹|蹦)|(天台|楼顶|屋顶)[^。]{0,12}(娃娃|孩子|小孩|娃儿|伢|小朋友)[^。]{0,8}(耍|玩|跑|爬|打闹)|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)(了)?[^，。]{0,6}下来|往(窗外|窗户外面?|楼下|阳台外)[^，。]{0,2}(扔|丢|抛)(?!烟头)|(木板|砖头?|瓶子|酒瓶|花盆|石头|玻璃|瓷砖|铁管|钢管|木头|木块)[^，。]{0,6}砸(在|到|中)[^，。]{0,8}(雨棚|阳台|车|头|身上|地上|人)|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|(差一?点点?|差些|险些)就?(砸|中|打|扔中|砸中)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
   { kind: "falling", intent: "repair", category: null,
     re: /滑坡|塌方|泥石流|滑泥|(推倒|冲倒|冲垮|压垮|冲塌)了?[^，。]{0,3}(围墙|墙|挡土墙|护坡)|(鼓起来|鼓包|掉渣|往下掉|剥落|翘起来)[^。]{0,24}(下面|底下|楼下|下方)[^，。]{0,4}(是|有|全是|就是)[^，。]{0,8}(人|路|公交站|车站|大门|车)/ },
   { kind: "hole", intent: "repair", category: "facility",
@@ -308,9 +335,9 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped-body", intent: "repair", category: null,
     re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|(在|到)(抖音|微博|快手|小红书|头条)[^，。]{0,3}(上)?(发|曝光|挂)|(发|寄|交|投|爆料)(给|到)[^，。]{0,4}新闻|新闻(热线|媒体|台)|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|环保局|环保部门|生态环境局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的|一次(回复|回音|回应|消息|电话)?都没(有)?|没(有)?一次)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
 
 // "燃气管被钻穿了 呲呲响 人已经出来了": the family got out, the gas or fire is still there — an
@@ -319,8 +346,16 @@ const EVACUATED = /(人|我们|全家|一家人?|家里人|家人|大家|老人|
 const ONGOING_HAZARD = /燃气|煤气|天然气|液化气|气味|臭鸡蛋|呲呲|嘶嘶|着火|起火|冒烟|浓烟|明火|火势|\b(gas|fire|smoke)\b/i;
 /** RESOLVED, except that people leaving a home with gas or fire in it does not end the danger. */
 function resolvedNow(text: string): boolean {
-  return RESOLVED.test(ONGOING_HAZARD.test(text) ? text.replace(EVACUATED, "") : text);
+  let t = ONGOING_HAZARD.test(text) ? text.replace(EVACUATED, "") : text;
+  // "水管爆了你们半个小时才来人 现在水都淹到楼下了": help came late, and the danger is still going on.
+  if (STILL_GOING.test(t)) t = t.replace(LATE_ARRIVAL, "");
+  return RESOLVED.test(t);
 }
+const LATE_ARRIVAL = /([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)/g;
+const STILL_GOING = /(现在|还在|仍然|依然|还是)[^。]{0,10}(淹|漫|漏|喷|冒|困|烧|烟|没水|没电|停)/;
+
+/** "我们2栋好好的", "我家有电": the sender's own supply is fine (not "邻居家都有电", nor "我们整栋楼都没有电"). */
+const OWN_SUPPLY_FINE = /(我们|我家|我这|咱们|我那)(?![^，。?？]{0,8}(邻居|别人|隔壁|其他|人家))[^，。?？\s]{0,6}(好好的|正常|(?<![没无])有(电|水|气)|没事|没停|没影响|不停)/;
 
 /** Whether nothing in the text argues against a danger happening here and now: used before
  * trusting the model's urgency head where no rule fired (hypothetical, over, elsewhere, a joke, a story). */
@@ -359,6 +394,8 @@ export function currentDanger(text: string): boolean {
   // "有陌生人挨家挨户敲门推销": salespeople at the doors, a guard's matter (grade 2), not a break-in.
   if (/推销|发传单|发广告|卖保险|办卡/.test(text) && !/撬|偷|砸|打人|动手|刀/.test(text)) return false;
   if (HARMLESS_STUCK.test(text) && !PERSON_STUCK.test(text)) return false;
+  // "水箱里那个浮球掉下来了 一直在进水": a toilet cistern that keeps filling wastes water, floods nothing.
+  if (/水箱|浮球|马桶/.test(text) && /(一直|不停|老是)(在)?(进水|流水|放水|响|哗哗)/.test(text) && !/淹|满地|漫|一地|溢出|冒出来/.test(text)) return false;
   if (KNOWN_SMELL.test(text) && !GAS_NAME.test(text) && !SMOKE_SEEN.test(text)) return false;
   // "插座冒火花了 我已经把总闸拉了": sparks, and the sender has cut the power (smoke or a burning smell still counts).
   if (/(已经|已)把?(总闸|电闸|空开)(拉|关)(了|掉|下)/.test(text) && !/烟|焦|糊|着火|起火|明火/.test(text)) return false;
@@ -386,7 +423,7 @@ const DANGER_CUE = new RegExp([
 
 /** A weaker danger cue is present (see DANGER_CUE). */
 // "衣柜门合页断了 门掉下来了": a fitting that came off indoors is a routine repair, not a fall.
-const FITTING_CAME_OFF = /((柜|橱|箱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
+const FITTING_CAME_OFF = /((柜|橱|箱)[子的]{0,2}门|抽屉|合页|铰链|把手|挂钩|毛巾架|浴帘杆|窗帘杆|窗帘轨道|灯罩|门帘|踢脚线|浮球|水箱盖|盖子|配件|零件|按钮)[^，。]{0,8}(掉下|往下掉|脱落|掉了)/g;
 
 const NOBODY_TRAPPED = /(没|没有|无|冇)人(被)?(困|关)|(里面|里头|里边)(没|没有|冇)人/g;
 /** "卡在5楼不动了 里面没人": a stopped lift reported as empty. */
@@ -442,7 +479,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind !== "ignored" && elsewhere(text, m.index, m.index + m[0].length)) {
       // Someone else's trouble in the news is not this sender's threat, nor a danger here.
       // ("我朋友说他们小区物业被业主告上法院了": another estate's office.)
-      if (r.kind !== "escalation" || !/你们|物业|管理处/.test(text.replace(/(他们|朋友|别的|其他|隔壁)(的)?(小区|那边|那里)?的?物业/g, ""))) continue;
+      if ((r.kind !== "escalation" || !/你们|物业|管理处/.test(text.replace(/(他们|朋友|别的|其他|隔壁)(的)?(小区|那边|那里)?的?物业/g, ""))) && !(r.kind === "escalation" && /比(隔壁|别的|其他|人家|对面)(的)?小区/.test(text))) continue;
     }
     if (r.kind === "fire" && (FIGURATIVE.test(text.slice(0, m.index)) || HEAT_JOKE.test(text))) continue;
     // "对门天天在楼道里烧香 烟熏火燎的": incense or cooking smoke, a nuisance (the hazard is graded by the model).
@@ -466,7 +503,7 @@ export function safetySignal(text: string): Safety | null {
     // "雨水管裂开了 一下雨就往我家阳台喷水": a downpipe that leaks when it rains, not a flood now.
     if (r.kind === "flood" && /雨水管|落水管/.test(text) && /(一|每次|只要)下(大)?雨[^，。]{0,4}就/.test(text) && !/淹|满地|漫|止不住/.test(text)) continue;
     // "是不是整个小区都停电了？我们2栋好好的": asking about others' outage, the sender's own supply fine.
-    if (r.kind === "outage" && /(我们|我家|我这|咱们|我那)[^，。?？]{0,8}(好好的|正常|有电|有水|有气|没事|没停|没影响|不停)/.test(text)) continue;
+    if (r.kind === "outage" && OWN_SUPPLY_FINE.test(text)) continue;
     // "树枝被雷劈断了 掉在草坪上 还好没砸到人": a branch down and lying still, nothing left to fall.
     if (r.kind === "falling" && /树|枝/.test(text) && /(还好|幸好|好在)?没(有)?砸(到|着|伤)/.test(text) && !/还(挂|悬|吊)|要掉|快掉|随时/.test(text)) continue;
     if (r.kind === "fire" && /^(了)?[^，。]{0,2}(跑都跑不|跑不出去|往哪跑|怎么跑|谁负责)/.test(text.slice(m.index + m[0].length)) && !PRESSING.test(text)) continue;
@@ -479,7 +516,7 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
       (REPORTED_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)) || INCIDENT_REF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) &&
       // (…unless it is still going on: "我十分钟前报了电梯困人 …人还在里面".)
-      !/还在里面|还困着|还没(出来|救出来)|人还在|还在漏|还在冒|还没灭/.test(text)) continue;
+      !/还在里面|还困着|还没(出来|救出来)|人还在|还在漏|还在冒|还没灭|味道还在|味还在|还有味|还是有味|还在响|还在冒烟/.test(text)) continue;
     // "听说容易起火": a risk someone heard of.
     if (/(容易|可能会|听说[^，。]{0,6})$/.test(before + "") && !NOW.test(clause)) continue;
     // "前天半夜有人拧我家门把手，后来…说是走错楼层了，谢谢你们": a scare told afterwards, with its end.
@@ -522,9 +559,21 @@ export function safetySignal(text: string): Safety | null {
     // "昨晚打架那俩 保安及时拉开了": a fight told afterwards, already broken up (a break-in found the next morning still is urgent).
     if (r.kind === "fight" && /(拉开|劝开|劝住|分开)了/.test(text) && PAST_STORY.test(text) && !NOW.test(text)) continue;
     if (r.kind === "fight" && /已经[^，。]{0,6}(拉开|劝开|分开|带走)/.test(text)) continue;
+    // "昨晚楼下有人打架…现在没事了 就是想说保安都去哪了": told afterwards, over.
+    if (r.kind === "fight" && PAST_STORY.test(text.slice(0, m.index)) && /(现在|目前)(都|也)?没事了?(?!吧|吗)/.test(text)) continue;
+    // "开玩笑的啦 不会真去找记者的": a threat taken back in the same breath.
+    if (r.kind === "escalation" && /开玩笑|不会真(的)?(去|找|打|告)|不是(要|真)(去|要)?(告|找|投诉|曝光)|说说而已/.test(text)) continue;
+    // "开关按下去会有一点点火花 正常吗": a tiny spark asked about, nothing burning.
+    if ((r.kind === "electrical-smoke" || r.kind === "live-wire") && /(一点点|一点儿|小小的?|一丝丝?)火花/.test(text) && /正常吗|正不正常|要紧吗|有事吗|吗/.test(text) && !/冒烟|焦|烧|着火|起火|烫手/.test(text)) continue;
+    // "电梯里能不能贴个困人时的联系电话": what to do when it happens, not that it happened.
+    if (r.kind === "trapped" && /^(时(?![间长])|的时候|的话)/.test(text.slice(m.index + m[0].length))) continue;
+    // "大家把阳台上的花盆收一收哦 别掉下去砸到人": a neighbourly warning ahead of the wind.
+    if ((r.kind === "height" || r.kind === "falling") && /大家|各位|邻居们/.test(text) && /收一收|收一下|收起来|收好|收进|绑好|固定好/.test(text) && /别|不要|以免|免得|防止|小心/.test(text)) continue;
+    // "隔壁小区上新闻了 物业被曝光 笑死": another estate's trouble (not "比隔壁小区贵…我会发到网上").
+    if (r.kind === "escalation" && /(隔壁|别的|其他|人家|对面)(的)?小区/.test(text) && !/比(隔壁|别的|其他|人家|对面)(的)?小区/.test(text) && !/你们|我们小区|咱们小区|本小区|我们这/.test(text)) continue;
     if ((r.kind === "injury" || r.kind === "fire") && PASSING.test(text)) continue;
     // "每次救护车都进不来怎么办": the worry that a blocked lane would stop an ambulance, nobody hurt now.
-    if (r.kind === "injury" && /救护车|消防车|\bambulance\b/i.test(m[0]) && /进不来|进不去|开不进|过不去|堵|挡/.test(text)) continue;
+    if (r.kind === "injury" && /救护车|消防车|\bambulance\b/i.test(m[0]) && /进不来|进不去|开不进|过不去|堵|挡/.test(text) && !/(人|病人|老人)[^，。]{0,4}(等着|在等)|现在|正在|赶紧|快(点|来|挪)/.test(text)) continue;
     // "客服电话打了十几次都没人接": calls nobody answered — displeasure at the office (grade 2), not
     // complaints ignored time after time.
     if (r.kind === "ignored" && /没人接|没接|不接|占线|打不通/.test(text.slice(m.index, m.index + m[0].length + 3)) && !/没人管|没人理|没处理|没解决|不管(?!用)|不理|石沉大海|没回复|不回复/.test(text)) continue;
@@ -885,6 +934,15 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (/\b(great job|well done|amazing|truly|bravo|thanks a lot)\b/i.test(text) && SARCASM.test(text)) add("complaint", 0.8);
   // "谢谢师傅昨天修好了马桶，顺便问下，阳台的下水也有点慢": thanks, then the next job.
   if (THANKS.test(text) && PIVOT.test(text) && /慢|坏|漏|堵|不亮|不灵|失灵|\b(out|broken|leak\w*|not working)\b/i.test(text.slice(PIVOT.exec(text)!.index))) add("repair", 0.6);
+  // "谢谢你们啊 师傅人蛮好的…不过我跟你讲哦 阳台那个晾衣架又摇不下来了": thanks, then the next job.
+  const turn = /对了|不过|但是|可是|还有(一|个|件)|另外/.exec(text);
+  if (THANKS.test(text) && turn && /又|坏|漏|堵|不亮|不灵|失灵|摇不|下不来|打不开|关不上|不动|不转|不出水|没反应/.test(text.slice(turn.index)) && !DISPLEASURE.test(text) && !/满意|回访/.test(text)) add("repair", 2.0);
+  // "师傅态度很好，但是问题没解决，门还是卡": kind words, then the point — it is not fixed.
+  if (/(但是?|可是|不过|就是)[^。]{0,12}(没解决|没修好|没弄好|还是(不|卡|漏|坏|没|堵)|又(坏|漏|不|堵))/.test(text)) add("complaint", 1.0);
+  // "我家门口那个声控灯也不亮了 你们一起看看": one more job for the same visit, asked kindly.
+  if (/(一起|顺便|一块|顺带)(帮忙)?(看看|看一下|修|修一下|弄一下|来)/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text)) add("repair", 1.2);
+  // "人老了觉少 睡不着 跟你们说说话": company, not a report.
+  if (/跟你们(说说话|聊聊|唠唠|说说)|陪(我)?聊|聊聊天|说说话|早点睡吧|早点休息/.test(text) && !FAULT.test(text)) add("other", 1.5);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
   if (FEE_ASK.test(text) && !staffConduct(text) && !/(开|办|弄|做)好了?(吗|没)/.test(text)) add("fee", 0.5);
   // "快递柜里我的包裹超时了要收费 这个找谁": the locker company's charge, a question for the office.
@@ -925,11 +983,11 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (FORMAL_THANKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.9);
   if (SCHEDULE_Q.test(text)) add("inquiry", 0.6);
   // "是不是整个小区都停电了？我们2栋好好的": asking after an outage elsewhere, the sender's own supply fine.
-  if (/(停电|停水|停气|没电|没水|没气)/.test(text) && /是不是|是否|吗|[?？]|怎么回事/.test(text) && /(我们|我家|我这|咱们|我那)[^，。?？]{0,8}(好好的|正常|有电|有水|有气|没事|没停|没影响|不停)/.test(text)) add("inquiry", 1.5);
+  if (/(停电|停水|停气|没电|没水|没气)/.test(text) && /是不是|是否|吗|[?？]|怎么回事/.test(text) && OWN_SUPPLY_FINE.test(text)) add("inquiry", 1.5);
   // "谢谢你们上周的中秋活动": thanks to the office for something done.
   if (/(谢谢|感谢)(各位|你们的?)?(你们|物业|管家|师傅|保安|保洁|前台)/.test(text) && !ASKS.test(text) && !/想问|请问|问一下|问下/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text)) add("praise", 0.4);
   // "门卫好负责，台风天一直守在门口", "啲清洁阿姨好勤力": a staff member praised for their diligence.
-  if (/(保安|门卫|门岗|保洁|清洁工?|阿姨|师傅|管家|前台|小哥|大叔|物业)[^，。]{0,6}(好|很|真|挺|非常|特别|太)(负责|尽职|尽责|敬业|勤快|勤力|认真|用心|细心|耐心|热心)/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !/不(负责|尽职|敬业|认真)|吗|\?|？|(但是?|可是|不过|就是)[^。]{2,}/.test(text)) add("praise", 0.9);
+  if (/(保安|门卫|门岗|保洁|清洁工?|阿姨|师傅|管家|前台|小哥|大叔|物业)[^，。]{0,6}(好|很|真|挺|非常|特别|太)(负责|尽职|尽责|敬业|勤快|勤力|认真|用心|细心|耐心|热心)/.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text) && !/不(负责|尽职|敬业|认真)|吗|\?|？|(但是?|可是|不过|就是)[^。]{2,}|麻烦|安排|来修|派人/.test(text)) add("praise", 0.9);
   // "收到，谢谢管家🙏", "好的谢谢王管家": a short thank-you addressed to a staff member is praise (LABELS.md:
   // thanks for staff), where a bare "收到 谢谢" is only an acknowledgement.
   if (text.length <= 16 && /(谢谢|感谢|多谢|谢啦)[^，。]{0,1}(管家|师傅|保安|保洁|前台|阿姨|大哥|小哥)/.test(text) && !/邻居|大家|各位(?!管家|师傅)/.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !FAULT.test(text)) add("praise", 1.0);
@@ -971,7 +1029,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "就不能弄个篮球架吗", "赶紧建几个吧": something new asked for, however sharply.
   if (/就不能(弄|建|装|搞|加|修|设)(个|一个|几个)|(赶紧|快)(建|装|加|弄)(几个|一个|个)(吧|啊)/.test(text) && !FAULT.test(text)) add("suggestion", 0.9);
   // "回访的主管态度很诚恳…给你们打个满分", "现在这个管家比之前那个强太多了": praise without a thank-you.
-  if (/满分|五星|秒回|比之前(那个|的)?强|(态度|服务)(很|挺|特别|非常)?(好|诚恳|热情|耐心)|很耐心|(很|挺|特别)负责/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/不过|但是|可是|就是/.test(text)) add("praise", 0.7);
+  if (/满分|五星|秒回|比之前(那个|的)?强|(态度|服务)(很|挺|特别|非常)?(好|诚恳|热情|耐心)(?!差|坏|烂|凶|冲|恶劣)|很耐心|(很|挺|特别)负责/.test(text) && !SARCASM.test(text) && !DISPLEASURE.test(text) && !/不过|但是|可是|就是/.test(text)) add("praise", 0.7);
   // "Kindly share the schedule of the water tank cleaning": a polite request for information.
   if (/^\s*(kindly|please) (share|let me know|inform|tell|advise|send)\b/i.test(text) && !FAULT.test(text)) add("inquiry", 0.6);
   // "暴雨那天你们的人一直在抽水…真心感谢", "门卫大叔…住在这里很安心": gratitude without a request.

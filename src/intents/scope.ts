@@ -20,6 +20,8 @@ const BUILDING_OUT = /(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|
 /** "我家老人下不了楼": what a stopped lift does to a family, not a fault inside their home. */
 const STRANDED = /下不了楼|上不了楼|下不去楼|上不去楼|下不去|上不去|爬楼|走楼梯/;
 
+const SUPPLY_WEAK = /(水压|水流|水)[^，。]{0,4}(小|低|弱)|二次供水|供水泵|加压泵|水泵/;
+
 export function placeOf(text: string, location: Location | null, category: Category | null): Place {
   const publicWords = text.match(PUBLIC_PLACE)?.[0];
   // A lift is never in a home, whoever's family is waiting for it.
@@ -33,7 +35,11 @@ export function placeOf(text: string, location: Location | null, category: Categ
   // "5栋没水了，水龙头一滴都没有": a building named (no room) as the one without a supply — the tap is
   // only how the sender found out.
   const buildingOut = Boolean(location?.building && !location.room && BUILDING_OUT.test(text));
-  if ((wholeBuilding && !IN_HOME.test(text)) || buildingOut) {
+  // "5栋整栋楼水压都很低，楼上好几家都说水小，热水器都打不着火": the building's, whatever appliance showed it.
+  const manyHomes = /好几家|好几户|几户|都说|大家都|邻居们?都|楼上楼下|家家/.test(text);
+  // "我们5栋2单元水也很小，是不是二次供水泵出问题了": a building's (or unit's) supply, weak.
+  const supplyWeak = Boolean(location?.building && !location.room && SUPPLY_WEAK.test(text) && !HOME_PLACE.test(text));
+  if ((wholeBuilding && (!IN_HOME.test(text) || manyHomes)) || buildingOut || supplyWeak) {
     const where = describe(location ? { ...location, room: null } : null);
     return { scope: "public", description: [where, wholeBuilding ?? (location?.unit ? undefined : "整栋")].filter(Boolean).join(" ") };
   }

@@ -40,10 +40,15 @@ export function parseHoldArgs(rest: string): HoldArgs {
 
 export const FEE_COMMANDS: StaffCommand[] = [
   {
-    name: "欠费", aliases: ["欠费清单"], ticket: false, roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "欠费", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）",
-    async run(c) {
+    name: "欠费", aliases: ["欠费清单"], ticket: false, text: "optional", roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "欠费 或 欠费 3-2-1201", help: "欠费：本网格逾期未缴的住户（主管/经理：全部网格）；「欠费 3-2-1201」只看一户",
+    async run(c, a) {
       const grids = feeGridsOf(c.staff);
-      const rows = await arrearsList(c.tx, c.staff.communityId, c.now, grids);
+      // "欠费 3-2-1201": one household of the staff member's grids (any, for supervisors and managers).
+      const address = a.rest.trim() ? parseAddress(a.rest) : null;
+      if (a.rest.trim() && !(address?.building && address.room)) throw new DomainError("command.usage", { usage: "欠费 或 欠费 3-2-1201" });
+      const one = address ? await householdForHold(c.tx, c.staff.communityId, grids, address, a.rest.trim()) : null;
+      const rows = (await arrearsList(c.tx, c.staff.communityId, c.now, one ? (one.building.gridId !== null ? [one.building.gridId] : grids) : grids)).filter((r) => !one || r.householdId === one.id);
+      if (one && rows.length === 0) return { key: "staff.arrears_none", params: { scope: householdAddress(one) } };
       const scope = grids ? (rows[0]?.gridName ?? "您的网格") : "全小区";
       if (rows.length === 0) return { key: "staff.arrears_none", params: { scope } };
       const md = (ymd: string) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
@@ -98,3 +103,10 @@ export const FEE_COMMANDS: StaffCommand[] = [
     },
   },
 ];
+
+/** "3栋2单元1201欠多少", "1301交了没" from staff: the 欠费 command for that household. */
+export function spokenArrearsCommand(text: string): string | null {
+  if (!/欠(了)?多少|欠不欠|欠费|交了没|交没交|缴了没|缴费情况/.test(text) || text.length > 30) return null;
+  const address = parseAddress(text);
+  return address?.building && address.room ? `欠费 ${address.building}-${address.unit ? `${address.unit}-` : ""}${address.room}` : null;
+}

@@ -11,6 +11,7 @@
 //
 // The sweep is a ScheduledTask of kind "fee.sweep" (dedupeKey `fee.sweep:<communityId>:<local date>`);
 // each run schedules the next day's. `ensureFeeSweepScheduled` starts the chain (start-up, new community).
+import { OPEN_STATUSES } from "../tickets/transitions.js";
 import type { DbOrTx, Tx } from "../../db.js";
 import type { Settings } from "../community/settings.js";
 import { getSettings } from "../community/community.js";
@@ -110,6 +111,9 @@ export async function overdueByHousehold(db: DbOrTx, communityId: number, asOf: 
   return out;
 }
 
+/** How long an open fee question holds the household's reminders. */
+const QUESTION_HOLD_DAYS = 7;
+
 export type SweepResult = { households: number; messages: number; skipped: { held: number; noResident: number; cadence: number } };
 
 /** Queues today's reminders for a community. Does nothing in quiet hours. */
@@ -135,6 +139,11 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
   if (candidates.length === 0) return result;
 
   const holds = await activeFeeHolds(tx, communityId, now);
+  // A household whose fee question is still open ("金额不对吧" → a fee ticket) is not chased for the
+  // amount it disputes while its housekeeper answers — for a week at most (the unanswered question is
+  // escalated by its own deadlines; a longer hold is the housekeeper's 暂停催缴).
+  const disputed = await tx.ticket.findMany({ where: { communityId, intent: "fee", status: { in: [...OPEN_STATUSES] }, householdId: { not: null }, createdAt: { gte: new Date(now.getTime() - QUESTION_HOLD_DAYS * DAY) } }, select: { householdId: true } });
+  const questioned = new Set(disputed.map((t) => t.householdId!));
   const history = await reminderHistory(tx, communityId, new Date(now.getTime() - (Math.max(f.feeReminderIntervalDays, 31) + 1) * DAY));
   const residents = await tx.resident.findMany({ where: { verified: true, household: { communityId } }, select: { householdId: true, chatUser: { select: { id: true, platformId: true } } } });
   const recipients = new Map<number, { id: number; platformId: string }[]>();
@@ -148,7 +157,7 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
   const month = today.slice(0, 7);
   const due: OverdueHousehold[] = [];
   for (const h of candidates) {
-    if (holds.has(h.householdId)) { result.skipped.held++; continue; }
+    if (holds.has(h.householdId) || questioned.has(h.householdId)) { result.skipped.held++; continue; }
     if (!recipients.get(h.householdId)?.length) { result.skipped.noResident++; continue; }
     const dates = history.get(h.householdId) ?? [];
     const last = dates.at(-1);

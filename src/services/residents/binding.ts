@@ -52,3 +52,13 @@ export async function checkPhoneTail(tx: Tx, input: { chatUserId: number; househ
   await tx.household.update({ where: { id: h.id }, data: { bindFailures: failures } });
   return { kind: "wrong", triesLeft: input.settings.bindMaxFailures - failures };
 }
+
+/**
+ * A resident ends their link to a home ("房子卖了，帮我解绑"): the binding row is removed, so the
+ * home's bills, reminders and notices no longer reach them (their past tickets stay on record).
+ * Returns false when they were not bound to it.
+ */
+export async function unbindHome(tx: Tx, chatUserId: number, householdId: number): Promise<boolean> {
+  const removed = await tx.resident.deleteMany({ where: { chatUserId, householdId } });
+  return removed.count > 0;
+}

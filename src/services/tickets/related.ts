@@ -15,7 +15,7 @@ const UNFIXED = [...OPEN_STATUSES, "done"];
 /** A second report says so: "又", "还没修", "再次"… Without such words a new problem gets its own ticket. */
 const REPEAT_CUE = /又|还没|还是|还在|仍在|仍然|依然|依旧|再次|第[二三四五2-5]次|没修好|没人来|没来修|到现在[^，。,.]{0,3}没|没人(给我)?(回复|回应|理|管|联系)|再(投诉|反映|报|说)一?(次|遍)|(跟|和|等于)没(处理|修|管)一样|等于没(处理|修|管)|again|still|second time|third time|once more/i;
 
-export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; gate?: string | null; category: string | null; urgency?: number; now: Date; settings: Settings }) {
+export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: number; scope: "home" | "public"; householdId: number | null; building: string | null; unit?: string | null; gate?: string | null; category: string | null; urgency?: number; now: Date; settings: Settings }) {
   if (!q.category || q.category === "other") return null;
   if (q.scope === "home" && q.householdId) {
     const unfixed = await tx.ticket.findMany({ where: { communityId: q.communityId, householdId: q.householdId, category: q.category, status: { in: UNFIXED } }, orderBy: { id: "desc" }, take: 5 });
@@ -45,7 +45,13 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
   if (q.scope === "public" && q.building) {
     const b = await tx.building.findUnique({ where: { communityId_name: { communityId: q.communityId, name: q.building } } });
     if (!b) return null;
-    return openIncident(tx, q, { startsWith: buildingLabel(q.building) });
+    const open = await openIncident(tx, q, { startsWith: buildingLabel(q.building) });
+    if (open || !REPEAT_CUE.test(q.text)) return open;
+    // "9栋电梯又坏了，昨天刚修的": the shared fault fixed (and revisited) lately failed again — reopened,
+    // so it counts against one-visit resolution, not as a new fault.
+    const since = new Date(q.now.getTime() - REOPEN_CLOSED_DAYS * 86_400_000);
+    const fixed = await tx.ticket.findFirst({ where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: ["done", "closed"] }, place: { startsWith: buildingLabel(q.building) }, doneAt: { gte: since } }, orderBy: { id: "desc" } });
+    return fixed && !(q.unit && /单元/.test(fixed.place) && !fixed.place.includes(`${q.unit}单元`)) ? { kind: "repeat" as const, ticket: fixed } : null;
   }
   return null;
 }
@@ -55,13 +61,16 @@ export async function findRelatedTicket(tx: Tx, q: { text: string; communityId: 
  * window runs from the latest report on the incident: a fault still open and still being reported
  * ("电梯坏了一整天了") keeps gathering its reports on one ticket.
  */
-async function openIncident(tx: Tx, q: { communityId: number; category: string | null; now: Date; settings: Settings }, place: { startsWith: string } | { contains: string }) {
+async function openIncident(tx: Tx, q: { communityId: number; category: string | null; unit?: string | null; now: Date; settings: Settings }, place: { startsWith: string } | { contains: string }) {
   const since = new Date(q.now.getTime() - q.settings.incidentWindowHours * 3_600_000);
   const open = await tx.ticket.findMany({
     where: { communityId: q.communityId, scope: "public", category: q.category, status: { in: OPEN_STATUSES }, place },
-    include: { events: { where: { type: "linked_report" }, orderBy: { at: "desc" }, take: 1 } }, orderBy: { id: "asc" }, take: 10,
+    // (A report joining it, or a repeat that reopened it, keeps it current.)
+    include: { events: { where: { type: { in: ["linked_report", "repeat_report"] } }, orderBy: { at: "desc" }, take: 1 } }, orderBy: { id: "asc" }, take: 10,
   });
-  const t = open.find((o) => (o.events[0]?.at ?? o.createdAt) >= since || o.createdAt >= since);
+  // "1栋2单元电梯坏了" is not unit 1's lift: an incident of another unit of the building is another fault.
+  const otherUnit = (o: { place: string }) => Boolean(q.unit) && /单元/.test(o.place) && !o.place.includes(`${q.unit}单元`);
+  const t = open.find((o) => ((o.events[0]?.at ?? o.createdAt) >= since || o.createdAt >= since) && !otherUnit(o));
   if (!t) return null;
   const { events: _events, ...ticket } = t;
   return { kind: "incident" as const, ticket };
@@ -162,7 +171,8 @@ const NOT_PROBLEM_WORDS = new Set(["还没", "没人", "人来", "来修", "报�
  */
 export async function findRepeatByText(tx: Tx, q: { text: string; communityId: number; reporterChatUserId: number; householdId: number | null }) {
   if (!REPEAT_CUE.test(q.text)) return null;
-  const words = [...bigrams(q.text), ...englishWords(q.text)].filter((w) => !NOT_PROBLEM_WORDS.has(w));
+  // (Bigrams of grammar — "下不", "不下", "了 " — say nothing of which problem it is.)
+  const words = [...bigrams(q.text), ...englishWords(q.text)].filter((w) => !NOT_PROBLEM_WORDS.has(w) && !/^[不了的来去上下得着过]|[不了的来去得着过]$/.test(w));
   if (words.length === 0) return null;
   const candidates = await tx.ticket.findMany({
     where: { communityId: q.communityId, status: { in: UNFIXED }, intent: { in: ["repair", "complaint"] }, OR: [{ reporterId: q.reporterChatUserId }, ...(q.householdId ? [{ householdId: q.householdId }] : [])] },
@@ -215,8 +225,33 @@ export function linkedReporter(chatUserId: number) {
   return { events: { some: { type: "linked_report", actor: `resident:${chatUserId}` } } };
 }
 
+/** Those linked to an incident who still wait on it: linked, and not withdrawn since (staff's counts). */
+export async function waitingLinkedReporters(tx: Tx, ticketId: number): Promise<number[]> {
+  const events = await tx.ticketEvent.findMany({ where: { ticketId, type: { in: ["linked_report", "resident_withdraw"] } }, orderBy: { id: "asc" } });
+  const waiting = new Set<number>();
+  for (const e of events) {
+    const id = Number(e.actor.split(":")[1]);
+    if (!Number.isInteger(id)) continue;
+    if (e.type === "linked_report" && !/withdrew/.test(e.note ?? "")) waiting.add(id);
+    else waiting.delete(id);
+  }
+  return [...waiting];
+}
+
 /** Everyone linked to an incident (besides its first reporter), to tell them it is fixed. */
 export async function linkedReporters(tx: Tx, ticketId: number): Promise<number[]> {
   const events = await tx.ticketEvent.findMany({ where: { ticketId, type: "linked_report" } });
   return [...new Set(events.map((e) => Number(e.actor.split(":")[1])).filter((n) => Number.isInteger(n)))];
+}
+
+/** How many reporters each shared fault has (its first reporter and everyone linked to it since). */
+export async function reportingHouseholds(tx: Tx, ticketIds: number[]): Promise<Map<number, number>> {
+  if (ticketIds.length === 0) return new Map();
+  const events = await tx.ticketEvent.findMany({ where: { ticketId: { in: ticketIds }, type: "linked_report" }, select: { ticketId: true, actor: true } });
+  const people = new Map<number, Set<string>>();
+  for (const e of events) {
+    if (!people.has(e.ticketId)) people.set(e.ticketId, new Set());
+    people.get(e.ticketId)!.add(e.actor);
+  }
+  return new Map(ticketIds.map((id) => [id, 1 + (people.get(id)?.size ?? 0)]));
 }

@@ -4,7 +4,7 @@ import type { Tx } from "../../db.js";
 import { enqueue } from "../outbox.js";
 import { CLOCK_TASK_KINDS, replanDeadlines } from "./deadlines.js";
 import { getSettings } from "../community/community.js";
-import { linkedReporter, linkedReporters } from "./related.js";
+import { linkedReporter, linkedReporters, waitingLinkedReporters } from "./related.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 import { clearWait, parseAppointment, pauseTicket } from "./waiting.js";
 import { managersOf, routeTicket, supervisorsOf } from "../staff/routing.js";
@@ -33,12 +33,15 @@ async function assigneeUser(tx: Tx, ticket: FollowUpTicket) {
  * The resident no longer needs the work. Not yet on site: the ticket is cancelled (its clocks stop) and
  * the assignee told; someone already on site: the assignee is asked to confirm and finish it.
  */
-export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket & { scope?: string }, chatUserId: number, text: string, now: Date, falseAlarm = false) {
   const actor = `resident:${chatUserId}`;
-  // Neighbours joined this incident (linked reports): it is theirs too, and stays open for them.
-  const neighbours = (await linkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId);
+  // Neighbours joined this incident (linked reports) and still waiting: it is theirs too, and stays open for them.
+  const neighbours = (await waitingLinkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId);
   const others = neighbours.length;
-  const cancelled = others === 0 && canTransition(ticket.status, "cancel");
+  // A shared fault ("电梯坏了") is not the reporter's to call off — the lift is still broken for everyone
+  // ("算了不用修了" is patience running out): its owner is told and decides. A false alarm ("搞错了，是隔壁
+  // 在烧烤") is called off, wherever it was.
+  const cancelled = others === 0 && canTransition(ticket.status, "cancel") && (ticket.scope !== "public" || falseAlarm);
   // The first reporter steps back from a fault neighbours reported too: the next of them is asked the
   // revisit when it is done (the one who withdrew is not asked about work they called off).
   if (!cancelled && others > 0 && ticket.reporterId === chatUserId && neighbours[0] !== undefined) {
@@ -66,6 +69,20 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket, chatUse
     }
   }
   return { cancelled, staff: staff?.name ?? "", others };
+}
+
+/**
+ * A neighbour linked to someone else's incident says they no longer need it ("算了，我家这边不用修了"):
+ * recorded (they are no longer counted as waiting), the owner told; the ticket stays open for the others.
+ */
+export async function withdrawLinkedReporter(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+  await recordEvent(tx, ticket.id, "resident_withdraw", { actor: `resident:${chatUserId}`, at: now, note: text.slice(0, 500) });
+  const others = (await waitingLinkedReporters(tx, ticket.id)).filter((id) => id !== chatUserId).length + (ticket.reporterId !== null && ticket.reporterId !== chatUserId ? 1 : 0);
+  const staff = await assigneeUser(tx, ticket);
+  if (staff?.chatUser) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_withdrew", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100), text: text.slice(0, 300), cancelled: 0, others }, notBefore: now });
+  }
+  return { staff: staff?.name ?? "", others };
 }
 
 /** How long after calling a ticket off the resident may still take it back ("还是来修吧"). */

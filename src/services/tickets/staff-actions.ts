@@ -8,8 +8,9 @@ import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
 import { getSettings } from "../community/community.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
+import { outsideQuietHours } from "../time.js";
 import { replanDeadlines } from "./deadlines.js";
-import { linkedReporters } from "./related.js";
+import { linkedReporters, waitingLinkedReporters } from "./related.js";
 import { clearWait, pauseTicket, resumeTicket } from "./waiting.js";
 import { canTransition, OPEN_STATUSES, recordEvent, transition } from "./transitions.js";
 
@@ -155,7 +156,14 @@ async function findTransferTarget(tx: Tx, communityId: number, written: string) 
   const word = bare.split(/[\s,，:：。]/)[0] ?? "";
   if (!word) return null;
   const partial = all.filter((x) => x.name.includes(word) || word.includes(x.name));
-  return partial.length === 1 ? partial[0]! : null;
+  if (partial.length === 1) return partial[0]!;
+  // "姜师傅", "王管家": a surname and a title, as colleagues call each other — when one colleague fits.
+  const titled = /^(\p{Script=Han})(师傅|管家|主管|经理|班长|组长|工|姐|哥)$/u.exec(word);
+  if (!titled) return null;
+  const ROLE_OF_TITLE: Record<string, string[]> = { 师傅: ["maintenance", "team_lead"], 管家: ["housekeeper", "gold_housekeeper"], 主管: ["supervisor"], 经理: ["manager"] };
+  const bySurname = all.filter((x) => x.name.startsWith(titled[1]!));
+  const byRole = bySurname.filter((x) => ROLE_OF_TITLE[titled[2]!]?.includes(x.role));
+  return byRole.length === 1 ? byRole[0]! : bySurname.length === 1 ? bySurname[0]! : null;
 }
 
 export async function addNote(tx: Tx, staff: StaffActor, number: number, note: string, now: Date) {
@@ -206,13 +214,21 @@ export async function resumeWaiting(tx: Tx, staff: StaffActor, number: number, n
 }
 
 /** 反馈 #N 文本：a progress update relayed to the resident (keeps the 2-day feedback promise). */
-export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, text: string, now: Date) {
+export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, text: string, now: Date, quiet?: { quietHours: { start: string; end: string }; tz: string }) {
   if (!text.trim()) throw new DomainError("command.usage", { usage: `反馈 #${number} 预计周五前换好配件` });
   const t = await loadTicket(tx, staff, number);
   if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
   if (!t.reporterId) throw new DomainError("ticket.no_reporter", { number });
   await recordEvent(tx, t.id, "feedback", { actor: actorOf(staff), at: now, note: text.slice(0, 2000) });
-  await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: text.slice(0, 500) }, now);
+  // Written late at night, it reaches the resident in the morning (the promise it keeps is recorded now).
+  const at = quiet ? outsideQuietHours(now, quiet.quietHours, quiet.tz) : now;
+  await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: text.slice(0, 500) }, at);
+  // Neighbours who joined this fault are waiting on the same work: they hear it too.
+  for (const id of await waitingLinkedReporters(tx, t.id)) {
+    if (id === t.reporterId) continue;
+    const user = await tx.chatUser.findUnique({ where: { id } });
+    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: text.slice(0, 500) }, notBefore: at });
+  }
   return t;
 }
 

@@ -39,8 +39,11 @@ const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人|加
 const DAY = /今天|今晚|明天|明早|明晚|后天|周末|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
 function offeredTime(text: string): string {
   const timed = text.split(/[，,。；;！!]/).filter((c) => WHEN.test(c));
-  const offered = timed.filter((c) => !RULED_OUT.test(c));
+  let offered = timed.filter((c) => !RULED_OUT.test(c));
   if (timed.length < 2 || offered.length === 0) return text;
+  // "业主下午三点后在家，约今天15:30上门": of several times, the one agreed (约 / 上门) is the appointment.
+  const agreed = offered.filter((c) => /约|上门|过去|过来|到场|来修/.test(c));
+  if (agreed.length === 1 && offered.length > 1) offered = agreed;
   // "明天上午我也不在家，改到下午3点吧": the afternoon offered is of the day ruled out in the morning.
   const day = DAY.test(offered.join("")) ? "" : (timed.map((c) => DAY.exec(c)?.[0]).find(Boolean) ?? "");
   return day + offered.join("，");
