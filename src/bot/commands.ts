@@ -18,7 +18,7 @@ const number = (a: Args) => a.number as number;
 export const STAFF_COMMANDS: StaffCommand[] = [
   {
     name: "接单", aliases: ["受理"], ticket: true, usage: "接单 #12", help: "接单 #N：受理工单，通知住户",
-    async run(c, a) { await acceptTicket(c.tx, c.staff, number(a), c.now); return { key: "staff.accepted", params: { number: number(a) } }; },
+    async run(c, a) { const t = await acceptTicket(c.tx, c.staff, number(a), c.now); return { key: t.reporterId ? "staff.accepted" : "staff.accepted_no_resident", params: { number: number(a) } }; },
   },
   {
     name: "到场", aliases: ["到达"], ticket: true, usage: "到场 #12", help: "到场 #N：记录已到现场",
@@ -26,12 +26,13 @@ export const STAFF_COMMANDS: StaffCommand[] = [
   },
   {
     name: "完成", aliases: ["办结"], ticket: true, text: "required", usage: "完成 #12 更换了角阀", help: "完成 #N 说明：处理完毕，安排回访",
-    async run(c, a) { await completeTicket(c.tx, c.staff, number(a), a.rest, c.now, c.settings, c.tz); return { key: "staff.completed", params: { number: number(a) } }; },
+    async run(c, a) { const t = await completeTicket(c.tx, c.staff, number(a), a.rest, c.now, c.settings, c.tz); return { key: t.reporterId ? "staff.completed" : "staff.completed_no_resident", params: { number: number(a) } }; },
   },
   {
     name: "转单", aliases: ["转派"], ticket: true, text: "required", usage: "转单 #12 钱师傅", help: "转单 #N 姓名：转给其他同事",
     async run(c, a) {
-      const { target } = await transferTicket(c.tx, c.staff, number(a), a.rest.trim(), c.now);
+      const { target, alreadyHeld } = await transferTicket(c.tx, c.staff, number(a), a.rest.trim(), c.now);
+      if (alreadyHeld) return { key: "error.ticket.already_assigned_noted", params: { number: number(a), name: target.name } };
       return { key: "staff.transferred_ok", params: { number: number(a), to: target.name } };
     },
   },

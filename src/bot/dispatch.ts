@@ -12,15 +12,17 @@ import { classifierExcerpt, CLASSIFY_WHOLE, dangerPassage, requestPassage } from
 import { cachedCommunity, cachedDefaultCommunity, cachedGroupCommunity, getSettings } from "../services/community/community.js";
 import { DomainError, type Clock } from "../services/deps.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
+import { recordPhoneRevisit } from "../services/tickets/staff-actions.js";
 import { writtenLanguage } from "../intents/language.js";
 import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
 import type { Inbound } from "./transport.js";
 import { ticketContact } from "../services/tickets/staff-actions.js";
+import { reportedOutages } from "../services/notices/outage.js";
 import { spokenReportCommand } from "./staff-commands/reports.js";
 import { spokenArrearsCommand } from "./staff-commands/fees.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
-import { ME_TOO_ONLY, callOffInGroup, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
+import { ME_TOO, ME_TOO_ONLY, callOffInGroup, parseSatisfactionWithDetail, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -88,12 +90,18 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     const classification = readsAsResident ? await classifyText(deps, text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
 
     await finish(db, messageId, now, classification, async (tx) => {
-      const state = inGroup ? null : await getState(tx, sender.id, now);
+      // A revisit answered in the group with a mention ("@物业小助手 不满意，开关还是时好时坏"): answered as
+      // in the direct chat, privately — the group hears only that it was.
+      const groupState = inGroup && inbound.mentionsSelf && !sender.staff && inbound.kind === "text" ? await getState(tx, sender.id, now) : null;
+      const revisitInGroup = groupState?.kind === "revisit" && parseSatisfactionWithDetail(text) !== null;
+      const state = inGroup ? (revisitInGroup ? groupState : null) : await getState(tx, sender.id, now);
       // A resident who writes in English gets English above the Chinese in what they receive (texts/english.ts).
       const lang = sender.staff || inbound.kind !== "text" ? null : writtenLanguage(text);
       if (lang && lang !== sender.lang) await tx.chatUser.update({ where: { id: sender.id }, data: { lang } });
-      const ctx: MessageContext = { tx, now, log, settings, tz: community.timezone, community, sender, inbound, messageId, text, inGroup, replyTo, classification, state, botName: deps.botName, ticketId: null };
-      const reply = async (r: Reply, to: Recipient = replyTo) => enqueue(tx, { communityId: community.id, to, key: r.key, params: r.params ?? {}, notBefore: now });
+      const privately: Recipient = { kind: "user", platformId: inbound.userId };
+      const ctx: MessageContext = { tx, now, log, settings, tz: community.timezone, community, sender, inbound, messageId, text, inGroup: inGroup && !revisitInGroup, replyTo: revisitInGroup ? privately : replyTo, classification, state, botName: deps.botName, ticketId: null };
+      if (revisitInGroup) await enqueue(tx, { communityId: community.id, to: replyTo, key: "resident.revisit_sent_privately", params: {}, notBefore: now });
+      const reply = async (r: Reply, to: Recipient = ctx.replyTo) => enqueue(tx, { communityId: community.id, to, key: r.key, params: r.params ?? {}, notBefore: now });
       try {
         await route(ctx, reply);
       } catch (err) {
@@ -165,10 +173,23 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (sender.staff && !writesAsResident(ctx)) {
     const parsed = staffCommandOf(text);
     // "#1 业主电话多少？我在门口敲门没人应": the contact of a ticket they may act on.
-    const asksContact = !parsed ? TICKET_CONTACT_ASKED.exec(text) : null;
+    const asksContact = !parsed && !PHONE_REVISIT.test(text) ? TICKET_CONTACT_ASKED.exec(text) : null;
     // In a group: commands and a resident's contact are for the direct chat (never said in the group).
     if (inGroup) return parsed || asksContact ? reply({ key: "staff.group_use_direct" }) : undefined;
     if (asksContact) return reply(await contactReply(ctx, Number(asksContact[1] ?? asksContact[4])));
+    // "#1 电话回访了，车先生说修好了，满意": a phone revisit's answer recorded.
+    const phoned = !parsed ? PHONE_REVISIT.exec(text) : null;
+    const phonedAnswer = phoned ? (/不满意|没修好|没解决|还是(不|坏|漏)/.test(text) ? 3 : /基本满意|一般|还行|凑合/.test(text) ? 2 : /满意|修好了|没问题|挺好|好了/.test(text) ? 1 : null) : null;
+    if (phoned && phonedAnswer) {
+      const staff = sender.staff!;
+      try {
+        await recordPhoneRevisit(ctx.tx, { id: staff.id, role: staff.role, gridId: staff.grid?.id ?? null, name: staff.name, communityId: staff.communityId, chatUserId: sender.id }, Number(phoned[1] ?? phoned[2]), phonedAnswer, ctx.now);
+        return reply({ key: "staff.phone_revisit_recorded", params: { number: Number(phoned[1] ?? phoned[2]), answer: phonedAnswer } });
+      } catch (err) {
+        if (err instanceof DomainError) return reply({ key: `error.${err.code}`, params: err.params });
+        throw err;
+      }
+    }
     if (!parsed) {
       const meant = ticketCommandWithoutNumber(text);
       // "刚接到电话：4栋1单元电梯困人了": a request taken by phone or at the desk is logged like a resident's
@@ -217,6 +238,7 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
 /** A request taken by phone or at the desk, said as such ("刚接到电话：…", "前台登记：…", "业主来电说…"). */
 const TAKEN_BY_PHONE = /接到电话|来电|打电话(来|说)|前台登记|登记一下|代(业主|住户)报/;
 
+const PHONE_REVISIT = /^\s*[#＃]\s*(\d{1,10})[^。]{0,8}电话回访|^\s*电话回访\s*[#＃]\s*(\d{1,10})/;
 const TICKET_CONTACT_ASKED = /^\s*[#＃]\s*(\d{1,10})[^。]{0,12}(电话|联系方式|手机)|(电话|联系方式|手机)[^。]{0,8}[#＃]\s*(\d{1,10})/;
 
 async function contactReply(ctx: MessageContext, number: number): Promise<Reply> {
@@ -257,7 +279,7 @@ function mayActUnmentioned(ctx: MessageContext): boolean {
   const c = ctx.classification;
   if (!c || ctx.sender.staff) return false;
   // "+1 我家也是" after a neighbour's report: looked at (joined to an open public report of this group, if any; else silence).
-  if (ME_TOO_ONLY.test(ctx.text)) return true;
+  if (ME_TOO_ONLY.test(ctx.text) || (ME_TOO.test(ctx.text) && reportedOutages(ctx.text, null).length > 0)) return true;
   if (c.urgency === 1 && (c.intent === "repair" || c.intent === "complaint")) return true;
   return (c.intent === "repair" || c.intent === "complaint") && c.confidence >= ctx.settings.groupTicketConfidence;
 }
@@ -269,7 +291,7 @@ const isResidentCommand = (text: string) => RESIDENT_COMMAND.test(text) || isSta
  * or a role-gated command with its text (通知 3栋 明天停水). Other word-only commands (欠费, 确认,
  * 取消) are ordinary messages when a resident writes them, and are classified like any other.
  */
-const REPORTS_ASKED = /(日报|周报|月报|季报|年报|季度报告|工作报告|管理报告|工作总结)(?![^，。]{0,4}(修|坏|漏))|(一共|总共|共)[^，。]{0,8}(投诉|报修)[^，。]{0,4}多少|(投诉|报修)(了|过)?(一共|总共)?多少(件|次|个|单|起)/;
+const REPORTS_ASKED = /\b(monthly|weekly|quarterly|annual|yearly|daily) reports?\b|\bhow many complaints\b|(日报|周报|月报|季报|年报|季度报告|工作报告|管理报告|工作总结)(?![^，。]{0,4}(修|坏|漏))|(一共|总共|共)[^，。]{0,8}(投诉|报修)[^，。]{0,4}多少|(投诉|报修)(了|过)?(一共|总共)?多少(件|次|个|单|起)/;
 
 const EMBEDDED_COMMAND = /(?:^|[。！!？?\s,，:：;；])(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*[#＃]\s*\d+/g;
 

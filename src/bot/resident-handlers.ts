@@ -13,7 +13,7 @@ import { setState, clearState, type ConversationState } from "../services/reside
 import { householdAddress, type Sender } from "../services/residents/identity.js";
 import { answerOutageReport, overranOutageNotice, reportedOutages } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
-import { askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
+import { recentReminderHouseholds, askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
 import { answerRevisit, addRevisitDetail, englishSatisfaction, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
 import { answerSurvey, surveyDone } from "../services/surveys/answers.js";
 import { createTicket } from "../services/tickets/create-ticket.js";
@@ -211,8 +211,14 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
   const { answer, detail } = parsed;
   const { ticket, reopened, managerTold } = await answerRevisit(tx, { chatUserId: sender.id, ticketId, answer, now });
   if (answer === 3 && detail) {
-    await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: detail, now });
+    // "灯还是一闪一闪的。另外厨房水龙头也在滴水": what is still wrong, then another problem — a ticket of its own.
+    const turn3 = /[。，,；;\s]*(另外|还有|对了|顺便|by the way|btw|also)/i.exec(detail);
+    const other = turn3 && turn3.index > 0 ? detail.slice(turn3.index).replace(/^[。，,；;\s]+/, "") : "";
+    const oc = other ? classifyOffline({ text: other, chat: "direct", mentioned: false }) : null;
+    const separate = oc && (oc.intent === "repair" || oc.intent === "complaint") && oc.category && oc.category !== "other" && oc.category !== ticket.category;
+    await addRevisitDetail(tx, { chatUserId: sender.id, ticketId, text: separate ? detail.slice(0, turn3!.index) : detail, now });
     await reply({ key: "resident.revisit_detail_thanks", params: { number: ticket.number } });
+    if (separate) await fileTicket({ ...ctx, text: other, classification: oc }, oc, reply, ctx.messageId);
     return true;
   }
   // "基本满意吧 就是地上的灰没扫 还有我家厨房的水龙头也有点松了": a comment, then a new problem —
@@ -249,7 +255,7 @@ async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply
 }
 
 /** What follows a revisit answer that turns to another problem ("对了阳台的灯也不亮了"). */
-const NEW_PROBLEM_AFTER = /^(对了|另外|还有|顺便)|也(坏|漏|不|没|堵)了?|另(一|外一)个/;
+const NEW_PROBLEM_AFTER = /^(对了|另外|还有|顺便|by the way|btw|also|another thing|one more thing)|也(坏|漏|不|没|堵)了?|另(一|外一)个/i;
 
 /** How long after a revisit went unanswered a "不满意" still answers it. */
 const LATE_REVISIT_DAYS = 7;
@@ -303,8 +309,13 @@ export function parseSatisfactionWithDetail(text: string): { answer: 1 | 2 | 3; 
   }
   // "…修好以后到现在一滴都没漏过了，我们老两口都说你们物业现在是越来越好了": the fix held, told as a story.
   if (text.length <= 120 && FIX_HELD.test(text) && !STILL_WRONG.test(text.replace(new RegExp(FIX_HELD.source, "g"), "")) && !A_FAULT_SAID.test(text.replace(new RegExp(FIX_HELD.source, "g"), ""))) return { answer: 1, detail: "" };
-  const english = englishSatisfaction(text);
-  return english ? { answer: english, detail: "" } : null;
+  // "It's fine now, the door locks. By the way, the hallway light is out": the answer, then another problem.
+  const turnEn = /\b(by the way|btw|also|another thing|one more thing)\b[,:]?\s*/i.exec(text);
+  const head = turnEn && turnEn.index > 0 ? text.slice(0, turnEn.index) : text;
+  const english = englishSatisfaction(head) ?? (/^\W*(it'?s|its|all) (fine|ok|okay|good|working)( now)?\b/i.test(head) ? 1 : null);
+  if (!english) return null;
+  // (Unhappy, the rest says what is still wrong; satisfied, what follows "by the way" is kept for a ticket.)
+  return { answer: english, detail: english === 3 ? (text.length > 40 ? text.trim() : "") : turnEn && turnEn.index > 0 ? text.slice(turnEn.index).trim() : "" };
 }
 /** The repair held: "一滴都没漏过", "一直没问题", "再也没堵过". */
 const FIX_HELD = /一滴(水)?都没(再)?漏(过)?|没再(漏|坏|堵|响|跳)(过)?|再也没(漏|坏|堵|响|跳)(过)?|一直(都)?没(出)?问题|一直好好的|(用着|现在)(挺|很|都)?(好|正常)(的|了)?|越来越好/;
@@ -415,14 +426,14 @@ export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn)
 
 // Resident commands: the word alone, with trailing punctuation allowed ("进度？").
 const END = "[\\s?？!！。.~～]*$";
-const PROGRESS_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度)${END}`);
+const PROGRESS_COMMAND = new RegExp(`^(进度|查进度|查询进度|我的报修|我的工单|报修进度|工单进度)${END}|^\\W*(any|my) open (tickets|requests|repairs)\\W*$|\\bhow is (the|my) [^.?]{0,30}(ticket|request|repair) going\\b|\\bstatus of (my|the) (ticket|request|repair)s?\\b`, "i");
 const HELP_COMMAND = new RegExp(`^(帮助|help)${END}`, "i");
-const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定)${END}`);
+const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定)${END}|\\b(how (do|can) i|i want to|i'?d like to|can i) (register|link|bind|connect|add) (my )?(apartment|flat|home|unit|house)\\b`, "i");
 /** The owner file still has the previous owner's phone (a home bought, a number changed). */
 const OWNER_FILE_OUTDATED = /(原房主|前房主|原业主|前业主|上一任(房主|业主)|以前的房主|老房主|卖家)[^。]{0,12}(手机|电话|号码)|(档案|预留)[^。]{0,10}(手机|电话|号码)[^。]{0,10}(不对|错了|换了|不是我的|是原|还是原|更新|改一下|怎么改)|(手机号|电话号码?)换了[^。]{0,10}(绑定|验证|尾号)/;
 
 /** "解绑", "房子卖了，帮我解除绑定", "我不住这里了，以后别再发给我了": ending the link to a home. */
-const UNBIND = /解绑|解除绑定|取消绑定|^\s*(我|我们)?(家)?(已经)?(不住(这|这里|这儿)了|搬走了|搬家了|把房子卖了|房子卖了)[\s。.!！~]*$|(房子|房)[^，。]{0,6}(卖了|卖掉了|已经卖|过户了)[^。]{0,20}(解|取消|别再|不用再|不要再)|不住(这|这里|这儿)了[^。]{0,16}(解|别再|不用再|不要再)|以后[^。]{0,16}(不用|别|不要)再?(发|通知|推送)给我/;
+const UNBIND = /\b(unbind|unlink)\b[^.?]{0,12}\b(home|flat|apartment|me|binding|account)\b|\b(the|our|my) (flat|apartment|home|house) (is|was|has been) sold\b[^.]{0,40}\b(unbind|unlink|remove|stop)\b|解绑|解除绑定|取消绑定|^\s*(我|我们)?(家)?(已经)?(不住(这|这里|这儿)了|搬走了|搬家了|把房子卖了|房子卖了)[\s。.!！~]*$|(房子|房)[^，。]{0,6}(卖了|卖掉了|已经卖|过户了)[^。]{0,20}(解|取消|别再|不用再|不要再)|不住(这|这里|这儿)了[^。]{0,16}(解|别再|不用再|不要再)|以后[^。]{0,16}(不用|别|不要)再?(发|通知|推送)给我/;
 
 /** Unbinds the home the message names (or the only one); several and none named: which, listing them. */
 async function unbind(ctx: MessageContext, reply: ReplyFn): Promise<void> {
@@ -580,13 +591,35 @@ const INTENT_HANDLERS: Record<Intent, IntentHandler> = {
 export async function handleIntent(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<void> {
   // "已交" / "金额不对" right after a fee reminder answers it, whatever the classifier made of it.
   if (await answerFeeReminderReply(ctx, c, reply)) return;
+  // "还有9栋2单元1101那套，我表哥家的" right after a fee question: another home's fees, asked again.
+  if (c.intent !== "fee" && c.intent !== "repair" && c.intent !== "complaint" && c.location?.room && !verifiedHomeAt(ctx, c.location) && /那套|家的|呢|家呢/.test(ctx.text) && (await lastMessageWasAbout(ctx, "fee"))) {
+    return reply({ key: "fee.others_private" });
+  }
   // "我家面积是89平，按这个算不是200" while the household's fee question is open: more on it.
   if (await addToOpenFeeQuestion(ctx, c, reply)) return;
   // "停水了吗？什么时候来水" asked during an announced water cut (read as a question, a progress or
   // even a fee question): the notice answers it, as it answers a report of the cut.
-  if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1 && reportedOutages(ctx.text, c.category).length > 0) {
+  const askedOutage = reportedOutages(ctx.text, c.category);
+  if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1 && (askedOutage.length > 0 || HOW_LONG_CUT.test(ctx.text))) {
     const home = verifiedHome(ctx);
-    if (await answerFromOutageNotice(ctx, c, c.location?.building ?? home?.building.name ?? null, ctx.messageId)) return;
+    const building = c.location?.building ?? (ctx.inGroup ? await singleBuildingOfGroup(ctx) : null) ?? home?.building.name ?? null;
+    // "3栋还要停多久？": no supply named — whichever cut is announced there answers it.
+    const asked = askedOutage.length > 0 ? [c] : (["water", "electricity", "gas"] as const).map((category) => ({ ...c, category }));
+    for (const q of asked) if (await answerFromOutageNotice(ctx, q, building, ctx.messageId)) return;
+    // "怎么还没来电？不是说12点吗" while the building's outage is a ticket: that ticket, told when it is back.
+    const kind = askedOutage[0];
+    const incident = building && kind ? await buildingOutageIncident(ctx, building, kind === "power" ? "electricity" : kind) : null;
+    if (incident) {
+      const t = incident.ticket;
+      ctx.ticketId = t.id;
+      if (t.reporterId !== ctx.sender.id) await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+      const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
+      if (ctx.inGroup && !(await groupToldRecently(ctx, t.id))) {
+        await reply({ key: "resident.linked_group", params });
+        await rememberGroupTold(ctx, t);
+      }
+      return reply({ key: "resident.incident_linked", params }, direct(ctx));
+    }
   }
   // "啥时候能来修啊 等半天了" from someone with an open ticket asks after it, whatever the label.
   if (c.intent !== "progress" && c.urgency !== 1 && asksAfterTicket(ctx.text) && (await hasOpenTicket(ctx))) return INTENT_HANDLERS.progress(ctx, c, reply);
@@ -596,12 +629,21 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // again, and the words to its owner — not a new ticket, not "I cannot answer".
   if (await adviseOnOpenEmergency(ctx, reply)) return;
   // "+1 我家也是" alone in the group after a neighbour's public report: joined to it (told when it is fixed).
-  if (ctx.inGroup && ME_TOO_ONLY.test(ctx.text)) {
-    const incident = await incidentReportedInGroup(ctx, null, true);
+  // ("我家也还没水" without a mention, read as chat: the same, when it names the supply gone.)
+  if (ctx.inGroup && (ME_TOO_ONLY.test(ctx.text) || (ME_TOO.test(ctx.text) && reportedOutages(ctx.text, null).length > 0 && c.intent !== "repair" && c.intent !== "complaint"))) {
+    const outage = reportedOutages(ctx.text, null);
+    const groupBuilding = outage.length ? await singleBuildingOfGroup(ctx) : null;
+    const building = groupBuilding ?? verifiedHome(ctx)?.building.name ?? null;
+    const incident = (await incidentReportedInGroup(ctx, null, true)) ?? (building ? await buildingOutageIncident(ctx, building, outage[0] === "power" ? "electricity" : outage[0] ?? null) : null);
     if (incident) {
       const t = incident.ticket;
       ctx.ticketId = t.id;
       await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+      // (A building's outage joined from its group: the group hears the number once, and that it is back.)
+      if (!ME_TOO_ONLY.test(ctx.text) && !(await groupToldRecently(ctx, t.id))) {
+        await reply({ key: "resident.linked_group", params: { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent } });
+        await rememberGroupTold(ctx, t);
+      }
       return void (await reply({ key: "resident.incident_linked", params: { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent } }, direct(ctx)));
     }
   }
@@ -620,6 +662,11 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // complaint that came with the request ("楼上天天蹦迪…把他家电话给我") is still filed for the housekeeper.
   if (asksForSomeonesDetails(ctx, c)) {
     await reply({ key: "resident.details_private" });
+    // "把报警的人告诉我，我要找他算账": a threat against whoever reported — the staff must know.
+    if (/算账|收拾(他|她)|弄死|揍(他|她)|打(他|她)一顿|让(他|她)好看|报复/.test(ctx.text)) {
+      await tellHomeStaff(ctx, "staff.threat_to_reporter", { supervisors: true });
+      return void (await logUnanswered(ctx, c));
+    }
     // ("3栋1101业主电话多少 我有个快递放错他家门口了" names no fault: nothing to file.)
     // ("孟先生电话打不通，给我一下他的号码": a phone not answering is no fault of the building.)
     if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text.replace(/(电话|手机)[^，。]{0,4}(打不通|没人接|不接|关机|占线|联系不上)|联系不上/g, ""))) return void (await logUnanswered(ctx, c));
@@ -632,8 +679,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
 }
 
 /** Asking for a person's name, phone or WeChat — someone else's, not one's own ("我的手机号换了"). */
-const PERSONAL_DETAILS = /(查|要|问)[^。]{0,16}(业主|住户|房主|户主)[^。]{0,4}(名字|姓名|电话|手机|联系方式)|(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|(查|问)[^。]{0,3}[^。]{0,8}(家|的)(门牌号?|房号|住址|住哪)|(门牌号?|房号|住址)[^。]{0,4}(多少|是多少|告诉我|给我|发我)|住(在)?哪(一)?(栋|户|家|里)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
-const WHOSE = /他家|她家|家(门牌|住址|房号)|业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
+const PERSONAL_DETAILS = /(报修|报|投诉)的(那家|那户|人|那个人)[^。]{0,6}(几楼|几号|哪|谁|电话)|(是)?谁(家)?报的|(查|要|问)[^。]{0,16}(业主|住户|房主|户主)[^。]{0,4}(名字|姓名|电话|手机|联系方式)|(叫什么|名字|姓名|电话|手机|联系方式|微信|\b(name|phone|number|wechat|contact)\b)[^。]{0,10}(发我|发给我|发一下|发下|发过来|告诉我|给我|多少|是什么|是啥|查一下|查查|列出来|列出|列一下|导出|\?|？)|(查|问)[^。]{0,3}[^。]{0,8}(家|的)(门牌号?|房号|住址|住哪)|(门牌号?|房号|住址)[^。]{0,4}(多少|是多少|告诉我|给我|发我)|住(在)?哪(一)?(栋|户|家|里)|住的是谁|是谁住|谁住在|\bwho lives\b|(给我|告诉我|发我)[^。]{0,12}(电话|手机|联系方式|微信|名字)|\b(what'?s|give me|send me)\b[^.]{0,30}\b(phone|number|name|wechat)\b/i;
+const WHOSE = /谁家|谁报|报的(那家|那户|人)|他家|她家|家(门牌|住址|房号)|业主|住户|房主|户主|邻居|这家|那家|楼上|楼下|隔壁|对门|\d{3,4}\s*(室|的|住|家|是谁)|\b(owner|neighbou?r|resident|tenant)\b/i;
 /** Not knowing the phone tail yet: asking someone, looking it up. */
 const TAIL_LATER = /不知道|不记得|忘了|问(一?下|问)?(房东|业主|家里|我老公|我老婆|我爸|我妈|家人)|查(一?下|查)|等(一?下|会)|稍等|\b(don'?t know|not sure|no idea|ask (my|the)|check with|let me (ask|check)|forgot|can'?t remember|later)\b/i;
 /** A fault said in English. */
@@ -923,7 +970,9 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   // (Not "1201家漏水，漏到我家卫生间了": the other home is the source, the damage is in the sender's own.)
   // (A complaint naming another home — "车主好像住11栋1601" — is never filed at that home: its people
   // would see it under 进度. It stays the sender's, or a staff member's log, like any complaint.)
-  const namedOther = (own || ctx.forOthers) && (c.intent === "repair" || ctx.forOthers) && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) && !INTO_MY_HOME.test(ctx.text) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
+  // ("我爸一个人住5栋2单元801…摔倒了": a relative's home in an emergency is the place staff must go.)
+  const relativesEmergency = c.urgency === 1 && /(我爸|我妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|父母|公公|婆婆|岳父|岳母|家人|亲戚)[^。]{0,6}(一个人|独自)?住/.test(ctx.text);
+  const namedOther = (own || ctx.forOthers) && (c.intent === "repair" || ctx.forOthers || relativesEmergency) && c.location?.building && c.location.room && !verifiedHomeAt(ctx, c.location) && !INTO_MY_HOME.test(ctx.text) ? await findHousehold(ctx.tx, ctx.community.id, c.location) : null;
   const home = namedOther ?? own;
   // A public problem reported in a building's own group ("电梯又坏了" in 5号楼业主群) is in that building.
   const gate = place.scope === "public" && !c.location?.building && !/单元门|楼门/.test(ctx.text) ? COMMUNITY_GATE.exec(ctx.text)?.[0] ?? null : null;
@@ -939,6 +988,17 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (place.scope === "public" && !c.location?.building && !groupBuilding && !gate && home && INSIDE_BUILDING.test(ctx.text)) {
     place.description = `${addressLabel({ building: home.building.name, unit: home.unit, room: null })} ${place.description === "公共区域" ? "" : place.description}`.trim();
   }
+  // "我们26楼水压特别低", "高层水压特别低 我们25楼也是": the building's supply to its upper floors, not one
+  // flat's tap — one public fault that neighbours' reports join.
+  // "我想不开，今晚就想从楼上跳下去": the sender in danger — their home is where staff go.
+  if (own && /我[^，。]{0,4}(想不开|不想活|活不下去|想死|要跳|想跳)/.test(ctx.text)) {
+    place.scope = "home";
+    place.description = addressLabel({ building: own.building.name, unit: own.unit, room: own.room });
+  }
+  if (place.scope === "home" && home && c.category === "water" && LOW_PRESSURE.test(ctx.text) && UPPER_FLOORS.test(ctx.text)) {
+    place.scope = "public";
+    place.description = `${buildingLabel(home.building.name)} 供水（水压低）`;
+  }
   // "没水了" during an announced water cut: the notice answers it, no new ticket (src/services/notices/outage.ts).
   let overran = false;
   const outageBuilding = c.location?.building ?? groupBuilding ?? home?.building.name ?? null;
@@ -948,6 +1008,16 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   // "我家也没水了，2栋是不是都停了" (in the group or a direct chat) while the building's outage is open:
   // that outage, whoever reported it and wherever.
   const outageSaid = reportedOutages(ctx.text, c.category).length > 0 || (c.category === "water" && LOW_PRESSURE.test(ctx.text));
+  // "怎么又没水了，昨晚刚修好的": the building's outage fixed in the last days is back — reopened, not new.
+  if (outageSaid && outageBuilding && /又|再次|又一次|还是/.test(ctx.text) && !otherDanger(ctx.text) && !(await buildingOutageIncident(ctx, outageBuilding, c.category))) {
+    const back = await recentlyFixedOutage(ctx, outageBuilding, c.category);
+    if (back) {
+      ctx.ticketId = back.id;
+      await recordRepeatReport(ctx.tx, back, ctx.sender.id, ctx.text, ctx.now);
+      if (ctx.inGroup) await reply({ key: "resident.linked_group", params: { number: back.number, place: back.place, summary: back.summary.slice(0, 40), intent: back.intent } });
+      return reply({ key: "resident.repeat_report", params: { number: back.number, place: back.place, summary: back.summary.slice(0, 40), intent: back.intent } }, direct(ctx));
+    }
+  }
   if (((ctx.inGroup && ME_TOO.test(ctx.text)) || outageSaid) && !otherDanger(ctx.text)) {
     const incident = (ctx.inGroup ? await incidentReportedInGroup(ctx, c.category) : null) ?? (outageSaid && outageBuilding ? await buildingOutageIncident(ctx, outageBuilding, c.category) : null);
     if (incident) {
@@ -955,7 +1025,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
       ctx.ticketId = t.id;
       await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
       const params = { number: t.number, place: t.place, summary: t.summary.slice(0, 40), intent: t.intent };
-      if (!(await groupToldRecently(ctx, t.id))) {
+      // (One line in the group, once; in a direct chat only the answer to the sender.)
+      if (ctx.inGroup && !(await groupToldRecently(ctx, t.id))) {
         await reply({ key: "resident.linked_group", params });
         await rememberGroupTold(ctx, t);
       }
@@ -1067,9 +1138,18 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
 /** The resident hears the ticket's number, who follows it and when (in a group: one line, details by direct message). */
 /** Which safety advice a danger calls for beyond its category's: water at a light or socket, water from upstairs. */
 function adviceKind(text: string, category: string | null): string {
+  // A person in danger: what to do is a phone call and staying safe, whatever the category.
+  const kind = safetySignal(normalize(text))?.kind;
+  if (/不想活|想不开|跳楼|轻生|自杀|\b(suicid\w*|kill (my|him|her)self)\b/i.test(text)) return "selfharm";
+  if (kind === "injury") return /咬|\bbit(e|ten)?\b/i.test(text) ? "bite" : "injury";
+  if (kind === "fight") return "fight";
+  if (kind === "missing") return "missing";
+  // "3栋整栋没水了", "整栋楼停电了": a supply gone, not a leak — what to do until it is back.
+  const cut = reportedOutages(text, category);
+  if (cut.length > 0 && !/漏|滴|渗|淹|漫|喷|冒|流下来|往下流|火|烟|焦|困|关着/.test(text)) return `outage_${cut[0]}`;
   if (category !== "water") return "";
-  if (/(灯|插座|电器|电线|电箱|电表|开关|配电)[^，。]{0,6}(滴水|进水|有水|漏水|渗水|流水|冒水|淌水)|(滴|漏|流|淌|渗|进)[^，。]{0,4}(到|进)[^，。]{0,4}(灯|插座|电箱|开关)|\b(light|socket|switch)\b[^.]{0,20}\b(wet|water|dripping)\b/i.test(text)) return "water_power";
-  if (/楼上|上面(那家|的人家|住户)|\bupstairs\b|flat above/i.test(text)) return "water_upstairs";
+  if (/(灯|插座|电器|电线|电箱|电表|开关|配电)[^，。]{0,6}(滴水|进水|有水|漏水|渗水|流水|冒水|淌水|往下流|往下滴|流下来|在滴|在流)|(滴|漏|流|淌|渗|进)[^，。]{0,4}(到|进)[^，。]{0,4}(灯|插座|电箱|开关)|\b(light|socket|switch)\b[^.]{0,20}\b(wet|water|dripping)\b/i.test(text)) return "water_power";
+  if (/楼上|上面(那家|的人家|住户)|\bupstairs\b|flat above/i.test(text) && /漏|滴|渗|淹|流|淌|\b(leak|drip|pour)/i.test(text)) return "water_upstairs";
   return "";
 }
 
@@ -1091,10 +1171,13 @@ async function tellTicketCreated(ctx: MessageContext, c: Classification, reply: 
 }
 
 /** Asking what to do ("怎么办", "what should we do now"), nothing new reported. */
+/** Help asked for while an emergency is being handled: the cameras, a sighting, where the staff are. */
+const EMERGENCY_FOLLOW_UP = /调(一下|下)?监控|监控[^，。]{0,6}(调|看|查)|有没有(人)?看到|看到(没|了吗)|找到了吗|人(到哪|呢)|到哪(儿|里)?了|来了没|快点(派|来)/;
 const WHAT_TO_DO = /怎么办|该怎么(做|弄|处理)|要怎么(做|弄)|要不要(先)?(跑|出去|下楼|撤|开窗|关闸|报警)|能不能(开灯|开窗|用电|用火)|\bwhat (should|do|can) (we|i) do\b|\bwhat now\b|\bshould (we|i) (leave|go out|stay|open|call|switch)\b/i;
 
 async function adviseOnOpenEmergency(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
-  if (ctx.inGroup || !WHAT_TO_DO.test(ctx.text) || A_FAULT_SAID.test(ctx.text.replace(/怎么办/g, ""))) return false;
+  // (…and "监控能不能调一下？北门那边有没有看到小孩出去" during a search: help asked for the same emergency.)
+  if (ctx.inGroup || !(WHAT_TO_DO.test(ctx.text) || EMERGENCY_FOLLOW_UP.test(ctx.text)) || A_FAULT_SAID.test(ctx.text.replace(/怎么办/g, ""))) return false;
   const since = new Date(ctx.now.getTime() - 2 * 3_600_000);
   const t = await ctx.tx.ticket.findFirst({ where: { communityId: ctx.community.id, reporterId: ctx.sender.id, urgency: 1, status: { in: OPEN_STATUSES }, createdAt: { gte: since } }, orderBy: { id: "desc" } });
   if (!t) return false;
@@ -1227,6 +1310,12 @@ async function incidentReportedInGroup(ctx: MessageContext, category: string | n
   return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
+/** Pressure said of the floors or the neighbours, not of one tap: "高层", "我们26楼", "好几家都". */
+const UPPER_FLOORS = /高层|顶楼|楼上几层|好几家|大家|都|也是|也一样|(\d{1,2}|[一二三四五六七八九十]{1,3})楼/;
+
+/** "还要停多久", "停到几点": how long a cut lasts, asked without naming the supply. */
+const HOW_LONG_CUT = /(还要|要)停(多久|到几点|到什么时候)|停到(几点|什么时候)|停多久/;
+
 /** A building's water pressure low ("高层水压特别低", "水很小"). */
 const LOW_PRESSURE = /水压[^，。]{0,4}(小|低|弱|不够)|水流[^，。]{0,4}(小|细|弱)|水(也|都)?(很|太|特别|好)?小|细流|二次供水|供水泵|加压泵/;
 
@@ -1244,8 +1333,18 @@ async function buildingOutageIncident(ctx: MessageContext, building: string, cat
   return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
+/** A building's outage ticket done in the last 7 days (its supply said to be back), or null. */
+async function recentlyFixedOutage(ctx: MessageContext, building: string, category: string | null) {
+  if (!category || category === "other") return null;
+  const done = await ctx.tx.ticket.findMany({
+    where: { communityId: ctx.community.id, scope: "public", category, status: { in: ["done", "closed"] }, place: { startsWith: buildingLabel(building) }, doneAt: { gte: new Date(ctx.now.getTime() - 7 * 86_400_000) } },
+    orderBy: { id: "desc" }, take: 5,
+  });
+  return done.find((t) => reportedOutages(t.summary, t.category).length > 0) ?? null;
+}
+
 /** "我家也没电", "+1 我家也是", "我们这也停水了": the same as a neighbour just said. */
-const ME_TOO = /^\s*\+\s*1|(我家|我们家|我们这|我这|俺家|这边)(也|同样)|同上|一样(没|停|坏|漏)/;
+export const ME_TOO = /^\s*\+\s*1|(我家|我们家|我们这|我这|俺家|这边)(也|同样)|同上|一样(没|停|坏|漏)/;
 /** "+1", "+1 我家也是", "同上", "我家也是": agreeing with a neighbour's report, nothing else said. */
 export const ME_TOO_ONLY = /^\s*(\+\s*1|同上|我家也是|我们家也是|我家也一样|我们这也是|俺家也是)[\s!！。.~+1我家也是一样]*$/;
 /** An earlier report chased with displeasure, and nothing else said. */
@@ -1311,6 +1410,12 @@ const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|�
 
 /** Asking what is owed, paid or how to pay ("还欠多少", "交到几月了", "怎么交"), as opposed to arguing an amount. */
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
+
+/** Whether the sender's previous message (in the last 10 minutes) was read as this intent. */
+async function lastMessageWasAbout(ctx: MessageContext, intent: string): Promise<boolean> {
+  const last = await ctx.tx.inboundMessage.findFirst({ where: { chatUserId: ctx.sender.id, id: { lt: ctx.messageId }, receivedAt: { gte: new Date(ctx.now.getTime() - 10 * 60_000) } }, orderBy: { id: "desc" }, select: { intent: true } });
+  return last?.intent === intent;
+}
 
 /** A repair or complaint said in the same message as a fee question, read clause by clause; or null. */
 function grievanceBesideFeeQuestion(ctx: MessageContext): Classification | null {
@@ -1403,9 +1508,14 @@ async function answerFeeReminderReply(ctx: MessageContext, c: Classification, re
   if (!home) return false;
   if (kind === "question") await fileFeeQuestionFor(ctx, home, reply);
   else {
+    // "已交" from an owner reminded about two homes, naming neither: both are checked.
+    const named = verifiedHomeNamed(ctx, c.location);
+    const others = named ? [] : (await recentReminderHouseholds(ctx.tx, ctx.community.id, ctx.inbound.userId, ctx.now)).filter((id) => id !== home.id)
+      .map((id) => ctx.sender.residents.find((r) => r.householdId === id)?.household).filter((h): h is NonNullable<typeof h> => Boolean(h));
+    for (const other of others) await askToCheckPayment(ctx.tx, { household: other, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz, kind });
     const r = await askToCheckPayment(ctx.tx, { household: home, resident: ctx.sender.name || ctx.inbound.userName, text: ctx.text, now: ctx.now, tz: ctx.tz, kind });
-    const key = r.owedCents === 0 ? "fee.paid_nothing_owed" : kind === "later" ? "fee.pay_later_ack" : "fee.paid_claim_ack";
-    await reply({ key, params: { staff: r.staff } }, direct(ctx));
+    const key = r.owedCents === 0 && others.length === 0 ? "fee.paid_nothing_owed" : kind === "later" ? "fee.pay_later_ack" : "fee.paid_claim_ack";
+    await reply({ key, params: { staff: others.length ? "" : r.staff, homes: others.length ? [home, ...others].map((h) => householdAddress(h)).join("、") : "" } }, direct(ctx));
   }
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
   return true;

@@ -101,7 +101,7 @@ const SMOKE_SEEN = /冒(出|出来)?(了)?(黑|白|浓|青)?(烟|东西|黑气)|
 // ...and what it does to people, or that nobody knows where it comes from.
 const SMOKE_HARM = /呛|熏|睁不开|咳|喘不|看不清|刺鼻|头晕|头都晕|难受|噼啪|噼里啪啦|劈啪|火警|警报|警铃|alarm|往下跑|跑出来|逃|不知道(哪|是)|哪里来的|哪来的|哪家|谁家|没人开|没人应|快来|救命|怕|吓|\b(choking|can'?t breathe|coughing)\b/i;
 // Cooking, cigarettes, incense, barbecues, fireworks: everyday smoke.
-const EVERYDAY_SMOKE = /\bsmokes\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b|抽烟|吸烟|二手烟|油烟(?!机)|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|(消防|防火)?(演习|演练)|烟雾弹|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
+const EVERYDAY_SMOKE = /\bsmokes\b|\b(grill(s|ing|ed)?|bbq|barbecu(e|ing)|incense|cooking)\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b|抽烟|吸烟|二手烟|油烟(?!机)|烟头|香烟|烟味|烧烤|烤肉|烤串|火锅|饭店|餐馆|炒菜|做饭|蚊香|烟花|鞭炮|烧香|熏肉|腊肉|冒烟了?的(笑话|表情)|(消防|防火)?(演习|演练)|烟雾弹|\b(cigarettes?|bbq|barbecue|cooking|fireworks?)\b/i;
 // Electrical faults told by their effect.
 const ELEC_OBJ = /插线板|排插|插排|插座|插头|电线|线路|开关|电闸|空开|电表|电箱|电井|配电|充电器|变压器|\b(socket|plug|outlet|wiring|fuse ?box|breaker|charger|extension (lead|cord))\b/i;
 const ELEC_HARM = /火花|火星|蓝光|电弧|冒火|冒烟|焦味|糊味|胶皮味|塑料味|烧电线|烧焦|发烫|烫手|呲呲|滋滋|噼啪|啪啪|\b(popped|bang|sparks?|sparking|burning|smoking|melt(ed|ing)?)\b/i;
@@ -130,7 +130,7 @@ const VICTIM = "(老人|老太太|老太|老奶奶|老爷爷|小孩|孩子|儿�
 const SAFETY_RULES: SafetyRule[] = [
   // "孩子不见了", "我妈走丢了": a person missing, a search to start now.
   { kind: "missing", intent: "complaint", category: "security", unless: /找到了|回来了|已经找到/,
-    re: /(孩子|小孩|儿子|女儿|小朋友|宝宝|老人|我妈|我爸|老爷子|老太太|奶奶|爷爷|外婆|外公|姥姥|姥爷)(又|突然|刚才|刚刚)?(不见了|走丢了|走失了|找不到了)|\b(child|kid|son|daughter) (is )?missing\b/i },
+    re: /(老年痴呆|痴呆|阿尔茨海默|认知障碍|老糊涂)[^。]{0,30}(出门|走丢|不见|没回来|找不到|跑出去)|(孩子|小孩|儿子|女儿|小朋友|宝宝|老人|我妈|我爸|老爷子|老太太|奶奶|爷爷|外婆|外公|姥姥|姥爷)(又|突然|刚才|刚刚)?(不见了|走丢了|走失了|找不到了)|\b(child|kid|son|daughter) (is )?missing\b/i },
   // Electric shock: "漏电 摸水龙头都麻手 孩子刚才被电了一下".
   { kind: "live-wire", intent: "repair", category: "electricity", unless: /防触电|触电保护/,
     re: /触电|被电(?=了|到|得|一下|击|伤)|电了(我|他|她|孩子|小孩)?一下|(摸|碰)[^，。]{0,6}(麻手|发麻|电手|电人)|漏电[^。]{0,12}(麻|电人|电到)|电击|\b(electric shock|got (a )?shock(ed)?|electrocuted)\b/i },
@@ -155,6 +155,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // "有个小孩在楼顶天台边上玩", "小孩在窗户外面的空调架上爬": a child at a drop.
   { kind: "height", intent: "complaint", category: "security",
     re: /(小孩|孩子|小朋友|娃)[^，。]{0,4}在[^，。]{0,8}(天台边|楼顶边|窗台上|窗外|栏杆外|护栏外|屋顶边|窗户外面?的?空调(架|外机)|空调架|空调外机上)[^，。]{0,3}(玩|站|坐|爬|跑)/ },
+  // A medical emergency: labour, a heart attack, a stroke, someone not breathing right.
+  { kind: "injury", intent: "complaint", category: "security", unless: /演练|培训|讲座|义诊|体检/,
+    re: /(怀孕|孕妇|怀着孕)[^。]{0,30}(疼|痛|出血|见红|破水|要生|肚子)|羊水破了|破水了|要生了|(胸口|心口)[^，。]{0,4}(疼|痛|闷)[^。]{0,10}(喘|呼吸|出汗|晕)|呼吸困难|喘不上气|喘不过气|中风了|抽搐|口吐白沫|\b(in labou?r|waters? broke|heart attack|can'?t breathe|having a stroke|seizure)\b/i },
   // A person living alone (or frail) who answers neither the phone nor the door.
   { kind: "injury", intent: "complaint", category: "security",
     re: /(一个人住|独居|独自(在家|住)|自己住|一个人在家)[^。]{0,30}(没人接|不接|没反应|不开门|没人应|不应)|(没人接|没反应|不开门|没人应|不应|不接电话)[^。]{0,30}(一个人住|独居|自己住|一个人在家)|(不接电话|电话不接|打电话没人接|敲门[^，。]{0,3}(不开|不应|没反应|没人应))[^。]{0,20}(心脏病|高血压|糖尿病|老年痴呆|身体不好|有病|行动不便|八十|九十)|(心脏病|高血压|糖尿病|身体不好|行动不便)[^。]{0,20}(不接电话|敲门[^，。]{0,3}(不开|不应|没反应))/ },
@@ -167,6 +170,12 @@ const SAFETY_RULES: SafetyRule[] = [
   // "燃气表一直在走 家里没开火": gas flowing with nothing lit.
   { kind: "gas", intent: "repair", category: "gas",
     re: /(燃气表|煤气表|气表)[^，。]{0,6}(一直|还在|在)(走|转|跑)[^。]{0,12}(没开|没用|没有用|关了|没点)|(没开火|没用气|没做饭|灶关着|都关了)[^。]{0,10}(燃气表|煤气表|气表)[^，。]{0,4}(一直|还在|在)?(走|转|跑)/ },
+  // "柳树让风刮断了个大枝子 耷拉着 底下老有人过": a broken branch hanging over people.
+  { kind: "falling", intent: "repair", category: "greenery",
+    re: /(树枝|枝子|枝杈|大枝|树干|树)[^。]{0,10}(断|折)[^。]{0,12}(耷拉|挂着|悬着|吊着|要掉|快掉|晃)[^。]{0,16}(有人|人过|人走|行人|孩子|小孩|车|路)/ },
+  // "窗子外面的雨棚被风吹翻了 挂在那里晃": a fitting outside a window hanging loose over the street.
+  { kind: "falling", intent: "repair", category: "structure",
+    re: /(雨棚|遮阳棚|防盗窗|空调外机|晾衣架|花架)[^。]{0,8}(吹翻|吹掉|吹歪|松脱|掉了一半)[^。]{0,10}(挂|吊|悬|晃|摇)/ },
   // "楼顶那块广告牌晃得厉害 螺丝掉了几个": something large loose at height.
   { kind: "falling", intent: "repair", category: "facility",
     re: /(广告牌|招牌|广告架|太阳能(板|热水器)?|铁皮|雨棚|彩钢瓦|空调外机|外墙板)[^。]{0,8}(晃得|摇摇欲坠|快掉|要掉|松动|松了|螺丝[^，。]{0,4}掉)(?=[^。]{0,20}(楼顶|高|台风|大风|风大|下面|底下|人))|(楼顶|顶楼|高处)[^。]{0,8}(广告牌|招牌|铁皮|雨棚|太阳能)[^。]{0,8}(晃|松|要掉|快掉)/ },
@@ -179,7 +188,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "electrical-smoke", intent: "repair", category: "electricity", resolvable: true,
     re: new RegExp(`(空调|外机|冰箱|洗衣机|(?<!燃气)热水器|电视|电暖器|电暖气|取暖器|电磁炉|微波炉|电饭煲|电热毯|小太阳)[^，。,.!！?？]{0,6}(冒(黑|白)?烟|(?<![不没])着火|起火|火花|烧起来|烧焦|焦味|爆炸)|(配电箱|配电房|配电室|配电柜|电房|变压器|电缆|电箱|电表箱|插座|插头|电线|线路|开关|电闸|空开|电表|充电桩)[^，。,.!！?？]{0,8}(冒(黑|白)?烟|着火|起火|火花|火星|烧焦|烧起来|(?<!灯|灯泡|灯管|灯丝)烧了|爆炸|焦味|糊味|噼里啪啦|噼啪|啪啪|滋滋|打火)|(焦糊味|烧焦味|烧焦的味|烧焦的味道)|\\b(sparks?|sparking|burning smell|smell of burning)\\b|${EN_ELEC_THING}[^.!?]{0,30}\\b(smok(e|es|ing)|on fire|flames?)\\b|\\b(smoke|flames?)\\b[^.!?]{0,30}${EN_ELEC_THING}`, "i") },
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
-    re: /着火|起火|失火|火灾|火警|浓烟|生了?(一)?堆火|点了?(一)?堆火|烧火取暖|(火\s+){2,}[^。]{0,8}(插座|电线|电箱|配电|快|救命|119)|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
+    re: /着火|起火|失火|火灾|火警|浓烟|生了?(一)?堆火|点了?(一)?堆火|烧火取暖|(火\s+){2,}[^。]{0,8}(插座|电线|电箱|配电|快|救命|119)|冒(黑|白|浓|青)?烟|火苗|明火|烧着了|火光冲天|烟(特别|很|好|非常)?大(?!家)|全是烟(?!味|头|蒂)|都是烟(?!味|头|蒂)|烧起来了|(?<![油抽香吸])烟熏|(纸箱|纸箱子|纸板|纸皮|杂物|垃圾|被子|窗帘|衣服|沙发|草|树叶|枯草)[^，。]{0,4}(点着|烧着|着了|引燃)|玩火|烟雾(?!报警|探测|感应|传感)|(?<![油抽香吸])烟[^，。]{0,2}(呛人|呛得|熏得|熏人)|浓[^，。]{0,3}烟(?!花)|\b(fire|smoke|smoky)\b(?! ?(alarm|detector|drill|door|exit|extinguisher|safety|escape|lane|hazard|risk|hydrant|brigade|code|regulations?|inspection|truck|engine|hose))|(?<!\d)119(?!\d|\s*(平|㎡|元|块|号|室|米|万|栋|斤))/i },
   { kind: "gas", intent: "repair", category: "gas", resolvable: true,
     re: /(煤气|燃气|天然气|液化气)[^，。,.!！?？]{0,6}(味|泄漏|泄露|漏了|漏气)|漏气|臭鸡蛋[^，。]{0,2}(味|气味|臭)|(味|闻到|闻着|臭烘烘)[^。]{0,10}臭鸡蛋|(煤气|燃气|天然气|液化气|气管)[^。]{0,10}嘶嘶|嘶嘶[^。]{0,10}(煤气|燃气|天然气|气味|味)|gas (smell|leak|odou?r)|smell(s|ed|ing)? (like |of )?gas|smell gas|leaking gas/i },
   // A pipe hissing or blowing gas: gas, even when the pipe "broke" (which the flood rule would read as water).
@@ -230,7 +239,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(电线|线头|电缆)[^，。]{0,6}(皮破|破皮|外皮破|绝缘皮[^，。]{0,2}(破|掉))[^。]{0,12}(露|裸)|铜(丝|线)[^，。]{0,3}(露|裸露)|(电线|线头|电缆)[^，。]{0,4}裸露|\b(exposed|bare) (live )?wires?\b/i },
   // Complaints unanswered time after time, said the other way round ("从来没人回 已经第五次了").
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(没人(回|管|理)|不回复|没回复|没人处理)[^。]{0,12}(第[四五六七八九十]次|[四五六七八九十]次了|好几次了|无数次)/ },
+    re: /(投诉|反映|说|报)了?(八百|一百|无数|N|n|好多|多少)(遍|次|回)了?[^。]{0,8}(没人管|没人理|没用|不管|没反应|还是|又)|又[^，。]{0,4}(坏|漏|停|堵)了?[^。]{0,4}(说|报|投诉|反映)了?(多少|好多|无数|N)(次|遍|回)了?|(没人(回|管|理)|不回复|没回复|没人处理)[^。]{0,12}(第[四五六七八九十]次|[四五六七八九十]次了|好几次了|无数次)/ },
   // Going to the street office or the district about the office ("我准备找街道了").
   { kind: "escalation", intent: "complaint", category: null, unless: /请问|流程|手续|需要去|要不要去|报名|办理|吗/,
     re: /(找|去|告到|反映到|闹到|投诉到)(街道|区里|市里|政府)(?!医院|卫生|图书)/ },
@@ -256,12 +265,12 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧[^，。]{0,3}垃圾|烧杂物|烧[^，。]{0,2}(树叶|木头|木板|废料|纸箱|轮胎|塑料)|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
   { kind: "fight", intent: "complaint", category: "security",
-    re: /打架|打起来|打人|(要|在|又)打我|打我了|(躲在|躲进)[^，。]{0,6}(卫生间|厕所|房间|屋里|柜子|阳台)[^。]{0,16}(求救|救命|报警|快来)|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
+    re: /\b(trying|tried|trying to open) (the |our |my |people'?s )?door ?(handles?|knobs?)\b|\b(tried|trying) to (open|break into|get into|force) (my|our|the|a) (door|flat|apartment|unit)\b|(车窗|玻璃|门锁)[^，。]{0,3}(被|让|叫|给)[^，。]{0,3}砸(了|碎|坏)|(有人|一个人|有个人|小偷)[^，。]{0,6}(在)?翻[^，。]{0,12}(窗户|窗台|阳台|围墙)|(一个|有个|有)(男的|女的|人|陌生人)[^，。]{0,4}从(我|我们)?(家|屋里|屋头|房间)[^，。]{0,3}(跑|出来|溜)|打架|打起来|打人|(要|在|又)打我|打我了|(躲在|躲进)[^，。]{0,6}(卫生间|厕所|房间|屋里|柜子|阳台)[^。]{0,16}(求救|救命|报警|快来)|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
     re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   // A dog that has knocked someone down or bitten them, and is still loose.
   { kind: "injury", intent: "complaint", category: "pets",
-    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要|没|没有)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,20}追着[^，。]{0,4}${VICTIM}[^，。]{0,2}咬[^。]{0,12}(咬到|咬伤|咬了)(一个|两个|好几个|人)|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
+    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要|没|没有)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,20}追着[^，。]{0,4}${VICTIM}[^，。]{0,2}咬[^。]{0,12}(咬到|咬伤|咬了)(一个|两个|好几个|人)|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(?<![不没])(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
   { kind: "height", intent: "complaint", category: "security", unless: /就问问|没出(什么)?事|有没有监控/,
     re: /(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,3}(上)?有(个|一个)?(小孩|孩子|小朋友)|\b(kid|child|boy|girl|toddler)\b[^.]{0,20}\b(on|standing on|sitting on|climbing)( the| a)? (windowsill|window ledge|ledge|balcony railing)\b|(天台|楼顶|屋顶)[^。]{0,6}(站着|坐着|有)(个|一个)?人[^。]{0,12}(边上|想不开|要跳)|想不开|要跳楼|高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,4}(站|坐|爬|趴|蹲)着?(个|一个)?(小孩|孩子|小朋友)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
@@ -337,7 +346,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "escalation", intent: "complaint", category: null,
     re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|(在|到)(抖音|微博|快手|小红书|头条)[^，。]{0,3}(上)?(发|曝光|挂)|(发|寄|交|投|爆料)(给|到)[^，。]{0,4}新闻|新闻(热线|媒体|台)|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|环保局|环保部门|生态环境局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
-    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的|一次(回复|回音|回应|消息|电话)?都没(有)?|没(有)?一次)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
+    re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的|一次(回复|回音|回应|消息|电话)?都没(有)?|没(有)?一次)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+(st|nd|rd|th)|third|fourth|fifth|sixth|seventh|tenth) (message|time|report|complaint|request)\b[^]{0,100}\b(nobody|no one|never)\b|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
 
 // "燃气管被钻穿了 呲呲响 人已经出来了": the family got out, the gas or fire is still there — an
@@ -486,6 +495,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fire" && /^烟熏/.test(m[0]) && EVERYDAY_SMOKE.test(text)) continue;
     // "有人在楼道里抽烟 烟味呛得要命", "my neighbour smokes on his balcony": cigarette smoke, no fire named.
     if (r.kind === "fire" && /抽烟|吸烟|二手烟|烟头|香烟|\bsmokes\b|\bcigarettes?\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b/i.test(text) && !/着火||起火|失火|火灾|明火|火光|火苗|烧起来|\b(fire|flames?)\b/i.test(text)) continue;
+    // "Neighbors are grilling on their balcony again, my whole apartment is full of smoke": barbecue smoke, a nuisance.
+    if (r.kind === "fire" && /\b(grill(s|ing|ed)?|bbq|barbecu(e|ing))\b|烧烤|烤肉|烤串/i.test(text) && !/着火|起火|失火|火灾|明火|火苗|\bon fire\b|\bflames?\b|\bcaught fire\b/i.test(text)) continue;
     // "着火了着火了 这比赛太燃了": a match or a show on fire, figuratively.
     if (r.kind === "fire" && /比赛|球赛|进球|演唱会|直播|这局|太燃|燃爆|燃炸/.test(text) && !PRESSING.test(text)) continue;
     // "烧焦味是我家 煮粥煮糊了", "保安说是在搞消防演练放的烟雾": the sender knows the harmless cause.
@@ -517,6 +528,8 @@ export function safetySignal(text: string): Safety | null {
       (REPORTED_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)) || INCIDENT_REF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) &&
       // (…unless it is still going on: "我十分钟前报了电梯困人 …人还在里面".)
       !/还在里面|还困着|还没(出来|救出来)|人还在|还在漏|还在冒|还没灭|味道还在|味还在|还有味|还是有味|还在响|还在冒烟/.test(text)) continue;
+    // "刚才谁在群里说着火了 是哪里啊 严不严重": asking about what someone else said.
+    if (r.kind !== "escalation" && r.kind !== "ignored" && /(谁|有人)(在群里|刚才)?说[^，。]{0,3}$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /哪里|哪儿|哪栋|严不严重|严重吗|怎么回事|真的假的/.test(text)) continue;
     // "听说容易起火": a risk someone heard of.
     if (/(容易|可能会|听说[^，。]{0,6})$/.test(before + "") && !NOW.test(clause)) continue;
     // "前天半夜有人拧我家门把手，后来…说是走错楼层了，谢谢你们": a scare told afterwards, with its end.
@@ -561,6 +574,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fight" && /已经[^，。]{0,6}(拉开|劝开|分开|带走)/.test(text)) continue;
     // "昨晚楼下有人打架…现在没事了 就是想说保安都去哪了": told afterwards, over.
     if (r.kind === "fight" && PAST_STORY.test(text.slice(0, m.index)) && /(现在|目前)(都|也)?没事了?(?!吧|吗)/.test(text)) continue;
+    // "我给电视台打电话了 人家说下礼拜来拍咱小区的邻里节": the press invited to an event, no threat.
+    if (r.kind === "escalation" && /(来拍|采访|报道|拍摄)[^。]{0,12}(活动|节|晚会|表演|比赛|风采|好人好事)|邻里节|文艺汇演/.test(text) && !/曝光|投诉|不管|太差/.test(text)) continue;
     // "开玩笑的啦 不会真去找记者的": a threat taken back in the same breath.
     if (r.kind === "escalation" && /开玩笑|不会真(的)?(去|找|打|告)|不是(要|真)(去|要)?(告|找|投诉|曝光)|说说而已/.test(text)) continue;
     // "开关按下去会有一点点火花 正常吗": a tiny spark asked about, nothing burning.
@@ -905,7 +920,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "楼下说漏水是我们家？我们家地上干干的，没看到有水啊": a neighbour saying their home does not leak.
   if (/(没(看到|发现|见)[^。，,]{0,4}(水|漏|湿)|干干的|干干净净|一点水都没|不是我们家|我们家没(漏|渗|问题))/.test(text) && /说|怀疑|以为|说是/.test(text) && !ASKS_FOR_VISIT.test(text) && !/派|师傅|查查|检查|上门|来看|帮[^。]{0,3}(查|看)/.test(text)) add("other", 1.2);
   // "听说2栋有人家漏水了，严重吗？": asking about news heard, reporting nothing of one's own.
-  if (/听说/.test(text) && /(严重吗|怎么样了|是真的吗|真的吗|咋回事|怎么回事|修好了吗|处理了吗)/.test(text) && !/我家|我们家|家里/.test(text)) add("inquiry", 1.0);
+  if (/听说/.test(text) && /(严重吗|怎么样了|是真的吗|真的吗|咋回事|怎么回事|修好了吗|处理了吗|几单元|几楼|哪家|哪户|出(了)?什么事)/.test(text) && !/我家|我们家|家里/.test(text)) add("inquiry", 1.5);
   // "问一下，正月十五小区有没有猜灯谜活动", "昨天晚上消防车来咱小区是咋回事啊": a question to the office.
   if ((/^(问一下|请问|想问下|想问一下|咨询一下)/.test(text) && /有没有[^。]{0,12}(活动|服务|规定|地方|人)|是不是要|能不能(办|用|放|挂|装)/.test(text) && !FAULT.test(text) && !FEE_WORDS.test(text) && !EARLIER_REPORT.test(text) && !TICKET_REF.test(text) && !/我(申请|提交|反映|报)的|单号|工单|派给/.test(text)) || (/(昨天|昨晚|刚才|今天)[^。]{0,12}(是)?(咋|怎么)回事/.test(text) && !FAULT.test(text) && !/我家|我们家/.test(text))) add("inquiry", 0.8);
   // "现在啥情况了", "怎么样了", "有进展吗": a short chase of what was reported.
@@ -941,6 +956,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (/(但是?|可是|不过|就是)[^。]{0,12}(没解决|没修好|没弄好|还是(不|卡|漏|坏|没|堵)|又(坏|漏|不|堵))/.test(text)) add("complaint", 1.0);
   // "我家门口那个声控灯也不亮了 你们一起看看": one more job for the same visit, asked kindly.
   if (/(一起|顺便|一块|顺带)(帮忙)?(看看|看一下|修|修一下|弄一下|来)/.test(text) && !DISPLEASURE.test(text) && !ANNOYED.test(text)) add("repair", 1.2);
+  // "Hi there, thanks for fixing the lobby door yesterday": thanks for a fix, in English.
+  if (/\bthanks?( you| a lot| so much)? for (fixing|repairing|sorting( out)?|sending|coming|unblocking|replacing)\b/i.test(text) && !/\b(but|still|again|however)\b/i.test(text)) add("praise", 1.5);
+  // "我昨天在小区花园丢了一串钥匙…有人捡到交到前台吗": lost property asked of the office.
+  if (/(丢了|掉了|遗失|弄丢|找不到)[^。]{0,20}(钥匙|钱包|手机|门禁卡|卡|包|证件|身份证|眼镜|手表|耳机)|失物招领|捡到[^。]{0,10}(交|送)到?(前台|物业)/.test(text) && /前台|物业|你们|有人捡到|捡到/.test(text) && !FAULT.test(text)) add("inquiry", 1.5);
   // "人老了觉少 睡不着 跟你们说说话": company, not a report.
   if (/跟你们(说说话|聊聊|唠唠|说说)|陪(我)?聊|聊聊天|说说话|早点睡吧|早点休息/.test(text) && !FAULT.test(text)) add("other", 1.5);
   // "缴费二维码扫了显示订单异常", "房子空着 物业费能不能减免": paying and what is owed, not a fault or a grievance.
@@ -1000,7 +1019,7 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // "消防演练搞得挺好": an event or a service praised without a thank-you.
   if (DONE_WELL.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text) && !SARCASM.test(text) && !ASKS.test(text)) add("praise", 0.6);
   // "刚才闻到煤气味…师傅来看过了…现在已经没事了": a scare already over, told for information.
-  if ((RESOLVED.test(text) || HARMLESS_CAUSE.test(text)) && /说一声|告诉你们|报备|知会|跟你们讲|大家放心|不用怕|别担心|别慌|\bfyi\b|just so you know/i.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
+  if ((RESOLVED.test(text) || HARMLESS_CAUSE.test(text)) && /说一声|告诉你们|报备|知会|跟你们讲|大家放心|不用怕|别担心|别慌|保安已经(上去|过去|到了|在处理)|已经(有人)?(在)?处理了|\bfyi\b|just so you know/i.test(text) && !ASKS.test(text) && !DISPLEASURE.test(text)) add("other", 0.8);
   if (PLAIN_QUESTION.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.3);
   // "家里刚跳闸了 自己推上去就好了 没事。就想问下总电闸箱在哪": the scare is over; the question is the point.
   if (OVER_THEN_ASK.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.8);

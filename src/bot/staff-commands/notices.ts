@@ -63,7 +63,7 @@ export const NOTICE_COMMANDS: StaffCommand[] = [
       if (!rest) return { key: "staff.notice_cancelled", params: { noticeId: await cancelDraft(c.tx, { author: c.staff, now: c.now, settings: c.settings }) } };
       const id = /^[#＃]?\s*(\d+)$/.exec(rest);
       if (!id) throw new DomainError("command.usage", { usage: "取消（放弃草稿）或 取消 #3（撤回定时通知）" });
-      await cancelScheduled(c.tx, c.staff.communityId, Number(id[1]));
+      await cancelScheduled(c.tx, c.staff.communityId, Number(id[1]), { id: c.staff.id, name: c.staff.name }, c.now);
       return { key: "staff.notice_unscheduled", params: { noticeId: Number(id[1]) } };
     },
   },

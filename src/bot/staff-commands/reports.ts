@@ -42,7 +42,7 @@ export const REPORT_COMMANDS: StaffCommand[] = [
 ];
 
 // "上周的周报发我一下", "昨天的日报", "周报上周", "本周周报": a report asked for in words, as its command.
-const SPOKEN_REPORT = /^(?:(?:发|给)?我?(?:看看|看下|看一下|要)?)?(今天|今日|昨天|昨日|本周|这周|这个?星期|上个?星期|上周|上个?礼拜|本月|这个?月|上个?月)?的?(?:工作)?(日报|周报|月报)(今天|今日|昨天|昨日|本周|这周|上周|上个?星期|上个?礼拜|本月|这个?月|上个?月)?(?:的)?(?:发(?:我|给我)?(?:一下|下)?|给我(?:看看|一下)?|看看|看一下|呢|吧)?[\s。.!！?？~]*$/;
+const SPOKEN_REPORT = /^(?:(?:发|给)?我?(?:看看|看下|看一下|要)?)?(今天|今日|昨天|昨日|本周|这周|这个?星期|上个?星期|上周|上个?礼拜|本月|这个?月|上个?月)?的?(?:工作)?(日报|周报|月报)(今天|今日|昨天|昨日|本周|这周|上周|上个?星期|上个?礼拜|本月|这个?月|上个?月)?(?:的)?(?:发(?:我|给我)?(?:一下|下|看看|看一下)?|给我(?:看看|一下)?|看看|看一下|呢|吧)?[\s。.!！?？~]*$/;
 /** A report command said as a sentence, as the command it means ("上周的周报发我一下" → "周报 上周"), or null. */
 export function spokenReportCommand(text: string): string | null {
   const m = SPOKEN_REPORT.exec(text.trim());

@@ -29,6 +29,14 @@ const SAFETY: Record<string, string> = {
   water: "If you can, close your flat's main water valve and keep away from wet sockets and appliances. In danger call 119/110.",
   electricity: "Switch off the breaker; do not touch anything smoking or live. If there is fire or danger, leave and call 119.",
   water_power: "The water has reached a light or a socket: switch off the breaker first and do not touch wet switches or appliances; close your main water valve if you can. In danger call 119/110.",
+  injury: "Call 120 for an ambulance now; do not move someone who has fallen or fainted, keep their airway clear and stay with them; our staff are coming to help and guide the ambulance.",
+  bite: "Wash the wound with soap and running water for at least 15 minutes and get to a hospital for treatment and a rabies vaccine; if it bleeds heavily call 120.",
+  fight: "Keep yourself safe and away from the fight, and call 110 (police) now; do not step in.",
+  missing: "Call 110 (police) now and have a photo and a description of their clothes ready; we are alerting the gates and patrols and checking the cameras.",
+  selfharm: "Call 110 now (120 if someone is hurt); if someone wants to end their life, stay with them and do not leave them alone; the mental-health hotline is 400-161-9995. Our staff are on the way.",
+  outage_water: "While the water is off, keep your taps closed so nothing overflows when it returns; tell us if someone at home has special needs.",
+  outage_power: "While the power is off, switch off heaters and large appliances so nothing is hit when it returns; no candles, take care on the stairs, and tell us at once if someone is stuck in a lift.",
+  outage_gas: "While the gas is off, keep the stove and the gas valve closed; when it returns, check there is no smell before lighting.",
   water_upstairs: "The water is coming from the flat above: move appliances and valuables away and keep clear of wet sockets; we are contacting the flat above to shut their valve. In danger call 119/110.",
 };
 const safetyFor = (p: Params) => SAFETY[s(p.advice)] ?? SAFETY[s(p.category)];
@@ -102,6 +110,7 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
     (s(p.lines) ? `Unpaid fees of ${s(p.address)}: total ${s(p.total)} yuan (items below).` : `${s(p.address)} has no unpaid fees. Thank you!`) +
     ` Payment channels are listed below.`,
   "fee.reminder": (p) => `Hello from the property service centre: ${s(p.address)} has ${s(p.months)} month(s) of fees unpaid, ${s(p.total)} yuan in total.${s(p.channels) ? ` Ways to pay: see below.` : ""} If you have already paid, please ignore this (or reply "paid"); if you have a question about it, just reply${s(p.staff) ? ` or contact your housekeeper ${s(p.staff)}` : ""}.`,
+  "resident.revisit_sent_privately": () => "Got your answer to the follow-up; I have replied privately.",
   "resident.withdrawn_linked": (p) => `OK, noted that your home no longer needs it. #${s(p.number)} (${s(p.summary)}) stays open for the other households waiting on it.`,
   "resident.withdrawn_group": (p) => `Noted: #${s(p.number)} is called off as its reporter said; details sent privately.`,
   "resident.reports_info": () => "The office's daily, weekly and monthly reports are internal and go to staff only. Every quarter the office publishes a management report to all owners (requests handled, complaints, satisfaction and fee collection, as totals) in the community group. For anything in particular, just ask me or your housekeeper.",

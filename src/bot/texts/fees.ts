@@ -27,9 +27,9 @@ export const FEE_TEXTS = {
     `请联系住户确认缴费时间；约定分期的，可「暂停催缴 ${s(p.address)} 分期 说明」暂停提醒。`,
   "staff.fee_question_added": (p) => `【工单 #${s(p.number)} 补充】${s(p.place)} 的住户补充：${s(p.text)}`,
   // ——— residents: answers about fees ———
-  "fee.paid_claim_ack": (p) => `收到，已请${s(p.staff) ? `您的管家 ${s(p.staff)} ` : "物业服务中心"}核对缴费记录，如有问题会再联系您。谢谢！`,
+  "fee.paid_claim_ack": (p) => `收到，已请${s(p.staff) ? `您的管家 ${s(p.staff)} ` : s(p.homes) ? "管家" : "物业服务中心"}核对${s(p.homes) ? ` ${s(p.homes)} 的` : ""}缴费记录，如有问题会再联系您。谢谢！`,
   "fee.how_to_pay": (p) => `缴费方式：${s(p.channels)}\n查询自家的账单和欠费，请先私信我绑定房屋（发送地址，例如「3栋2单元1201」）。`,
-  "fee.pay_later_ack": (p) => `好的，已转告${s(p.staff) ? `您的管家 ${s(p.staff)}` : "物业服务中心"}，会和您确认缴费时间。谢谢您的理解！`,
+  "fee.pay_later_ack": (p) => `好的，已转告${s(p.staff) ? `您的管家 ${s(p.staff)}` : s(p.homes) ? `管家（${s(p.homes)}）` : "物业服务中心"}，会和您确认缴费时间。谢谢您的理解！`,
   "fee.paid_nothing_owed": () => "系统里已有您家的缴费记录，目前没有逾期未缴的费用，谢谢您的支持！",
   "fee.question_ticket": (p, c) =>
     `已为您登记${p.about === "invoice" ? "开票申请" : "费用咨询"} #${s(p.number)}：${s(p.summary)}\n` +

@@ -27,6 +27,7 @@ export const NOTICE_TEXTS = {
     `已确认，通知 #${s(p.noticeId)} 开始发送：${s(p.groups)} 个业主群${Number(p.residents) ? `、私信 ${s(p.residents)} 位住户` : ""}，` +
     `预计 ${formatRelative(new Date(s(p.lastAt)), c.now, c.tz)} 前发完，完成后告诉您送达结果。发送「通知进度」可随时查看。`,
   "staff.notice_cancelled": (p) => `已放弃通知草稿 #${s(p.noticeId)}，没有发送。`,
+  "staff.notice_withdrawn_by": (p) => `您的定时通知 #${s(p.noticeId)}（${s(p.text)}）已被 ${s(p.by)} 撤回，不会发送。如仍需发布，请重新发起。`,
   "staff.notice_unscheduled": (p) => `已撤回定时通知 #${s(p.noticeId)}，不会发送。`,
   "staff.notice_done": (p) =>
     `【通知 #${s(p.noticeId)} 发送完成】已发送 ${s(p.sent)}/${s(p.total)}（业主群 ${s(p.groups)} 个，私信住户 ${s(p.residents)} 位）` +

@@ -37,6 +37,8 @@ const FILLER = /我们?|我家|你们|这个|那个|这|那|是|的|了|吧|啊|
  * for a fee question (or that answer a reminder), so it only needs a fee word and a why/wrong cue.
  */
 export function isFeeAmountQuestion(text: string): boolean {
+  // "Why is the parking fee 300 this month? It was 150 before."
+  if (/\bwhy (is|was|are|did)\b[^.?]{0,30}\b(fee|fees|bill|charge|charges)\b|\b(fee|bill|charge)s?\b[^.?]{0,30}\b(doubled|went up|gone up|higher than|more than (last|before))\b/i.test(text)) return true;
   const t = strip(text);
   if (!FEE_WORD.test(t)) return false;
   // "物业费为什么不能用支付宝交" asks how to pay, not about the amount.
@@ -55,6 +57,8 @@ export function parseReminderReply(text: string): "paid" | "later" | "question" 
   // "I already paid both yesterday through the mini program", "Paid already, thanks".
   if (/\b(already paid|paid (it|them|both|already|yesterday|last week|online|by|through|via|at)|i('ve| have)( already)? paid|just paid)\b|^\W*paid\W*(thanks?|thank you)?\W*$/i.test(text) && !/\b(not|haven'?t|didn'?t|how|when|where)\b|\?/i.test(text)) return "paid";
   if (/\b(wrong amount|too (much|high)|why (is|so)|overcharged|charged twice|not (right|correct))\b/i.test(text)) return "question";
+  // "Money is a bit tight this month, can I pay next month?"
+  if (/\b(pay|settle)\b[^.?]{0,12}\b(next month|next week|later|end of the month|in a few days)\b|\bmoney is (a bit |quite |very )?tight\b/i.test(text) && !/\b(already|have) paid\b/i.test(text)) return "later";
   const t = strip(text);
   if (!t || t.length > 40) return null;
   // "我刚才先交了一部分，还差多少钱？": the balance asked — the bills answer it, nobody needs to check.
@@ -78,6 +82,16 @@ export function parseReminderReply(text: string): "paid" | "later" | "question" 
 // ——— reminders received ———
 
 export const REPLY_WINDOW_DAYS = 14;
+
+/** Every household reminded to this chat identity within `days` (newest first), for an owner of several homes. */
+export async function recentReminderHouseholds(db: DbOrTx, communityId: number, platformId: string, now: Date, days = REPLY_WINDOW_DAYS): Promise<number[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { communityId, key: REMINDER_KEY, toKind: "user", toPlatformId: platformId, notBefore: { gte: new Date(now.getTime() - days * 86_400_000), lte: now } },
+    orderBy: { notBefore: "desc" }, select: { dedupeKey: true },
+  });
+  const ids = rows.map((r) => /^fee\.reminder:(\d+):/.exec(r.dedupeKey ?? "")?.[1]).filter((x): x is string => Boolean(x)).map(Number);
+  return [...new Set(ids)];
+}
 
 /**
  * The household of the latest fee reminder sent to this chat identity within `days` (default 14),

@@ -140,9 +140,9 @@ export async function sweepFeeReminders(tx: Tx, deps: Pick<Deps, "log">, communi
 
   const holds = await activeFeeHolds(tx, communityId, now);
   // A household whose fee question is still open ("金额不对吧" → a fee ticket) is not chased for the
-  // amount it disputes while its housekeeper answers — for a week at most (the unanswered question is
-  // escalated by its own deadlines; a longer hold is the housekeeper's 暂停催缴).
-  const disputed = await tx.ticket.findMany({ where: { communityId, intent: "fee", status: { in: [...OPEN_STATUSES] }, householdId: { not: null }, createdAt: { gte: new Date(now.getTime() - QUESTION_HOLD_DAYS * DAY) } }, select: { householdId: true } });
+  // amount it disputes while it is answered: as long as its housekeeper has taken it up, and for a week
+  // when nobody has (the unanswered question is escalated by its own deadlines).
+  const disputed = await tx.ticket.findMany({ where: { communityId, intent: "fee", status: { in: [...OPEN_STATUSES] }, householdId: { not: null }, OR: [{ acceptedAt: { not: null } }, { createdAt: { gte: new Date(now.getTime() - QUESTION_HOLD_DAYS * DAY) } }] }, select: { householdId: true } });
   const questioned = new Set(disputed.map((t) => t.householdId!));
   const history = await reminderHistory(tx, communityId, new Date(now.getTime() - (Math.max(f.feeReminderIntervalDays, 31) + 1) * DAY));
   const residents = await tx.resident.findMany({ where: { verified: true, household: { communityId } }, select: { householdId: true, chatUser: { select: { id: true, platformId: true } } } });

@@ -78,13 +78,23 @@ export async function deliverNotice(tx: Tx, noticeId: number, now: Date, setting
   // An outage over before the held copies could go (a night cut announced at 22:30, copies at 09:00):
   // "请提前储水" the next morning is noise — the groups had it, the direct copies are dropped.
   if (notice.outageTo && directFrom >= notice.outageTo) residents = [];
-  const nextDay = localParts(directFrom, tz).day !== localParts(now, tz).day;
-  const directParams = nextDay ? { ...params, text: withDates(notice.text, now, tz) } : params;
-  for (const [i, r] of residents.entries()) await queue({ kind: "user", platformId: r.platformId }, new Date(directFrom.getTime() + i * gapMs), directParams);
+  const datedParams = { ...params, text: withDates(notice.text, now, tz) };
+  // Paced copies never run on into quiet hours: one that would fall after 21:00 waits for the morning
+  // with the rest after it (and, being read the next day, carries dates).
+  let at = directFrom;
+  let queued = 0;
+  for (const r of residents) {
+    at = outsideQuietHours(at, settings.quietHours, tz);
+    if (notice.outageTo && at >= notice.outageTo) break;
+    const nextDay = localParts(at, tz).day !== localParts(now, tz).day;
+    await queue({ kind: "user", platformId: r.platformId }, at, nextDay ? datedParams : params);
+    queued++;
+    at = new Date(at.getTime() + gapMs);
+  }
 
-  await tx.notice.update({ where: { id: noticeId }, data: { status: "sending", groupCount: audience.groups.length, residentCount: residents.length } });
+  await tx.notice.update({ where: { id: noticeId }, data: { status: "sending", groupCount: audience.groups.length, residentCount: queued } });
   await scheduleTask(tx, { communityId: notice.communityId, kind: CHECK_KIND, data: { noticeId, round: 0 }, dueAt: new Date(lastAt.getTime() + CHECK_AFTER_MS), dedupeKey: `${CHECK_KIND}:${noticeId}:0` });
-  return { groups: audience.groups.length, residents: residents.length, lastAt };
+  return { groups: audience.groups.length, residents: queued, lastAt };
 }
 
 export type Progress = { total: number; sent: number; dead: number; pending: number };

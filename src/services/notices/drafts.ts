@@ -5,6 +5,7 @@
 // `noticeDraftMinutes` (default 30): a 确认 after that finds nothing to confirm (an old draft is not
 // sent by surprise), and the stale row is marked cancelled when the author next drafts or confirms.
 // `取消` drops the draft; `取消 #N` calls off a scheduled notice that has not gone out yet.
+import { enqueue } from "../outbox.js";
 import type { DbOrTx, Tx } from "../../db.js";
 import type { Settings } from "../community/settings.js";
 import { DomainError } from "../deps.js";
@@ -102,10 +103,15 @@ export async function cancelDraft(tx: Tx, o: { author: Author; now: Date; settin
 }
 
 /** 取消 #N: calls off a scheduled notice of the community (its send task then does nothing). */
-export async function cancelScheduled(tx: Tx, communityId: number, noticeId: number): Promise<void> {
+export async function cancelScheduled(tx: Tx, communityId: number, noticeId: number, by?: { id: number; name: string }, now = new Date()): Promise<void> {
   const notice = await tx.notice.findFirst({ where: { id: noticeId, communityId } });
   if (!notice || notice.status === "draft") throw new DomainError("notice.not_found", { id: noticeId });
   if (notice.status !== "scheduled") throw new DomainError("notice.not_scheduled", { id: noticeId });
   const won = await tx.notice.updateMany({ where: { id: noticeId, status: "scheduled" }, data: { status: "cancelled" } });
   if (won.count !== 1) throw new DomainError("notice.not_scheduled", { id: noticeId });
+  // Withdrawn by someone else: its author still believes it will go out — told who withdrew it.
+  if (by && by.id !== notice.authorStaffId) {
+    const author = await tx.staff.findUnique({ where: { id: notice.authorStaffId }, include: { chatUser: true } });
+    if (author?.active && author.chatUser) await enqueue(tx, { communityId, to: { kind: "user", platformId: author.chatUser.platformId }, key: "staff.notice_withdrawn_by", params: { noticeId, by: by.name, text: notice.text.slice(0, 60) }, notBefore: now });
+  }
 }

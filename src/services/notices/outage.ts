@@ -39,7 +39,7 @@ const REPORTED_EN: Record<OutageKind, RegExp> = {
   gas: /\bno gas\b|\bgas (is |has been )?(off|out|cut( off)?)\b|\bwhen will (the )?gas\b|\bgas (be )?back\b/i,
 };
 /** "怎么停了", "什么时候恢复": an outage report when the classifier says which supply it is about. */
-const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢复|来)|还没(恢复|来)/;
+const GENERIC_LOSS = /停了|断了|没了|什么时候(恢复|来)|几点(恢复|来)|还没(恢复|来)|停多久|还要停|停到(几点|什么时候)/;
 const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity: "power", gas: "gas" };
 
 /** Words of a problem other than a missing supply: these reports always become tickets. */

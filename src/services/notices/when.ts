@@ -4,7 +4,7 @@
 import { atLocal, localParts } from "../time.js";
 
 const WEEKDAY_SRC = String.raw`(?:本|这|下|下下)?(?:周|星期|礼拜)[一二三四五六日天]`;
-const DATE_SRC = String.raw`(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[./]\d{1,2}[日号]|今天|今日|明天|明日|后天|明早|明晚|今早|今晚)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?|${WEEKDAY_SRC})`;
+const DATE_SRC = String.raw`(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[./]\d{1,2}[日号]|今天|今日|明天|明日|后天|明早|明晚|今早|今晚|次日|第二天|翌日|隔天)(?:\s*[(（]?(?:周|星期)[一二三四五六日天][)）]?)?|${WEEKDAY_SRC})`;
 const PERIOD_SRC = String.raw`(?:上午|早上|早晨|中午|下午|晚上|夜间|凌晨)`;
 const TIME_SRC = String.raw`${PERIOD_SRC}?\s*\d{1,2}(?::\d{2}|[点时](?:\d{1,2}(?![栋号幢座单元楼层户室\d])分?|半)?)`;
 const RANGE_SEP = String.raw`\s*(?:-|—|–|~|～|至|到)\s*`;
@@ -28,7 +28,7 @@ function parseDate(text: string, base: Date, tz: string): Ymd | null {
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   };
   if (/今天|今日|今早|今晚/.test(text)) return plusDays(0);
-  if (/明天|明日|明早|明晚/.test(text)) return plusDays(1);
+  if (/明天|明日|明早|明晚|次日|第二天|翌日|隔天/.test(text)) return plusDays(1);
   if (/后天/.test(text)) return plusDays(2);
   let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
   if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
@@ -77,12 +77,18 @@ const at = (d: Ymd, hhmm: string, tz: string) => atLocal(d.year, d.month, d.day,
 
 export type Window = { from: Date; to: Date };
 
+const nextDay = (d: Ymd): Ymd => {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+};
+
 function windowOf(m: RegExpExecArray, base: Date, tz: string): Window | null {
   const startDay = m[1] ? parseDate(m[1], base, tz) : parseDate("今天", base, tz);
   // "明晚8点": the evening the date word names, when the time says no part of the day itself.
   const evening = (date: string | undefined, time: string) => (date?.includes("晚") && !/上午|早|中午|下午|晚|夜|凌晨/.test(time) ? `晚上${time}` : time);
   const startTime = parseTime(evening(m[1], m[2]!));
-  const endDay = m[3] ? parseDate(m[3], base, tz) : startDay;
+  // "今晚22:00-次日6:00": the end's "次日" is the day after the start's.
+  const endDay = m[3] ? (/次日|第二天|翌日|隔天/.test(m[3]) && startDay ? nextDay(startDay) : parseDate(m[3], base, tz)) : startDay;
   // (The end follows the start into the evening only when the start was moved there: "今晚22:00-6:00" ends at 06:00.)
   const startMoved = startTime !== null && startTime !== parseTime(m[2]!);
   const endTime = parseTime(m[3] ? evening(m[3], m[4]!) : startMoved ? evening(m[1], m[4]!) : m[4]!);

@@ -1,5 +1,6 @@
 // The revisit conversation: the question, the resident's answer, and what no answer means.
 import type { Tx } from "../../db.js";
+import type { Deps } from "../deps.js";
 import { enqueue } from "../outbox.js";
 import { cachedCommunity, getSettings } from "../community/community.js";
 import { clearState, getState, setState } from "../residents/conversation.js";
@@ -30,7 +31,7 @@ const THANKS_ONLY = /^(谢谢|谢谢你|谢谢您|谢谢师傅|谢谢你们|感�
  * (after the answer-then-detail split has had its go: "not really, still leaking" keeps its detail). */
 export function englishSatisfaction(text: string): 1 | 2 | 3 | null {
   const t = text.toLowerCase();
-  if (t.length > 80 || /[\u4e00-\u9fff]/.test(t)) return null;
+  if (t.length > 160 || /[\u4e00-\u9fff]/.test(t)) return null;
   if (/\b(not|isn'?t|wasn'?t|never|hardly)\b[^.!?]{0,15}\b(satisfied|fixed|working|good|happy|solved|resolved)\b|\b(unsatisfied|unhappy|dissatisfied|disappointed)\b|\bstill\b[^.!?]{0,12}\b(broken|leaking|blocked|dripping|not|no|the same)\b|\b(same problem|worse)\b/.test(t)) return 3;
   if (/\b(mostly|somewhat|fairly|partly|more or less|kind of|sort of)\b[^.!?]{0,12}\b(satisfied|fine|ok|okay|good|fixed)\b|^\W*(ok|okay|fine|so-so|not bad)\W*$/.test(t)) return 2;
   if (/\b(satisfied|happy|all good|all fixed|fixed|perfect|great|excellent|working (fine|now|again|well)|works (fine|now|again|well))\b/.test(t)) return 1;
@@ -68,7 +69,12 @@ async function onBehalfOf(tx: Tx, ticket: { id: number; intent: string; urgency:
 
 export const askRevisit: TaskHandler = async (tx, deps, task, now) => {
   const ticket = await tx.ticket.findUnique({ where: { id: task.ticketId ?? -1 } });
-  if (!ticket || ticket.status !== "done" || !ticket.reporterId) return;
+  if (!ticket || ticket.status !== "done") return;
+  // Nobody to ask on WeChat (a request the desk logged for a resident without it): the phone list.
+  // (Staff who live here and reported their own home are residents for this.)
+  const reporterIsResident = ticket.reporterId !== null && ((await tx.staff.count({ where: { chatUserId: ticket.reporterId } })) === 0 || (await tx.resident.count({ where: { chatUserId: ticket.reporterId, verified: true } })) > 0);
+  if (!reporterIsResident) return toPhoneList(tx, deps, ticket, task.id, now, 0);
+  if (!ticket.reporterId) return;
   const community = await cachedCommunity(deps.db, ticket.communityId);
   if (!community) return;
   const reporter = await tx.chatUser.findUniqueOrThrow({ where: { id: ticket.reporterId } });
@@ -109,7 +115,14 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
     const state = await getState(tx, ticket.reporterId, new Date(now.getTime() - 1000));
     if (state?.kind === "revisit" && state.ticketId === ticket.id) await clearState(tx, ticket.reporterId);
   }
-  // The front desk phones; an office without one on the assistant: the ticket's assignee (DOMAIN: front desk / housekeeper).
+  await toPhoneList(tx, deps, ticket, task.id, now, hours);
+};
+
+/**
+ * The front desk phones (an office without one on the assistant: the ticket's assignee — DOMAIN: front
+ * desk / housekeeper), with the owner on file to call. `hours` 0: there was nobody to ask on WeChat.
+ */
+async function toPhoneList(tx: Tx, deps: Deps, ticket: { id: number; number: number; communityId: number; place: string; assigneeId: number | null; householdId: number | null }, taskId: number, now: Date, hours: number) {
   let desk: { id: number; chatUser: { platformId: string } | null }[] = (await staffWithRole(tx, ticket.communityId, "frontdesk", deps.sweep)).filter((s) => s.chatUser);
   if (desk.length === 0 && ticket.assigneeId) {
     const assignee = await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } });
@@ -118,9 +131,9 @@ export const revisitTimeout: TaskHandler = async (tx, deps, task, now) => {
   // Whom to call: the owner on file (staff may see it), so the desk need not look the number up.
   const household = ticket.householdId ? await tx.household.findUnique({ where: { id: ticket.householdId } }) : null;
   for (const s of desk) {
-    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place, hours, owner: household?.ownerName ?? "", phone: household?.phone ?? "" }, notBefore: now, dedupeKey: `revisit.phone:${task.id}:${s.id}` });
+    if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.revisit_phone", params: { number: ticket.number, place: ticket.place, hours, owner: household?.ownerName ?? "", phone: household?.phone ?? "" }, notBefore: now, dedupeKey: `revisit.phone:${taskId}:${s.id}` });
   }
-};
+}
 
 /**
  * A revisit question asked and still unanswered whose conversation was taken over (the resident

@@ -41,7 +41,35 @@ export function parseScore(text: string): Score | "skip" | null {
   if (digit) return DIGIT_SCORES[digit[1]!]!;
   for (const [re, score] of WORDS) if (re.test(t)) return score;
   if (SKIP.test(t)) return "skip";
-  return scoreInWords(t);
+  const english = scoreInEnglish(text);
+  if (english !== null) return english;
+  const inWords = scoreInWords(t);
+  if (inWords !== null) return inWords;
+  // "不满意，上个月修个灯来了三趟才修好" / "…楼道天天有人拖，满意": the verdict first or last, the reason around it.
+  const clauses = text.split(/[，,。.！!；;、\s]+/).map((c) => c.trim()).filter(Boolean);
+  // (A fault named with it — "不满意，电梯老坏" — is still a complaint to file: not taken as a score.)
+  if (clauses.length > 1 && !/坏|漏|堵|脏|臭|吵|乱|没人|不管/.test(text)) {
+    for (const clause of [clauses[0]!, clauses[clauses.length - 1]!]) {
+      const verdict = WORDS.find(([re]) => re.test(clean(clause).replace(/[吧啊呀哦呢啦嘛]+$/, "")));
+      if (verdict) return verdict[1];
+    }
+  }
+  return null;
+}
+
+/** "satisfied", "2 mostly", "not happy", "skip": the English prompt's own words and their neighbours. */
+function scoreInEnglish(text: string): Score | "skip" | null {
+  const t = text.trim().toLowerCase().replace(/[.!,~]+$/g, "");
+  if (!/^[a-z0-9\s',./!-]+$/.test(t) || t.length > 60) return null;
+  if (/^(skip|pass|n\/?a|not applicable|don'?t know|no idea|never used( it)?)$/.test(t)) return "skip";
+  const lead = /^([123])\b/.exec(t);
+  if (lead) return DIGIT_SCORES[lead[1]!]!;
+  if (/\b(very|totally|extremely) (dis|un)satisfied\b|\bterrible\b|\bawful\b|\bvery (bad|poor)\b/.test(t)) return 1;
+  if (/\b(not|un|dis)(\s)?(satisfied|happy|good)\b|\bnot really\b|\bpoor\b|\bbad\b/.test(t)) return 2;
+  if (/\b(so-so|average|it'?s ok(ay)?|ok(ay)?|fine)\b/.test(t) && !/satisf/.test(t)) return 3;
+  if (/\b(mostly|fairly|quite|somewhat|basically) satisfied\b|\bmostly\b/.test(t)) return 4;
+  if (/\b(satisfied|happy|good|great|excellent|perfect)\b/.test(t)) return 5;
+  return null;
 }
 
 /** "还行，基本满意", "一般般吧", "挺满意的谢谢": an answer said among a few other words (short replies only). */

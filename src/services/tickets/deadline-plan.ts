@@ -10,7 +10,7 @@
 // report comes in outside business hours; grade 1 and 2 work clocks run around the clock. `deadlineRules` override any figure
 // by intent, category and grade (first matching rule wins, field by field).
 import type { Settings } from "../community/settings.js";
-import { atLocal, localParts, localTimeOnDay } from "../time.js";
+import { atLocal, localParts, localTimeOnDay, outsideQuietHours } from "../time.js";
 
 export const DEADLINE_STEPS = ["accept", "onsite", "resolve", "feedback", "complete"] as const;
 export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
@@ -104,6 +104,12 @@ export function planDeadlines(settings: Settings, t: TicketShape, from: Date, tz
   }
   plan.feedback = after(f.feedbackDays * 24 * 60);
   plan.complete = after(f.completeDays * 24 * 60);
+  // Promises counted in days, made at night (a grade-2 complaint at 22:30), fall due in the morning:
+  // nobody is chased, and no resident told "still in progress", at 22:30 two days on.
+  if (t.urgency !== 1) {
+    plan.feedback = outsideQuietHours(plan.feedback, settings.quietHours, tz);
+    plan.complete = outsideQuietHours(plan.complete, settings.quietHours, tz);
+  }
   // A promise never comes before the one it follows (a tiny resolve window, a custom rule...) — except
   // a repair complaint's technician, due on site in 5 minutes while the 10-minute grade-2 notice runs.
   let floor = plan.accept!;

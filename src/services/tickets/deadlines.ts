@@ -214,10 +214,10 @@ async function handleBreach(tx: Tx, deps: Deps, task: { id: number; kind: string
   if (t.assignee?.chatUser) {
     await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: t.assignee.chatUser.platformId }, key: "staff.deadline_missed", params: { ...card(t), role, step }, notBefore: now, dedupeKey: `sla.missed:${task.id}` });
   }
-  // The resident hears what happens next, once per step; for routine tickets not at night — then
+  // The resident hears what happens next, once per step; except for emergencies not at night — then
   // the message waits for the morning, and is dropped if the promise was kept meanwhile.
   if (level === 1 && CHAIN[step].resident && t.reporterId) {
-    const when = t.urgency === 3 ? outsideQuietHours(now, settings.quietHours, tz) : now;
+    const when = t.urgency !== 1 ? outsideQuietHours(now, settings.quietHours, tz) : now;
     if (when > now) await scheduleTask(tx, { communityId: t.communityId, kind: "sla.tell_resident", ticketId: t.id, data: { step }, dueAt: when, dedupeKey: `sla.tell:${t.id}:${step}:${task.id}` });
     else await tellResident(tx, t, step, now);
   }

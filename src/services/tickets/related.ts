@@ -206,8 +206,12 @@ export async function recordRepeatReport(tx: Tx, ticket: { id: number; number: n
   await recordEvent(tx, ticket.id, "repeat_report", { actor: `resident:${reporterChatUserId}`, at: now, note: text.slice(0, 500) });
   const assignee = ticket.assigneeId ? await tx.staff.findUnique({ where: { id: ticket.assigneeId }, include: { chatUser: true } }) : null;
   const managers = urgency === 1 ? await managersOf(tx, ticket.communityId) : [];
+  // The grid's housekeeper answers for the grid's work even when a craftsman did it: they hear too.
+  const gridId = (await tx.ticket.findUnique({ where: { id: ticket.id }, select: { gridId: true } }))?.gridId ?? null;
+  const grid = gridId !== null ? await tx.grid.findUnique({ where: { id: gridId }, include: { housekeeper: { include: { chatUser: true } } } }) : null;
+  const housekeeper = grid?.housekeeper?.active ? [grid.housekeeper] : [];
   const seen = new Set<number>();
-  for (const s of [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : [])]) {
+  for (const s of [...managers, ...(await supervisorsOf(tx, ticket.communityId)), ...(assignee ? [assignee] : []), ...housekeeper]) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
     if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.repeat_report", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), intent: threat ? "complaint" : ticket.intent, urgency, raised: urgency < ticket.urgency ? 1 : 0 }, notBefore: now });

@@ -6,9 +6,11 @@ import { enqueue } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
+import { answerRevisit } from "../revisits/revisit.js";
 import { getSettings } from "../community/community.js";
 import { managersOf, supervisorsOf } from "../staff/routing.js";
-import { outsideQuietHours } from "../time.js";
+import { localParts, outsideQuietHours } from "../time.js";
+import { withDates } from "../notices/deliver.js";
 import { replanDeadlines } from "./deadlines.js";
 import { linkedReporters, waitingLinkedReporters } from "./related.js";
 import { clearWait, pauseTicket, resumeTicket } from "./waiting.js";
@@ -82,7 +84,9 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
       await enqueue(tx, { communityId: t.communityId, to: { kind: "group", platformId: roomId }, key: "resident.incident_done_group", params: { number, place: t.place }, notBefore: now, dedupeKey: `incident_done:${t.id}:${roomId}:${now.getTime()}` });
     }
   }
-  if (t.reporterId) await scheduleRevisit(tx, t, now, settings, tz);
+  // 100% revisits: a ticket nobody on WeChat reported (logged by the desk for a resident without it) is
+  // revisited by phone — its revisit task goes straight to the phone list when it falls due.
+  await scheduleRevisit(tx, t, now, settings, tz);
   const done = { number, by: staff.name, place: t.place, resolution: resolution.slice(0, 500) };
   const hk = await tellGridHousekeeper(tx, t, staff, "staff.completed_by_other", done, now);
   // …and the one who held it, when that is someone else again.
@@ -115,20 +119,29 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
   if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
   const target = await findTransferTarget(tx, staff.communityId, toName);
   if (!target) throw new DomainError("staff.not_found", { name: toName });
-  // Handing a ticket to whoever already holds it changes nothing: said so, nothing recorded.
-  if (target.id === t.assigneeId) throw new DomainError("ticket.already_assigned", { number, name: target.name });
-  await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
-  await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
   // "转单 #2 钱师傅 带个新面板，业主4点后在家": what follows the name is for the new holder — kept as a note.
   const note = transferNote(toName, target);
+  // Handing a ticket to whoever already holds it changes nothing — but a note given with it still
+  // reaches them ("业主下午三点以后才在家"); said so either way.
+  if (target.id === t.assigneeId) {
+    if (!note) throw new DomainError("ticket.already_assigned", { number, name: target.name });
+    await addNote(tx, staff, number, note, now);
+    return { ticket: t, target, alreadyHeld: true };
+  }
+  await tx.ticket.update({ where: { id: t.id }, data: { assigneeId: target.id } });
+  await recordEvent(tx, t.id, "transfer", { actor: actorOf(staff), at: now, note: `to staff:${target.id}` });
   if (note) await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: note.slice(0, 2000) });
+  // The new holder sees the notes already on the ticket (an appointment agreed, what to bring).
+  const earlier = (await tx.ticketEvent.findMany({ where: { ticketId: t.id, type: "note" }, orderBy: { id: "asc" }, take: 5 })).map((e) => e.note ?? "").filter((n) => n && n !== note);
   if (target.chatUser) {
     await enqueue(tx, {
       communityId: t.communityId, to: { kind: "user", platformId: target.chatUser.platformId }, key: "staff.transferred",
-      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1, note: note.slice(0, 300) }, notBefore: now,
+      params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1, note: [...earlier, note].filter(Boolean).join("；").slice(0, 300) }, notBefore: now,
     });
   }
-  return { ticket: t, target };
+  // Whoever held it (and had accepted it) hears it has moved — or two people turn up at 14:00.
+  if (t.assigneeId && t.assigneeId !== staff.id && t.acceptedAt) await tellStaff(tx, t.communityId, t.assigneeId, "staff.taken_over", { number, by: staff.name, to: target.name, place: t.place }, now);
+  return { ticket: t, target, alreadyHeld: false };
 }
 
 /**
@@ -213,6 +226,22 @@ export async function resumeWaiting(tx: Tx, staff: StaffActor, number: number, n
   return t;
 }
 
+/**
+ * "#1 电话回访了，车先生说修好了，满意": the front desk (or the ticket's staff) records the answer of a
+ * revisit made by phone — as the resident's answer: satisfied closes it, "不满意" reopens it.
+ */
+export async function recordPhoneRevisit(tx: Tx, staff: StaffActor & { chatUserId?: number | null }, number: number, answer: 1 | 2 | 3, now: Date) {
+  const t = staff.role === "frontdesk"
+    ? await tx.ticket.findUnique({ where: { communityId_number: { communityId: staff.communityId, number } } })
+    : await loadTicket(tx, staff, number);
+  if (!t) throw new DomainError("ticket.not_found", { number });
+  if (t.status !== "done" && t.status !== "closed") throw new DomainError("ticket.not_done", { number });
+  const who = t.reporterId ?? staff.chatUserId ?? null;
+  if (who === null) throw new DomainError("ticket.not_done", { number });
+  await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: `电话回访：${answer === 1 ? "满意" : answer === 2 ? "基本满意" : "不满意"}` });
+  return answerRevisit(tx, { chatUserId: who, ticketId: t.id, answer, now });
+}
+
 /** 反馈 #N 文本：a progress update relayed to the resident (keeps the 2-day feedback promise). */
 export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, text: string, now: Date, quiet?: { quietHours: { start: string; end: string }; tz: string }) {
   if (!text.trim()) throw new DomainError("command.usage", { usage: `反馈 #${number} 预计周五前换好配件` });
@@ -220,14 +249,28 @@ export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, te
   if (!OPEN_STATUSES.includes(t.status as (typeof OPEN_STATUSES)[number])) throw new DomainError("ticket.not_open", { number });
   if (!t.reporterId) throw new DomainError("ticket.no_reporter", { number });
   await recordEvent(tx, t.id, "feedback", { actor: actorOf(staff), at: now, note: text.slice(0, 2000) });
-  // Written late at night, it reaches the resident in the morning (the promise it keeps is recorded now).
-  const at = quiet ? outsideQuietHours(now, quiet.quietHours, quiet.tz) : now;
-  await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: text.slice(0, 500) }, at);
+  // Written late at night, it reaches the resident in the morning (the promise it keeps is recorded now)
+  // — except on an emergency, where the update is what to do right now ("请先拉下客厅电闸").
+  // (Early in the morning, a resident who wrote to us in the last hour and a half is up: they hear it now.)
+  const atFor = async (chatUserId: number) => {
+    if (!quiet || t.urgency === 1) return now;
+    const hour = localParts(now, quiet.tz).hour;
+    const morning = hour >= 6 && hour < 12;
+    const awake = morning && (await tx.inboundMessage.count({ where: { chatUserId, receivedAt: { gte: new Date(now.getTime() - 90 * 60_000) } } })) > 0;
+    return awake ? now : outsideQuietHours(now, quiet.quietHours, quiet.tz);
+  };
+  // Held to the morning, "明早九点半上门" would point at the wrong day: relative days become dates.
+  const said = (at: Date) => (at > now && quiet ? withDates(text, now, quiet.tz) : text).slice(0, 500);
+  if (t.reporterId) {
+    const at = await atFor(t.reporterId);
+    await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: said(at) }, at);
+  }
   // Neighbours who joined this fault are waiting on the same work: they hear it too.
   for (const id of await waitingLinkedReporters(tx, t.id)) {
     if (id === t.reporterId) continue;
     const user = await tx.chatUser.findUnique({ where: { id } });
-    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: text.slice(0, 500) }, notBefore: at });
+    const at = await atFor(id);
+    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: said(at) }, notBefore: at });
   }
   return t;
 }

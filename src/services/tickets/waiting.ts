@@ -147,7 +147,9 @@ export async function pauseTicket(
   if (ticket.reporterId) {
     const reporter = await tx.chatUser.findUnique({ where: { id: ticket.reporterId } });
     // Agreed by staff at night ("业主睡了，明早再联系"): the resident reads it in the morning.
-    const notBefore = input.actor.startsWith("staff:") ? outsideQuietHours(now, input.settings.quietHours, input.tz) : now;
+    // (…unless the visit itself comes before the morning — "明早7点半上门": then it goes now, or it would arrive stale.)
+    const held = input.actor.startsWith("staff:") ? outsideQuietHours(now, input.settings.quietHours, input.tz) : now;
+    const notBefore = until < held ? now : held;
     if (reporter) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: reporter.platformId }, key: "resident.ticket_waiting", params: { number: ticket.number, until: until.toISOString() }, notBefore });
   }
   return until;
