@@ -13,6 +13,7 @@ import { cachedCommunity, cachedDefaultCommunity, cachedGroupCommunity, getSetti
 import { DomainError, type Clock } from "../services/deps.js";
 import { enqueue, type Recipient } from "../services/outbox.js";
 import { recordPhoneRevisit } from "../services/tickets/staff-actions.js";
+import { classifyOffline } from "../intents/offline.js";
 import { writtenLanguage } from "../intents/language.js";
 import { findOrCreateChatUser, loadSender, type ChatUserRow, type Sender } from "../services/residents/identity.js";
 import { getState } from "../services/residents/conversation.js";
@@ -170,6 +171,16 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   if (!text) return inGroup ? reply({ key: "resident.hello" }) : reply({ key: "message.empty" });
   if (text.length > MAX_TEXT && ctx.classification?.urgency !== 1) return reply({ key: "message.too_long", params: { length: text.length, max: MAX_TEXT } });
 
+  // "7栋1单元1003" from the desk right after a "前台登记：…" that had no address: that request's address,
+  // not the clerk binding a home.
+  if (sender.staff && !inGroup && isBareAddress(text) && !ctx.state) {
+    const logged = await ctx.tx.inboundMessage.findFirst({ where: { chatUserId: sender.id, id: { lt: ctx.messageId }, receivedAt: { gte: new Date(ctx.now.getTime() - 15 * 60_000) } }, orderBy: { id: "desc" } });
+    if (logged && !logged.ticketId && TAKEN_BY_PHONE.test(logged.text)) {
+      const combined = `${logged.text} ${text}`;
+      const c = classifyOffline({ chat: "direct", mentioned: false, text: combined });
+      if (c.intent === "repair" || c.intent === "complaint") return fileForOthers({ ...ctx, text: combined, classification: c }, c, reply);
+    }
+  }
   if (sender.staff && !writesAsResident(ctx)) {
     const parsed = staffCommandOf(text);
     // "#1 业主电话多少？我在门口敲门没人应": the contact of a ticket they may act on.
