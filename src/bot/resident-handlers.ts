@@ -32,6 +32,7 @@ import type { Reply } from "./commands.js";
 import { normalizeForDispatch } from "./inbound-text.js";
 import { categoryLabel, intentLabel, statusLabel } from "./texts.js";
 import { maskIds } from "./text-format.js";
+import type { ProgressItem } from "./texts/english.js";
 import type { Inbound } from "./transport.js";
 import { addressLabel, buildingLabel } from "../services/community/building-names.js";
 
@@ -506,6 +507,7 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     return reply({ key: "resident.progress_none" }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
   }
   const lines: string[] = [];
+  const items: ProgressItem[] = []; // the same, for the English text (texts/english.ts)
   for (const t of tickets) {
     // The next promised time (no silent waits), or the time agreed with the resident.
     const promise = t.waitingUntil ? null : await nextPromise(ctx.tx, t);
@@ -516,10 +518,11 @@ async function showProgress(ctx: MessageContext, reply: ReplyFn) {
     // the reporter's name, phone or ID number.
     const ours = t.reporterId === ctx.sender.id || (t.householdId !== null && ctx.sender.residents.some((r) => r.householdId === t.householdId));
     const summary = ours ? maskIds(t.summary).slice(0, 30) : t.place;
+    items.push({ number: t.number, intent: t.intent, category: t.category ?? "other", status: t.status, staff: t.assignee?.name ?? "", createdAt: t.createdAt.toISOString(), waitingUntil: t.waitingUntil?.toISOString(), promiseAt: promise?.at.toISOString(), promiseStep: promise?.step });
     lines.push(`#${t.number} ${intentLabel(t.intent)}·${categoryLabel(t.category ?? "other")}：${summary}\n  状态：${statusLabel(t.status)}　负责人：${t.assignee?.name ?? "物业服务中心"}　登记于 ${formatRelative(t.createdAt, ctx.now, ctx.tz)}${next}`);
   }
   // Progress names the household's tickets: only ever in a direct chat.
-  await reply({ key: "resident.progress", params: { lines: lines.join("\n") } }, direct(ctx));
+  await reply({ key: "resident.progress", params: { lines: lines.join("\n"), items: JSON.stringify(items) } }, direct(ctx));
   if (ctx.inGroup) await reply({ key: "resident.progress_sent_privately" });
 }
 
@@ -1490,7 +1493,7 @@ async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn)
     const fees = await feeSummary(ctx.tx, h.id);
     const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
     // Amounts go only to a verified resident of the household, in a direct chat.
-    await reply({ key: "fee.summary", params: { address: householdAddress(h), lines: lines.join("\n"), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
+    await reply({ key: "fee.summary", params: { address: householdAddress(h), lines: lines.join("\n"), bills: JSON.stringify(fees.open.map((b) => ({ item: b.item, period: b.period, owed: yuan(b.owed), due: b.dueDate.toISOString() }))), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
   }
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
 }

@@ -29,4 +29,18 @@ describe("English texts", () => {
     expect(en).toMatch(/close the gas valve|main water valve/);
     expect(en).toContain("已为您登记报修 #7");
   });
+  it("list a resident's open tickets and unpaid bills in English too, with the same numbers, times and amounts", () => {
+    const items = [
+      { number: 12, intent: "repair", category: "water", status: "accepted", staff: "李敏", createdAt: "2026-03-02T01:00:00.000Z", promiseAt: "2026-03-02T04:00:00.000Z", promiseStep: "onsite" },
+      { number: 15, intent: "complaint", category: "noise", status: "open", staff: "", createdAt: "2026-03-01T12:00:00.000Z", waitingUntil: "2026-03-03T01:00:00.000Z" },
+    ];
+    const progress = render("resident.progress", { lines: "#12 …", items: JSON.stringify(items) }, { ...ctx, lang: "en" });
+    expect(progress).toMatch(/#12 repair request \(water\): accepted, in charge: 李敏, logged today 09:00; expected: someone on site by today 12:00/);
+    expect(progress).toMatch(/#15 complaint \(noise\): waiting to be accepted, in charge: the property service centre, logged Mar 1 20:00; arranged with you for tomorrow 09:00/);
+    const bills = JSON.stringify([{ item: "物业服务费", period: "2026-01", owed: "356.40", due: "2026-01-31T15:59:00.000Z" }, { item: "装修垃圾清运", period: "2026-02", owed: "50.00", due: "2026-03-02T15:00:00.000Z" }]);
+    const fee = render("fee.summary", { ...params, bills }, { ...ctx, lang: "en" });
+    expect(fee).toMatch(/total 356\.40 yuan:\n· property fee \(物业服务费\) 2026-01: 356\.40 yuan, due Jan 31\n· 装修垃圾清运 2026-02: 50\.00 yuan, due today\n/);
+    // Without the structured list (an older queued row), the English points at the Chinese.
+    expect(render("resident.progress", { lines: "#12 …" }, { ...ctx, lang: "en" })).toMatch(/details below in Chinese/);
+  });
 });

@@ -39,6 +39,31 @@ const SAFETY: Record<string, string> = {
   outage_gas: "While the gas is off, keep the stove and the gas valve closed; when it returns, check there is no smell before lighting.",
   water_upstairs: "The water is coming from the flat above: move appliances and valuables away and keep clear of wet sockets; we are contacting the flat above to shut their valve. In danger call 119/110.",
 };
+/** One line of a resident's progress list (`resident.progress`, param `items` as JSON). */
+export type ProgressItem = { number: number; intent: string; category: string; status: string; staff: string; createdAt: string; waitingUntil?: string | undefined; promiseAt?: string | undefined; promiseStep?: string | undefined };
+const STATUS: Record<string, string> = { open: "waiting to be accepted", accepted: "accepted", onsite: "staff on site", reopened: "being handled again", done: "done", closed: "closed", cancelled: "cancelled" };
+const PROMISE: Record<string, string> = { accept: "accepted", onsite: "someone on site", resolve: "fixed", feedback: "an update", complete: "fixed" };
+
+function progressLines(p: Params, c: RenderContext): string | null {
+  let items: ProgressItem[];
+  try { items = JSON.parse(s(p.items)) as ProgressItem[]; } catch { return null; }
+  if (!Array.isArray(items) || items.length === 0) return null;
+  return items.map((i) => {
+    const next = i.waitingUntil ? `; arranged with you for ${when(i.waitingUntil, c)}` : i.promiseAt ? `; expected: ${PROMISE[i.promiseStep ?? ""] ?? "next step"} by ${when(i.promiseAt, c)}` : "";
+    return `#${i.number} ${INTENT[i.intent] ?? "request"} (${CATEGORY[i.category] ?? "other"}): ${STATUS[i.status] ?? i.status}, in charge: ${i.staff || "the property service centre"}, logged ${when(i.createdAt, c)}${next}`;
+  }).join("\n");
+}
+
+const FEE_ITEMS: Record<string, string> = { 物业费: "property fee", 物业服务费: "property fee", 停车费: "parking fee", 车位费: "parking fee", 车位管理费: "parking fee", 水费: "water", 电费: "electricity", 燃气费: "gas", 垃圾费: "rubbish collection", 公摊: "shared utilities", 公摊费: "shared utilities" };
+
+/** The bills of `fee.summary` (param `bills` as JSON: item, period, owed, due). */
+function billLines(p: Params, c: RenderContext): string | null {
+  let bills: { item: string; period: string; owed: string; due: string }[];
+  try { bills = JSON.parse(s(p.bills)) as typeof bills; } catch { return null; }
+  if (!Array.isArray(bills) || bills.length === 0) return null;
+  return bills.map((b) => `· ${FEE_ITEMS[b.item] ? `${FEE_ITEMS[b.item]} (${b.item})` : b.item} ${b.period}: ${b.owed} yuan, due ${when(b.due, c).replace(/^(today|tomorrow) \d\d:\d\d$/, "$1").replace(/ \d\d:\d\d$/, "")}`).join("\n");
+}
+
 const safetyFor = (p: Params) => SAFETY[s(p.advice)] ?? SAFETY[s(p.category)];
 const who = (p: Params, fallback = "the property service centre") => (s(p.staff) ? `${s(p.staff)}` : fallback);
 
@@ -64,7 +89,7 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
   "resident.feedback_late": (p, c) => `Ticket #${s(p.number)} is still being worked on. The housekeeper has been reminded and the supervisor told${s(p.completeBy) ? `; it will be finished by ${when(p.completeBy, c)} at the latest` : ""}.`,
   "resident.complete_late": (p) => `Sorry, ticket #${s(p.number)} is past the completion time we promised. The project manager is now following it up and will contact you.`,
   "resident.resolve_late_urgent": (p) => `Sorry, urgent ticket #${s(p.number)} is not finished yet. The supervisor and the project manager are on it; we will tell you as soon as it is done.`,
-  "resident.progress": () => "Your open tickets (details below in Chinese):",
+  "resident.progress": (p, c) => { const lines = progressLines(p, c); return lines ? `Your open tickets:\n${lines}` : "Your open tickets (details below in Chinese):"; },
   "resident.progress_none": () => `You have no open repair requests or complaints. To report a problem, just describe it, e.g. "the kitchen tap is leaking".`,
   "resident.revisit_question": (p) => `Follow-up on ticket #${s(p.number)}, which was completed: are you satisfied with the result?\nReply 1 satisfied / 2 mostly satisfied / 3 not satisfied`,
   "resident.revisit_thanks": (p) => `Thank you for your feedback! Ticket #${s(p.number)} is closed.`,
@@ -106,9 +131,11 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
   "bind.need_in_group": () => "For your privacy, please link your home in a private chat first; I have messaged you.",
   "bind.sent_privately": () => "I have messaged you privately to link your home.",
   "fee.sent_privately": () => "I have sent you the details in a private chat.",
-  "fee.summary": (p) =>
-    (s(p.lines) ? `Unpaid fees of ${s(p.address)}: total ${s(p.total)} yuan (items below).` : `${s(p.address)} has no unpaid fees. Thank you!`) +
-    ` Payment channels are listed below.`,
+  "fee.summary": (p, c) => {
+    const bills = billLines(p, c);
+    if (!s(p.lines)) return `${s(p.address)} has no unpaid fees. Thank you! Payment channels are listed below.`;
+    return bills ? `Unpaid fees of ${s(p.address)}: total ${s(p.total)} yuan:\n${bills}\nPayment channels are listed below.` : `Unpaid fees of ${s(p.address)}: total ${s(p.total)} yuan (items below). Payment channels are listed below.`;
+  },
   "fee.reminder": (p) => `Hello from the property service centre: ${s(p.address)} has ${s(p.months)} month(s) of fees unpaid, ${s(p.total)} yuan in total.${s(p.channels) ? ` Ways to pay: see below.` : ""} If you have already paid, please ignore this (or reply "paid"); if you have a question about it, just reply${s(p.staff) ? ` or contact your housekeeper ${s(p.staff)}` : ""}.`,
   "resident.revisit_sent_privately": () => "Got your answer to the follow-up; I have replied privately.",
   "resident.withdrawn_linked": (p) => `OK, noted that your home no longer needs it. #${s(p.number)} (${s(p.summary)}) stays open for the other households waiting on it.`,
