@@ -9,6 +9,8 @@ export type CommandContext = {
   tx: Tx; staff: StaffActor; now: Date; settings: Settings; tz: string;
   /** The message exactly as typed (full-width punctuation, line breaks), for text sent on as written (通知). */
   rawText?: string;
+  /** The assistant's name (its @-mention is taken out of commands, but kept in text sent on as written). */
+  botName?: string;
 };
 export type Reply = { key: string; params?: Params };
 

@@ -53,7 +53,10 @@ export const STAFF_COMMANDS: StaffCommand[] = [
   },
   {
     name: "反馈", aliases: ["回复住户"], ticket: true, text: "required", usage: "反馈 #12 配件已订，预计周五更换", help: "反馈 #N 内容：向住户反馈处理进展",
-    async run(c, a) { await sendFeedback(c.tx, c.staff, number(a), a.rest, c.now, { quietHours: c.settings.quietHours, tz: c.tz }); return { key: "staff.feedback_sent", params: { number: number(a) } }; },
+    async run(c, a) {
+      const { heldUntil } = await sendFeedback(c.tx, c.staff, number(a), a.rest, c.now, { quietHours: c.settings.quietHours, tz: c.tz });
+      return { key: "staff.feedback_sent", params: { number: number(a), heldUntil: heldUntil?.toISOString() ?? "" } };
+    },
   },
   {
     name: "定级", aliases: ["调级"], ticket: true, text: "required", usage: "定级 #12 1", help: "定级 #N 1/2/3：调整信息等级（1 重要 2 主管级 3 一般）",

@@ -66,7 +66,7 @@ const CORE_TEXTS = {
   "resident.ticket_onsite": (p) => `工单 #${s(p.number)}：${s(p.staff)} 已到场处理。`,
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
   "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。${p.intent === "complaint" ? "已升级处理，项目经理和客服主管已收到通知，会尽快与您联系。" : "已加急并通知主管跟进。"}`,
-  "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。`,
+  "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。` + (p.urgency === 1 && adviceFor(p) ? `\n在此之前：${adviceFor(p)!.replace(/[，,；;]$/, "。")}` : ""),
   "resident.incident_done_group": (p) => `#${s(p.number)}（${s(p.place)}）已处理完成，感谢大家的反馈。如仍有问题请@我。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
   "resident.duplicate_report": (p) => `这个问题刚才已为您登记为工单 #${s(p.number)}，正在处理，无需重复发送。发送「进度」可随时查看。`,
@@ -135,6 +135,7 @@ const CORE_TEXTS = {
   // ——— residents: fees ———
   "fee.sent_privately": () => "涉及个人费用信息，已私信您。",
   "fee.others_private": () => "为保护住户隐私，不能查询或透露其他住户的缴费情况。查询自家费用请私信我。",
+  "fee.others_private_direct": () => "为保护住户隐私，不能查询或透露其他住户的缴费情况。您反映的问题已另行登记，见下条。",
   "fee.not_your_household": (p) => `为保护住户隐私，费用只能查询您本人已验证的房屋。以下是您的房屋 ${s(p.address)} 的费用；如需代家人查询，请家人本人绑定后查询，或联系管家。`,
   "resident.progress_sent_privately": () => "您的工单进度已私信您。",
   // ——— residents: other intents ———
@@ -164,7 +165,7 @@ const CORE_TEXTS = {
   "staff.appointment_due": (p) => `【预约时间到 #${s(p.number)}】${s(p.place)}：${s(p.text)}\n计时已恢复，请按约处理。`,
   "staff.waiting_ok": (p, c) => `#${s(p.number)} 已约定 ${formatRelative(new Date(s(p.until)), c.now, c.tz)}，期间暂停计时，已告知住户。到时会提醒您。`,
   "staff.resumed": (p) => `#${s(p.number)} 已结束等待，恢复计时。`,
-  "staff.feedback_sent": (p) => `已把进展反馈给 #${s(p.number)} 的住户。`,
+  "staff.feedback_sent": (p, c) => (s(p.heldUntil) ? `已记录 #${s(p.number)} 的进展；夜间免打扰，将在 ${formatRelative(new Date(s(p.heldUntil)), c.now, c.tz)} 发给住户（工单先完成或取消则不再发送）。` : `已把进展反馈给 #${s(p.number)} 的住户。`),
   "staff.regraded": (p) => `#${s(p.number)} 已调整为${URGENCY_LABELS[s(p.urgency)] ?? ""}（${s(p.urgency)}级），时限已按新等级重新计算。`,
   "staff.escalation": (p) => `【超时升级 #${s(p.number)}】${kind(p)}，${s(p.reopened) ? "重新打开" : "登记"} ${s(p.minutes)} 分钟仍未受理。\n地点：${s(p.place)}\n内容：${s(p.text)}\n负责人：${s(p.assignee) || "未分配"}`,
   "staff.daily_list": (p) => `【日未处理工作盘点 ${s(p.date)}】共 ${s(p.count)} 单：\n${s(p.lines)}`,

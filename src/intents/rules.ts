@@ -15,14 +15,15 @@ const IGNITE = /(不|没|打|点|能)\s*$/;
 const PLANNED = /(?<!(没|不|未)[^，。]{0,6})(?<!有)通知(?![^，。]{0,3}(都没|也没|没有|都不|也不|不是|只说|上没))(?!吗|么|没)|明天|后天|下周|(这|本|下)?(周|星期|礼拜)[一二三四五六日天末](?!晚上|早上)|是全[^，。]{0,4}还是|还是只有|哪几栋|哪些楼|(?<!是|是不是)计划(?![^，。]{0,4}(吗|么|\?|？))|预计|将于|(?<!是)检修(?![^，。]{0,3}还是(故障|坏了|出事))|维保|几点恢复|是不是要停|会停吗|都停吗/;
 
 // A danger that is over or was harmless ("还好灭了 没事了") needs no urgent action.
-const RESOLVED = /自己(又)?好了|(自己|最后|后来)[^，。]{0,3}(扒|撬|爬|推|挤)[^，。]{0,2}出来(的|了)|(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了(?!吗|没|么)|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)/;
+const RESOLVED = /自己(又)?好了|(自己|最后|后来)[^，。]{0,3}(扒|撬|爬|推|挤)[^，。]{0,2}出来(的|了)|(才|已经|刚)(被)?(救)?出来(了)?(?![^。]{0,6}(还有|又))|已经搞定|(现在|目前)(都|也)?没事(?!吧|吗)|([\d一二三四五六七八九十几半]+(个)?(分钟|小时|钟头)|好久|半天)才(来人|来|到|把人)|(现在|已经)(都|一切)?(正常|好了)(了)?|(人)?已经出来了|赶(出去|走)了|大家放心|已经[^，。]{0,6}(拉开|劝开|分开|带走)(了)?|\b(it'?s gone( now)?|all clear|back to normal|they'?ve finished|false alarm)\b|没事了|收拾干净了|(水|现在)[^，。]{0,2}(不喷|不淌|不流|不冒)了|(救|拉|抬|弄)出来了(?!吗|没|么)|已经(救|拉)出|被救出|已经没事|都没事|问过了[^，。]{0,4}没事|止住了|不漏了|已经灭了|已经扑灭|就灭了|灭掉了|扑灭了|虚惊一场|已经(恢复|来电|来水)|(恢复|来电|来水)了|(已经|都)修好了|误报|(查|看|检查|检测)(了|过)[^，。]{0,4}没(问题|事)|\b(all good( now)?|all fine now|everyone'?s? (is )?(ok|fine|out)|we'?re (all )?(ok|fine|out)|got out( fine)?|doors? opened again|back to normal|working again)\b/i;
 // An outage told as a past event ("前几天整个小区停电") is a story, not a report.
 const PAST = /前几天|上周|上礼拜|上星期|上个星期|上个礼拜|上个月|去年|上次|那次|前阵子|之前|以前/;
 // The danger is somewhere else (a hometown, the news, work, another estate): told, not reported.
 // Checked on the text before the match, so "电梯困人了 物业公司快来" still fires.
 const ELSEWHERE = /老家|隔壁小区|隔壁那个[^，。]{0,4}小区|\bmy friend'?s\b|\banother (district|compound|estate|city)\b|朋友(住|家)|亲戚家|他们(那边|小区|那儿|那里)|别的小区|其他小区|别的城市|其他城市|另一个城市|外省|外地|新闻(里|上|说)|看新闻|抖音上|快手上|朋友圈|视频里|网上看到|电视上|电影|电视剧|短视频|纪录片|刷到|隔篱|隔壁屋苑|隔壁楼盘|(?<!物业|维保|燃气|电力|自来水|保险|保洁|绿化|电梯|安保|保安|维修|物管|清运|环卫)公司|单位里|地铁|商场|学校|机场|高速|梦见|梦到|做梦/g;
 // ...unless the sender comes back home before the danger ("我在公司 家里水管爆了").
-const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里/;
+// ("我在外地上班，我爸一个人住在4栋2单元301…": a parent at home here, named by their address.)
+const BACK_HOME = /家里|我家|屋里|楼里|楼道|我们(楼|小区|单元|这)|咱们|小区里|这边|这里|住在|\d+\s*(栋|幢|号楼|单元)|(爸|妈|父亲|母亲|老人|父母|爷爷|奶奶|外公|外婆|公公|婆婆)[^，。,]{0,6}(住|在家)/;
 // "我被困在公司电梯里了": the place named right after the danger word.
 const ELSEWHERE_AFTER = /^[^，。,]{0,2}在?(公司|单位|商场|地铁|学校|医院|写字楼|办公楼|酒店|机场|老家)|^的(新闻|视频|报道)/;
 function elsewhere(text: string, at: number, end = at): boolean {
@@ -32,7 +33,7 @@ function elsewhere(text: string, at: number, end = at): boolean {
   const hits = [...win.matchAll(ELSEWHERE)];
   const last = hits[hits.length - 1];
   if (!last) return false;
-  return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length));
+  return !BACK_HOME.test(win.slice((last.index ?? 0) + last[0].length) + text.slice(at, end));
 }
 /** A story from somewhere else (a film, the news, another estate) with nothing brought back home. */
 export function toldOfElsewhere(text: string): boolean {
@@ -148,7 +149,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(烟味|焦味|烟)[^。]{0,16}(从|是)[^。]{0,8}(配电箱|配电房|电箱|电井|电表箱|插座)[^。]{0,6}(飘|冒|传|出来)|(配电箱|配电房|电箱|电井|电表箱)[^。]{0,8}(飘出|冒出|传出)[^。]{0,4}(烟|烟味|焦味)/ },
   // Carbon monoxide.
   { kind: "gas", intent: "repair", category: "gas",
-    re: /一氧化碳[^。]{0,10}(报警|叫|响|超标)|(头晕|恶心)[^。]{0,10}一氧化碳|煤气中毒|\bcarbon monoxide\b/i },
+    re: /一氧化碳[^。]{0,10}(报警(?!器)|叫|响|超标)|(头晕|恶心)[^。]{0,10}一氧化碳|煤气中毒|\bcarbon monoxide\b/i },
   // A window blown out, glass falling: "窗户整扇被风刮掉了 玻璃碎一地".
   { kind: "falling", intent: "repair", category: "structure",
     re: /(窗户|窗扇|窗框|玻璃|整扇窗)[^。]{0,6}(被风)?(刮掉|吹掉|刮飞|吹飞|刮下去|吹下去|掉下去)|\b(glass|panel|canopy|tiles?|cladding|window)\b[^.]{0,40}\b(shattered and fell|fell (off|down|from|onto)|came crashing down|crashed down)\b/i },
@@ -170,6 +171,20 @@ const SAFETY_RULES: SafetyRule[] = [
   // "燃气表一直在走 家里没开火": gas flowing with nothing lit.
   { kind: "gas", intent: "repair", category: "gas",
     re: /(燃气表|煤气表|气表)[^，。]{0,6}(一直|还在|在)(走|转|跑)[^。]{0,12}(没开|没用|没有用|关了|没点)|(没开火|没用气|没做饭|灶关着|都关了)[^。]{0,10}(燃气表|煤气表|气表)[^，。]{0,4}(一直|还在|在)?(走|转|跑)/ },
+  // "阳台花盆全摆在外沿上 这么大风 砸下来要出人命的", "glass hanging loose, could fall on people below": things about to fall on people.
+  { kind: "falling", intent: "complaint", category: "security",
+    re: /(花盆|杂物|东西|箱子|花架)[^。]{0,16}(外沿|窗台外|阳台外|栏杆外|护栏外|窗外)[^。]{0,16}(大风|风大|台风|刮风|风这么大)/ },
+  { kind: "falling", intent: "repair", category: null,
+    re: /(砸|掉|落|摔)下(来|去)[^。!！]{0,6}(要|会|能)?(出人命|砸死人|砸伤人)|\b(could|might|may|will|is going to|about to|gonna) (fall|drop|come down|crash down) (on|onto) (people|someone|somebody|anyone|kids|children|pedestrians|passers-?by|residents|cars|the (street|path|walkway))/i },
+  // "water coming up out of floor drain, whole floor covered, going into bedroom now!!": English for a home flooding.
+  { kind: "flood", intent: "repair", category: "water", resolvable: true,
+    re: /\b(whole|entire) (floor|flat|apartment|kitchen|bathroom|living room|hallway)\b[^.!]{0,12}\b(covered|flooded|under water|is wet|soaked)\b|\b(ankle|knee)[- ]deep\b|\bwater\b[^.!]{0,30}\b(going|flowing|spreading|running) into (the |my |our )?(bedroom|living room|hallway|corridor|neighbou?r'?s?)\b/i },
+  // "厨房水管冻裂了，一直在滋水", "暖气片漏水，地上全是水，关不住": a burst (often frozen) pipe spraying now.
+  { kind: "flood", intent: "repair", category: "water", resolvable: true,
+    re: /(水管|管子|管道|暖气片|暖气管|水表|阀门|接头)[^，。,]{0,4}(冻裂|冻爆|冻坏|裂了|裂开|崩了)[^。]{0,12}(滋水|呲水|喷水|冒水|往外(冒|喷|流)|哗哗|一直(在)?(漏|流|滴|滋|喷))|(一直|不停|还在)(在)?(滋水|呲水|喷水)|(地上|地面|满地|屋里|家里|客厅|卧室)[^，。,]{0,3}(全是|都是)水(?=[^。]{0,16}(关不住|止不住|关不上|漏|管|暖气))|(漏|喷|滋)[^。]{0,12}(关不住|关不上|关不了)/ },
+  // "I will post everything on Weibo and Dianping": going public, in English.
+  { kind: "escalation", intent: "complaint", category: null,
+    re: /\b(post|posting|put|putting|share|sharing|expose|exposing|upload(ing)?)\b[^.!]{0,30}\b(on|to) (weibo|douyin|dianping|xiaohongshu|red ?note|tiktok|kuaishou|social media|wechat moments)\b/i },
   // "柳树让风刮断了个大枝子 耷拉着 底下老有人过": a broken branch hanging over people.
   { kind: "falling", intent: "repair", category: "greenery",
     re: /(树枝|枝子|枝杈|大枝|树干|树)[^。]{0,10}(断|折)[^。]{0,12}(耷拉|挂着|悬着|吊着|要掉|快掉|晃)[^。]{0,16}(有人|人过|人走|行人|孩子|小孩|车|路)/ },
@@ -264,13 +279,13 @@ const SAFETY_RULES: SafetyRule[] = [
   // "有人在楼道里烧纸，烟都飘进我家了": someone burning things where people live is a fire hazard.
   { kind: "fire", intent: "complaint", category: "security", resolvable: true,
     re: /(烧纸|烧东西|烧[^，。]{0,3}垃圾|烧杂物|烧[^，。]{0,2}(树叶|木头|木板|废料|纸箱|轮胎|塑料)|烧衣服|焚烧)[^。]{0,14}(烟|呛|熏|火)/ },
+  // A dog that has knocked someone down or bitten them, and is still loose (before the fights: its victim bleeds).
+  { kind: "injury", intent: "complaint", category: "pets",
+    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要|没|没有)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,20}追着[^，。]{0,4}${VICTIM}[^，。]{0,2}咬[^。]{0,12}(咬到|咬伤|咬了)(一个|两个|好几个|人)|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(?<![不没])(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
   { kind: "fight", intent: "complaint", category: "security",
     re: /\b(trying|tried|trying to open) (the |our |my |people'?s )?door ?(handles?|knobs?)\b|\b(tried|trying) to (open|break into|get into|force) (my|our|the|a) (door|flat|apartment|unit)\b|(车窗|玻璃|门锁)[^，。]{0,3}(被|让|叫|给)[^，。]{0,3}砸(了|碎|坏)|(有人|一个人|有个人|小偷)[^，。]{0,6}(在)?翻[^，。]{0,12}(窗户|窗台|阳台|围墙)|(一个|有个|有)(男的|女的|人|陌生人)[^，。]{0,4}从(我|我们)?(家|屋里|屋头|房间)[^，。]{0,3}(跑|出来|溜)|打架|打起来|打人|(要|在|又)打我|打我了|(躲在|躲进)[^，。]{0,6}(卫生间|厕所|房间|屋里|柜子|阳台)[^。]{0,16}(求救|救命|报警|快来)|被[^，。]{0,4}(人|他|她|他们|业主|醉汉|小偷|男的|女的|几个人)打(了|伤|得)|被打(伤|得|出血|了一顿)|挨打|被揍|(在|正在)撬|斗殴|持刀|拿着刀|拿刀|持械|动手了|见血|流血|入室|砸(车|车窗|窗|门|玻璃)|撬(门|锁|车|窗|开|了)|被(人)?撬|小偷|盗窃|进贼|进了贼|(家|屋|房间|室)[^，。]{0,4}被偷|抢劫|抄家伙|(试着|试图|想)(开|撬|拧|打开|弄开)[^，。]{0,6}(门|锁)|(有人|陌生人)[^，。]{0,8}(拧|掰|扭)[^，。]{0,4}(门把|门锁)|(挨家挨户|一家一家|挨个|一户一户)[^，。,]{0,3}(推(?!销)|拧|试|拉)[^，。,]{0,2}门|陌生(男|女)?人[^，。]{0,10}(推|拧|试|拉)(别人家|人家|我家)?的?门|翻墙进|(一辆一辆|挨个|挨辆)[^，。]{0,4}(拉|拽|试|掰)[^，。]{0,3}车门|(拉|拽|掰|试)[^，。]{0,3}(别人的|人家的)?车门[^，。]{0,6}(偷|看有没有锁)|\b(break-?in|burglar|fight(ing)?|broke into|breaking into|broken into|padlock (was )?cut)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
-    re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
-  // A dog that has knocked someone down or bitten them, and is still loose.
-  { kind: "injury", intent: "complaint", category: "pets",
-    re: new RegExp(`${DOG}[^。]{0,12}(?<!差点|险些|差一点|差点儿|要|没|没有)(扑倒|撞倒|咬伤|咬了|咬到)[^，。]{0,4}${VICTIM}|${DOG}[^。]{0,20}追着[^，。]{0,4}${VICTIM}[^，。]{0,2}咬[^。]{0,12}(咬到|咬伤|咬了)(一个|两个|好几个|人)|${DOG}[^。]{0,16}把[^，。]{0,4}${VICTIM}[^，。]{0,3}(扑倒|撞倒|咬伤|咬了)|${DOG}[^。]{0,6}(?<![不没])(咬人|伤人)|被[^，。]{0,10}${DOG}[^，。]{0,3}(咬了|咬伤|咬到|咬出血|扑倒|撞倒)|${DOG}[^。]{0,30}把[^，。]{0,10}(给)?咬(了|伤|出血)`) },
+    re: /晕倒|昏倒|昏迷|摔伤|受伤了|骨折|抽搐|不省人事|摔倒[^，。]{0,6}(起不来|不动了|爬不起来|站不起来|起不了身|动不了)|救护车|打120|叫120|急救(?!培训|知识|课|演练|包|箱|常识)|\b(injured|unconscious|ambulance)\b/i },
   { kind: "height", intent: "complaint", category: "security", unless: /就问问|没出(什么)?事|有没有监控/,
     re: /(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,3}(上)?有(个|一个)?(小孩|孩子|小朋友)|\b(kid|child|boy|girl|toddler)\b[^.]{0,20}\b(on|standing on|sitting on|climbing)( the| a)? (windowsill|window ledge|ledge|balcony railing)\b|(天台|楼顶|屋顶)[^。]{0,6}(站着|坐着|有)(个|一个)?人[^。]{0,12}(边上|想不开|要跳)|想不开|要跳楼|高空抛物|往下(扔|丢|抛|泼)|(小孩|孩子|小朋友)[^，。]{0,8}(爬|站|坐)[^，。]{0,4}(窗台|窗外|阳台外|护栏外)|(窗台|窗外|阳台外|护栏外|栏杆外)[^，。]{0,4}(站|坐|爬|趴|蹲)着?(个|一个)?(小孩|孩子|小朋友)|从楼上(扔|丢|抛|泼)|(扔|丢|抛)下来|(花盆|盆栽|晾衣杆|衣架|拖把|酒瓶)[^，。]{0,6}(掉下来|掉下去|砸)[^。]{0,12}(砸|车|人)|throw(s|ing)? [^.]{0,20}(out of|from) (the )?window/ },
   // Things about to fall or collapse: a repair of whatever is falling (category from the model).
@@ -306,7 +321,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /\b(trying|tried|tries|rattling|checking)\b[^.]{0,20}\b(every|each|all the|the) (door )?(handles?|doors?|car doors?)\b|door to door[^.]{0,30}\b(handles?|trying)\b/i },
   // A person found down and not responding.
   { kind: "injury", intent: "complaint", category: "security",
-    re: /\b(passed out|fainted|not (answering|responding|moving)|unresponsive|lying (on the|motionless))\b|(人|老人|大爷|阿姨|小孩)[^，。]{0,8}(倒在|躺在)[^，。]{0,8}(叫|喊)[^，。]{0,3}(不醒|没反应|不应)/i },
+    re: /\b(passed out|fainted|unresponsive|lying (on the|motionless))\b|\b(he|she|someone|somebody|man|woman|person|lady|guy|grandma|grandpa|granny|kid|child|baby|dad|mum|mom|father|mother|neighbou?r)\b[^.]{0,30}\bnot (moving|responding|breathing)\b|\b(knock\w*|door|call\w*)\b[^.]{0,30}\bnot (answering|responding)\b[^.]{0,40}\b(old|elderly|alone|lives? alone|sick|ill)\b|\b(old|elderly|alone|sick)\b[^.]{0,40}\bnot (answering|responding)\b|(人|老人|大爷|阿姨|小孩)[^，。]{0,8}(倒在|躺在)[^，。]{0,8}(叫|喊)[^，。]{0,3}(不醒|没反应|不应)/i },
   // Cladding, tiles or glass falling where people pass.
   { kind: "falling", intent: "repair", category: null,
     re: /(瓷砖|外墙砖|墙砖|墙皮|外墙|玻璃|广告牌|招牌|空调外机|窗框|雨棚|吊顶)(?![^。]{0,4}的?(排水管|冷凝管|水管|管子|电线|线|插头|遥控器|滤网))[^。]{0,8}(掉了|掉下来|掉下|脱落|砸下来)[^。]{0,16}(门口|入口|上面|头顶|楼下|人行|路过|下面|通道)|(门口|入口|通道|人行道)[^。]{0,6}上(面|方)[^。]{0,10}(瓷砖|墙砖|玻璃|外墙)[^。]{0,6}(松|掉|脱落)/ },
@@ -334,7 +349,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "fight", intent: "complaint", category: "security",
     re: /打交(?!道)|(两|俩|几|一群)个?(人|男的|女的|伙人|小伙)[^，。]{0,6}(干起来|干仗|掐起来|扭打|扭在一起|撕扯|动起手)|干仗|开瓢|头破血流|见红|翻得[^，。]{0,4}(乱七八糟|一团糟|乱糟糟)|锁被[^，。]{0,3}(弄|搞|砸|撬|破)坏|(有人|陌生人|一个男的|一个人|有个人)[^，。]{0,8}(捅|撬|踹|砸|鼓捣|拽)[^，。]{0,4}(门锁|锁眼|门把|门)|(拉|拽|推|试|拧)[^，。]{0,3}(别人家|人家|邻居家|各家|每家|挨家)的?门|(爬|翻)[^，。]{0,6}(阳台|窗户|二楼|三楼)[^，。]{0,8}(小偷|贼|偷)|\bsmash(ed|ing)?\b|\bran in\b|\bforc(ed|ing) (open )?(the |my |a )?(door|lock|window)|\bbroke (in|into)\b/i },
   { kind: "injury", intent: "complaint", category: "security",
-    re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
+    re: /(摔倒|滑倒|跌倒|摔了一?跤?|晕了|倒在地上|倒地)[^，。]{0,10}(起不来|爬不起来|站不起来|起不了身|不动了|一动不动|没反应|叫不醒|磕到头|头破|流血|出血|昏)|叫不醒|没有?(呼吸|意识)了?|\b(collapsed|not breathing)\b/i },
   { kind: "height", intent: "complaint", category: "security", unless: /想问|能不能|可不可以|怎么办理|建议|装[^，。]{0,3}(防护|护栏|防盗)/,
     re: new RegExp(`(${PERSON.source})[^，。]{0,10}(骑|爬|站|坐|趴|挂|蹲|探|翻)(在|到|出|上)?[^，。]{0,6}(窗台|窗外|窗户外面?|窗边|窗沿|窗户上|阳台外|栏杆外|护栏外|栏杆上|护栏上|天台边|楼顶边|屋檐|空调架|空调外机上)|半个身(子|体)?[^，。]{0,3}(出|探|在|伸)[^，。]{0,2}(窗外|外面|栏杆外)|(腿|脚|身子)[^，。]{0,2}(悬|挂|伸|晃)在(窗)?外面|(窗户上|窗台上|栏杆上|护栏上|楼顶边上?|天台边上?)[^，。]{0,4}(坐|站|蹲|趴|骑)着?(个|一个)?人|(天台|楼顶|屋顶)(的)?(边|边上|边边上|边缘|护栏外)[^，。]{0,6}(跑|玩|追|爬|站|坐|打闹|蹦)|(天台|楼顶|屋顶)[^。]{0,12}(娃娃|孩子|小孩|娃儿|伢|小朋友)[^。]{0,8}(耍|玩|跑|爬|打闹)|(东西|瓶|砖|石头|花盆|垃圾|罐)[^，。]{0,4}(飞|砸)下来|(楼上|上面|高层|楼顶)[^，。]{0,6}(飞|砸|扔|丢)(了)?[^，。]{0,6}下来|往(窗外|窗户外面?|楼下|阳台外)[^，。]{0,2}(扔|丢|抛)(?!烟头)|(木板|砖头?|瓶子|酒瓶|花盆|石头|玻璃|瓷砖|铁管|钢管|木头|木块)[^，。]{0,6}砸(在|到|中)[^，。]{0,8}(雨棚|阳台|车|头|身上|地上|人)|(掉|扔|丢)下来[^。]{0,16}(差点|差一点|险些|碎了|砸)|(差一?点点?|差些|险些)就?(砸|中|打|扔中|砸中)到?(我|人|孩子|小孩|儿子|女儿)|\\b(drop(s|ping|ped)?|throw(s|ing|n)?|toss(es|ing|ed)?|chuck(s|ing|ed)?) (stuff|things|objects|bottles?|rubbish)?[^.]{0,20}\\b(from|out of|off) (the )?(upper floors?|windows?|balcon(y|ies)|above|roof)`, "i") },
   { kind: "falling", intent: "repair", category: null,
@@ -539,6 +554,8 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "fight" && /(东西|车|钱|电瓶|电池)[^，。]{0,3}(都在|没丢|没少)|什么都没(丢|少)/.test(text) && /是不是|好像|不知道|可能/.test(text)) continue;
     // "吵得好凶 要不要报警啊…没动手": asking whether to call the police threatens nobody.
     if (r.kind === "escalation" && /(要不要|该不该|需不需要|用不用|要报警吗)/.test(text) && /报警/.test(m[0])) continue;
+    // "12345打电话来回访 说是我投诉的 我没投诉过啊": the hotline called the sender; nobody threatens the office.
+    if (r.kind === "escalation" && /^(热线)?[^，。,]{0,3}(打电话来|打来|来电|回访|打给我|给我打)/.test(text.slice(m.index + m[0].length))) continue;
     // "本来想打12345投诉…想想算了": a threat thought of and dropped.
     if (r.kind === "escalation" && /(本来|原本|本想|差点|都想)[^，。]{0,4}$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /算了|还是(不|别)/.test(text)) continue;
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
@@ -645,8 +662,8 @@ export function safetySignal(text: string): Safety | null {
     let category = r.category;
     if (r.kind === "outage") {
       // "整栋楼都停了" names no utility: the rest of the message does ("一滴水", "黑了", "灯").
-      const what = /电|水|气|黑|power|electric|water/i.test(m[0]) ? m[0] : text;
-      category = /电|黑|灯|power|electric/i.test(what) ? "electricity" : /气/.test(what) && !/水/.test(what) ? "gas" : "water";
+      const what = /电|水|气|黑|power|electric|water|gas|blackout/i.test(m[0]) ? m[0] : text;
+      category = /电|黑|灯|power|electric|blackout|lights?\b/i.test(what) ? "electricity" : (/气/.test(what) && !/水/.test(what)) || (/\bgas\b/i.test(what) && !/\bwater\b/i.test(what)) ? "gas" : "water";
     }
     // "楼道里有烟，有股烧焦的味道": a burning smell with nothing electrical named is a fire of unknown
     // cause (LABELS.md: complaint / security), not wiring.
@@ -907,6 +924,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜|流程/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  // "我家还欠吗", "还欠钱吗", "我家交清了没": whether the household owes anything.
+  if (/还欠(钱|费|款)?(吗|么|不|没|没有)|(交|缴)(清|齐|完)了?(没|吗|么|没有)|欠不欠(钱|费)?|有没有欠(费|钱)/.test(text) && !FAULT.test(text)) add("fee", 1.0);
   // "我是1201的家属，帮我查下": someone asking to look up a household's account (privacy decides what they see).
   if (/(家属|家人|亲戚|儿子|女儿|老公|老婆|房东|租客)[^。]{0,8}帮(我|忙)?查/.test(text) && !FAULT.test(text)) add("fee", 0.8);
   // "门禁卡丢了 怎么补办", "是燃气公司换还是物业换", "物业能赔吗": how things are done and who answers for them.

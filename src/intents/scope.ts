@@ -16,7 +16,8 @@ const WHOLE_BUILDING = /整栋|整幢|全楼|整个楼|整座楼|整个单元|�
 /** "我们这栋楼停电了": the sender's building, said without its number. */
 const THIS_BUILDING_OUT = /((我们|咱们)?这(栋|幢|座)楼|我们(栋|幢)楼?)(?=[^。]{0,6}(停电|停水|停气|没电|没水|没气|断电|断水|都停|全停))/;
 /** "5栋没水了", "十二号楼又停电了": a building and its supply gone, said together. */
-const BUILDING_OUT = /(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。\d]{0,4}(停电|停水|停气|没电|没水|没气|断电|断水|没有水|没有电)/;
+// ("5栋暖气全停了", "5栋暖气是不是停了": the building's heating, off for everyone.)
+const BUILDING_OUT = /(\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Z])(栋|号楼|幢|座)楼?[^，。\d]{0,4}(停电|停水|停气|没电|没水|没气|断电|断水|没有水|没有电|停暖|暖气[^，。\d]{0,5}(停|全都?不热|都不热))/;
 /** "我家老人下不了楼": what a stopped lift does to a family, not a fault inside their home. */
 const STRANDED = /下不了楼|上不了楼|下不去楼|上不去楼|下不去|上不去|爬楼|走楼梯/;
 

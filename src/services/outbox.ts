@@ -90,3 +90,11 @@ export async function markFailed(db: DbOrTx, id: number, error: string, now: Dat
   await db.outboxMessage.update({ where: { id }, data: { notBefore: new Date(now.getTime() + backoffMs) } });
   return "retry";
 }
+
+// A progress update written at night and held for the morning: completing or cancelling the ticket
+// first makes it stale ("师傅马上过来" ten hours after the fix), so it is withdrawn.
+const HELD_FEEDBACK = "feedback.held:";
+export const heldFeedbackKey = (ticketId: number, chatUserId: number, at: Date) => `${HELD_FEEDBACK}${ticketId}:${chatUserId}:${at.getTime()}`;
+export async function dropHeldFeedback(db: DbOrTx, ticketId: number, now: Date): Promise<void> {
+  await db.outboxMessage.deleteMany({ where: { dedupeKey: { startsWith: `${HELD_FEEDBACK}${ticketId}:` }, status: "pending", claimedAt: null, notBefore: { gt: now } } });
+}

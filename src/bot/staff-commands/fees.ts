@@ -62,15 +62,19 @@ export const FEE_COMMANDS: StaffCommand[] = [
     },
   },
   {
-    name: "收缴率", aliases: [], ticket: false, roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "收缴率", help: "收缴率：本年度至今到期账单的收缴率（主管/经理：各网格及全小区）",
-    async run(c) {
+    name: "收缴率", aliases: [], ticket: false, text: "optional", roles: FEE_STAFF, notAllowed: "fee.not_allowed", usage: "收缴率 [去年|2025]", help: "收缴率 [去年|2025]：本年度至今（或往年全年）到期账单的收缴率（主管/经理：各网格及全小区）",
+    async run(c, a) {
       const grids = feeGridsOf(c.staff);
-      const r = await collectionRates(c.tx, c.staff.communityId, c.now, c.tz);
+      const thisYear = localParts(c.now, c.tz).year;
+      const said = a.rest.trim();
+      const year = !said || /今年|本年/.test(said) ? thisYear : /去年|上一?年/.test(said) ? thisYear - 1 : /前年/.test(said) ? thisYear - 2 : Number(/(20\d\d)/.exec(said)?.[1] ?? NaN);
+      if (!Number.isInteger(year) || year > thisYear || year < 2000) throw new DomainError("command.usage", { usage: "收缴率 去年 / 收缴率 2025" });
+      const r = await collectionRates(c.tx, c.staff.communityId, c.now, c.tz, year);
       const rows = grids ? r.grids.filter((g) => g.gridId !== null && grids.includes(g.gridId)) : [...r.grids, r.total];
       const lines = rows.map((g) => `${g.gridName}：${formatRate(g)}${g.receivableCents ? `（已收 ${yuan(g.collectedCents)} / 应收 ${yuan(g.receivableCents)} 元）` : "（暂无应收）"}`);
       const from = localParts(r.from, c.tz);
       const to = localParts(r.to, c.tz);
-      return { key: "staff.collection_rate", params: { from: `${from.year}年${from.month}月${from.day}日`, to: `${to.month}月${to.day}日`, lines: lines.join("\n") } };
+      return { key: "staff.collection_rate", params: { from: `${from.year}年${from.month}月${from.day}日`, to: `${to.year === from.year ? "" : `${to.year}年`}${to.month}月${to.day}日`, lines: lines.join("\n") } };
     },
   },
   {

@@ -31,7 +31,7 @@ export const NOTICE_COMMANDS: StaffCommand[] = [
     help: "通知 范围 内容：向全体 / 楼栋（3栋,5栋）/ 网格（A区）发通知，可加「定时 2026-03-05 08:00」「私信」；先出草稿，回复「确认」才发送",
     async run(c, a) {
       const parsed = await parseNoticeRequest(c.tx, c.staff.communityId, a.rest, c.now, c.tz);
-      const request = { ...parsed, text: asTyped(c.rawText, parsed.text) };
+      const request = { ...parsed, text: asTyped(c.rawText, parsed.text, c.botName) };
       const { notice, audience, windowDefaulted, replaced } = await createDraft(c.tx, { author: c.staff, request, now: c.now, settings: c.settings, tz: c.tz });
       const goesOutAt = notice.sendAt ?? c.now;
       const quiet = notice.directToResidents && inQuietHours(goesOutAt, c.settings.quietHours, c.tz);

@@ -39,6 +39,8 @@ export const NOTICE_TEXTS = {
   "notice.outage_answer": (p, c) =>
     `您好，这是计划内的${outage(p)}，物业已发过通知：\n【物业通知】${s(p.text)}\n` +
     `（${outage(p)}时段：${span(p, c.tz)}）\n时段结束后仍未恢复，或发现漏水、异味等其他情况，请马上告诉我。`,
+  "notice.outage_upcoming": (p, c) =>
+    `您好，物业已发过通知，计划${outage(p)}时段：${span(p, c.tz)}。\n【物业通知】${s(p.text)}\n请提前做好准备；时段结束后仍未恢复，请马上告诉我。`,
   "notice.outage_answer_short": (p, c) => `这是计划内的${outage(p)}（见上方通知），${outage(p)}时段：${span(p, c.tz)}。`,
   // ——— refusals ———
   "error.notice.bad_scope": (p) => `看不懂通知范围「${s(p.token)}」。范围可以是：全体、楼栋（3栋 或 3栋,5栋）、网格（如 A区）。例如「通知 3栋 明天8:00-12:00停水」。`,

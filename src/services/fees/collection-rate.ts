@@ -12,11 +12,15 @@ export type RateRow = { gridId: number | null; gridName: string; households: num
 export type CollectionRates = { from: Date; to: Date; grids: RateRow[]; total: RateRow };
 
 /** Collection rates of every grid of the community (and households in no grid, if any have bills), plus the total. */
-export async function collectionRates(db: DbOrTx, communityId: number, now: Date, tz: string): Promise<CollectionRates> {
-  const from = atLocal(localParts(now, tz).year, 1, 1, "00:00", tz);
+/** `year`: a past year's whole-year rate (its bills due 1 January – 31 December); the current year to date by default. */
+export async function collectionRates(db: DbOrTx, communityId: number, now: Date, tz: string, year?: number): Promise<CollectionRates> {
+  const thisYear = localParts(now, tz).year;
+  const y = year ?? thisYear;
+  const from = atLocal(y, 1, 1, "00:00", tz);
+  const end = y < thisYear ? new Date(atLocal(y + 1, 1, 1, "00:00", tz).getTime() - 1) : now;
   const sums = await db.bill.groupBy({
     by: ["householdId"],
-    where: { communityId, dueDate: { gte: from, lte: now } },
+    where: { communityId, dueDate: { gte: from, lte: end } },
     _sum: { amountCents: true, paidCents: true },
   });
   const grids = await db.grid.findMany({ where: { communityId }, orderBy: { code: "asc" }, select: { id: true, name: true } });
@@ -36,7 +40,7 @@ export async function collectionRates(db: DbOrTx, communityId: number, now: Date
       r.collectedCents += collected;
     }
   }
-  return { from, to: now, grids: [...rows.values()], total };
+  return { from, to: end, grids: [...rows.values()], total };
 }
 
 /** "66.7%"; "—" when nothing was receivable. */

@@ -20,13 +20,14 @@ import { localDate, overdueByHousehold, REMINDER_KEY } from "./reminders.js";
 
 /** Punctuation, spaces and polite filler that carry no meaning for these rules. */
 const strip = (text: string) => text.replace(/[\s，,。.!！?？~～、…:：;；"“”'‘’()（）【】\[\]]+/g, "");
-const FEE_WORD = /费|钱|金额|账单|帐单|收费|收(这么|那么|得|了)|缴|交|付|元|块|价|面积|催/;
+const FEE_WORD = /费|钱|金额|账单|帐单|收费|收(这么|那么|得|了)|缴|交|付|元|块|价|面积|催|空置|打折|折扣|[一二三四五六七八九]折|减免|优惠/;
 /** A question about an amount: why it is what it is, or that it is wrong. */
-const WHY_AMOUNT = /为什么|为啥|凭什么|怎么(会|又)?(这么|那么)(多|贵|高)|(这么|那么)(多|贵|高)|多收|多扣|多算|收多了|扣多了|算多了|重复(收|扣)|(收|扣|交|缴)了两次|算错|收错|搞错|弄错|不对|有误|有出入|对不上/;
+// ("停车费怎么涨价了", "怎么比去年多了100", "怎么从300变成450了": a rise asked about.)
+const WHY_AMOUNT = /为什么|为啥|凭什么|(怎么|咋|是不是)[^，。?？]{0,4}(涨|贵|多)了|涨价|涨了|(比|跟)(去年|上个?月|以前|之前|原来)[^，。?？]{0,4}(多|贵|高|涨)|从\d+[^，。?？]{0,3}(变成|涨到|到了)\d+|怎么(会|又)?(这么|那么)(多|贵|高)|(这么|那么)(多|贵|高)|多收|多扣|多算|收多了|扣多了|算多了|重复(收|扣)|(收|扣|交|缴)了两次|算错|收错|搞错|弄错|不对|有误|有出入|对不上/;
 /** "还差多少", "还欠多少钱": the balance, asked. */
 const BALANCE_ASKED = /还(差|欠|剩|要交|得交|需要交|要缴|需缴)(多少|几个月|哪些|什么)|还有(多少|哪些)(钱)?没(交|缴)/;
 /** Paying later: when ("下个月", "月底", "发了工资") and the paying ("交", "补上"), or a plan asked for. */
-const PAY_LATER = /(下(个)?月|下周|下礼拜|月底|月初|过(几|两|一)天|这几天|明天|后天|周末|发了?工资|年终奖|晚(点|些|几天)|缓(几天|一下|一缓|缓)|宽限|等[^，。]{0,4}(工资|钱|回来))[^，。]{0,10}(一起|一块|再|就|去|来)?(交|缴|付|补上|补交|结清)|手头(有点|比较|太)?紧|分期(交|缴|付)?|能不能(晚|缓|宽限)/;
+const PAY_LATER = /(下(个)?月|下周|下礼拜|月底|月初|过(几|两|一)天|过完年|年后|过了年|开年|明年|春节后|节后|这几天|明天|后天|周末|发了?工资|年终奖|晚(点|些|几天)|缓(几天|一下|一缓|缓)|宽限|等[^，。]{0,4}(工资|钱|回来))[^，。]{0,10}(一起|一块|再|就|去|来)?(交|缴|付|补上|补交|结清)|手头(有点|比较|太)?紧|分期(交|缴|付)?|能不能(晚|缓|宽限)/;
 /** In a reply to a reminder, doubt about the reminder itself also counts. */
 const DOUBT = /有问题|有疑问|有异议|不认可|不同意|不合理|看不懂|不明白|不清楚/;
 /** What may surround a bare doubt ("这个不对吧") without making it about something else. */
@@ -53,7 +54,8 @@ export function isFeeAmountQuestion(text: string): boolean {
  */
 export function parseReminderReply(text: string): "paid" | "later" | "question" | null {
   // "刚才群里截图那个催缴是8栋哪一户的？业主叫啥": about someone else's bill, not an answer.
-  if (/哪一?户|哪家|谁家|是谁|叫啥|叫什么|业主是|截图/.test(text)) return null;
+  // ("8栋3单元1701那家停车费交了没？车老停我车位上": another home's fee, asked — the privacy answer.)
+  if (/哪一?户|哪家|谁家|是谁|叫啥|叫什么|业主是|截图|那家|那户|他家|她家|人家|邻居|隔壁|对门/.test(text)) return null;
   // "I already paid both yesterday through the mini program", "Paid already, thanks".
   if (/\b(already paid|paid (it|them|both|already|yesterday|last week|online|by|through|via|at)|i('ve| have)( already)? paid|just paid)\b|^\W*paid\W*(thanks?|thank you)?\W*$/i.test(text) && !/\b(not|haven'?t|didn'?t|how|when|where)\b|\?/i.test(text)) return "paid";
   if (/\b(wrong amount|too (much|high)|why (is|so)|overcharged|charged twice|not (right|correct))\b/i.test(text)) return "question";
@@ -65,7 +67,8 @@ export function parseReminderReply(text: string): "paid" | "later" | "question" 
   if (BALANCE_ASKED.test(t)) return null;
   const paid = /(已经?|早就?|都|刚刚?|昨天|前天|今天|上周|上个?月|前几天)[^，。]{0,10}(交|缴|付)|(交|缴|付)(过|完|好|清)了?|(交|缴|付)(费)?了/.test(t);
   // ("交了也没人确认一下吗" asks after the check of a payment said to be made: a paid claim, chased.)
-  if (paid && (!/吗|么$/.test(t) || /没人确认|还没确认|确认一下|核对一下|查一下到账|没更新|没(有)?(到账|收到|显示|记上|登记)|查不到/.test(t)) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
+  // ("我家交清了没": a question, answered with the bills.)
+  if (paid && (!/吗|么$|了?没(有)?$|没呢$/.test(t) || /没人确认|还没确认|确认一下|核对一下|查一下到账|没更新|没(有)?(到账|收到|显示|记上|登记)|查不到/.test(t)) && !/(没|未|不|忘了?)(有|想|会|要|再|用)?(交|缴|付)/.test(t)) {
     // "我已经交了，为什么还催" / "交了两次" carry a question too: that one is the housekeeper's to explain.
     return WHY_AMOUNT.test(t) && !/还催|又催|还发|还提醒/.test(t) ? "question" : "paid";
   }

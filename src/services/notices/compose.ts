@@ -60,9 +60,11 @@ export async function parseNoticeRequest(db: DbOrTx, communityId: number, input:
  * (full-width forms folded; whitespace and line breaks collapsed), which is right for reading options
  * but not for a public notice: this finds the end of the raw message that normalises to the body.
  */
-export function asTyped(raw: string | undefined, body: string): string {
+export function asTyped(raw: string | undefined, body: string, botName?: string): string {
   if (!raw) return body;
-  const norm = (x: string) => x.normalize("NFKC").replace(/\s+/g, " ").trim();
+  // (The dispatcher took out the assistant's @-name: "报修请在群里@物业小助手或私信" must keep it.)
+  const mention = botName ? `@${botName.normalize("NFKC")}` : null;
+  const norm = (x: string) => { const n = x.normalize("NFKC"); return (mention ? n.split(mention).join(" ") : n).replace(/\s+/g, " ").trim(); };
   // The longest raw suffix that reads as the body: it starts where the options end.
   const target = norm(body); // the dispatcher keeps Chinese punctuation; compare both fully normalised
   for (let i = 0; i < raw.length; i++) {

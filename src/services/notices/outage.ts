@@ -46,6 +46,8 @@ const CATEGORY_KIND: Record<string, OutageKind> = { water: "water", electricity:
 // ("打不着火" is a stove without gas, not a fire.)
 const OTHER_PROBLEM = /关着人|关着|(里面|里头|里边|电梯里|梯里)还?有人|出不来|卡在|停在[^，。]{0,4}(中间|之间)|漏|渗|爆|裂|淹|漫|喷|涌|冒|(?<!一)滴|(全|都)是水|一地(的)?水|积水|流水|淌|(?<![不没])着火|起火|火花|烧|焦|味|臭|困|触电|(?<![停断])电到(?!几|什么|哪)|受伤|晕|救命|危险|堵|\b(leak\w*|burst|flood\w*|smell\w*|smok\w*|fire|sparks?|trapped|stuck|hurt|injured)\b/i;
 
+const GUESSED_CAUSE = /(是不是|会不会|可能是?|估计是?|怕是|好像是?|应该是)[^，。,!！]{0,10}(冻裂|裂|爆|漏|坏)了?(吧|吗|么)?[?？]?/g;
+
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
   text = text.normalize("NFKC");
@@ -57,7 +59,8 @@ export function announcedOutages(text: string): OutageKind[] {
 
 /** The outages a resident's message reports having; empty when it is about anything else as well. */
 export function reportedOutages(text: string, category: string | null): OutageKind[] {
-  if (OTHER_PROBLEM.test(text)) return [];
+  // ("6栋没水了…是不是水管冻裂了": a guessed cause is no second problem.)
+  if (OTHER_PROBLEM.test(text.replace(GUESSED_CAUSE, ""))) return [];
   const kinds = KINDS.filter((k) => REPORTED[k].test(text) || REPORTED_EN[k].test(text));
   if (kinds.length) return kinds;
   const byCategory = category ? CATEGORY_KIND[category] : undefined;
@@ -93,7 +96,7 @@ export async function overranOutageNotice(db: DbOrTx, r: Omit<OutageReport, "mes
   return outageNoticeFor(db, r, { outageTo: { lte: r.now, gt: new Date(r.now.getTime() - OVERRUN_MS) } });
 }
 
-async function outageNoticeFor(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">, window: { outageFrom?: { lte: Date }; outageTo: { gt: Date; lte?: Date } }) {
+async function outageNoticeFor(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">, window: { outageFrom?: { lte: Date } | { gt: Date; lte: Date }; outageTo: { gt: Date; lte?: Date } }) {
   const kinds = reportedOutages(r.text, r.category);
   if (kinds.length === 0) return null;
   let where: string[] | null = r.building ? [r.building] : null;
@@ -120,8 +123,9 @@ async function outageNoticeFor(db: DbOrTx, r: Omit<OutageReport, "messageId" | "
  * Answers a report of an announced outage with the notice, linking the message to it. Returns the
  * notice, or null when the report is not about an announced outage (the caller files a ticket).
  */
-export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
-  const notice = await findOutageNotice(db, r);
+export async function answerOutageReport(db: DbOrTx, r: OutageReport, upcoming = false) {
+  // (Asked ahead — "明天停水到几点？" the evening before — the coming cut's notice answers it.)
+  const notice = upcoming ? await outageNoticeFor(db, r, { outageFrom: { gt: r.now, lte: new Date(r.now.getTime() + UPCOMING_MS) }, outageTo: { gt: r.now } }) : await findOutageNotice(db, r);
   if (!notice) return null;
   // In a group where the notice was just posted or quoted, a short pointer instead of the whole text again.
   const since = new Date(r.now.getTime() - GROUP_REPEAT_MS);
@@ -136,7 +140,7 @@ export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
   })) > 0;
   const tz = (await db.community.findUniqueOrThrow({ where: { id: r.communityId }, select: { timezone: true } })).timezone;
   await enqueue(db, {
-    communityId: r.communityId, to: r.to, key: quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,
+    communityId: r.communityId, to: r.to, key: upcoming ? "notice.outage_upcoming" : quotedRecently ? "notice.outage_answer_short" : "notice.outage_answer", notBefore: r.now,
     // "明天9:00-12:00停电" quoted the next day would contradict itself: relative days as dates,
     // counted from when the notice went out (not from when its last copy, held overnight, was sent).
     params: { noticeId: notice.id, messageId: r.messageId, kind: notice.kind, text: withDates(notice.text, publishedAt(notice), tz), from: notice.outageFrom!.toISOString(), to: notice.outageTo!.toISOString() },
@@ -145,6 +149,8 @@ export async function answerOutageReport(db: DbOrTx, r: OutageReport) {
   return notice;
 }
 
+/** How far ahead a question about a coming cut is answered from its notice. */
+const UPCOMING_MS = 48 * 3_600_000;
 /** Within this time a group that was given the notice gets the short answer. */
 const GROUP_REPEAT_MS = 30 * 60_000;
 

@@ -35,6 +35,17 @@ const RESIDENT_COMMAND = /^(进度|我的报修|我的工单|查进度|帮助|he
 const clean = (text: string) => text.trim().replace(/[。！!.，,、~～\s]/g, "");
 
 /** A score, "skip", or null when the text is not an answer to a survey question. */
+/** The verdict said first or last beside other words ("不满意，…"), or null. */
+function verdictBeside(text: string): Score | null {
+  const clauses = text.split(/[，,。.！!；;、\s]+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return null;
+  for (const clause of [clauses[0]!, clauses[clauses.length - 1]!]) {
+    const verdict = WORDS.find(([re]) => re.test(clean(clause).replace(/[吧啊呀哦呢啦嘛]+$/, "")));
+    if (verdict) return verdict[1];
+  }
+  return null;
+}
+
 export function parseScore(text: string): Score | "skip" | null {
   const t = clean(text);
   const digit = /^([123一二三])$/.exec(t);
@@ -97,7 +108,7 @@ export type SurveyStep =
   /** Not an answer: let the message through the normal pipeline; the survey keeps waiting. */
   | { kind: "ignored" }
   /** Answer recorded; reply with the next question or the comment prompt. */
-  | { kind: "reply"; key: string; params: Params }
+  | { kind: "reply"; key: string; params: Params; fileTicket?: boolean }
   /** Survey finished. `fileTicket`: the comment is a repair or complaint and must become a ticket. */
   | { kind: "done"; inviteId: number; fileTicket: boolean; commented: boolean };
 
@@ -109,14 +120,17 @@ export async function answerSurvey(tx: Tx, input: { chatUserId: number; inviteId
   }
   const services = parseServices(invite.survey.services);
   if (invite.step < services.length) {
-    const score = parseScore(input.text);
+    // "不满意，上次修水管的师傅弄得满地是泥也不打扫": the score, and the complaint beside it filed.
+    const grievance = (input.intent === "complaint" || input.intent === "repair") && PROBLEM_WORD.test(normalize(input.text)) ? verdictBeside(input.text) : null;
+    const score = grievance ?? parseScore(input.text);
     if (score === null) return { kind: "ignored" };
     const answers = JSON.parse(invite.answers) as Record<string, number>;
     if (score !== "skip") answers[services[invite.step]!] = score;
     const step = invite.step + 1;
     await tx.surveyInvite.update({ where: { id: invite.id }, data: { step, answers: JSON.stringify(answers) } });
-    if (step < services.length) return { kind: "reply", key: "survey.question", params: questionParams(invite.surveyId, services, step) };
-    return { kind: "reply", key: "survey.ask_comment", params: { survey: invite.surveyId } };
+    const filed = grievance !== null;
+    if (step < services.length) return { kind: "reply", key: "survey.question", params: questionParams(invite.surveyId, services, step), fileTicket: filed };
+    return { kind: "reply", key: "survey.ask_comment", params: { survey: invite.surveyId }, fileTicket: filed };
   }
   // The comment.
   const text = input.text.trim();

@@ -42,10 +42,10 @@ const lowestFirst = (a: { rate: number | null }, b: { rate: number | null }) => 
 
 /** Results of one survey (default: the community's latest one that was not cancelled); null when there is none. */
 export async function surveyResults(db: DbOrTx, communityId: number, surveyId?: number): Promise<SurveyResults | null> {
-  const survey = await db.survey.findFirst({
-    where: surveyId === undefined ? { communityId, status: { not: "cancelled" } } : { communityId, id: surveyId },
-    orderBy: { id: "desc" },
-  });
+  // The latest survey that ran its course; else the latest one (a cancelled survey's answers still count: "已收到的回答仍可查看").
+  const survey = surveyId !== undefined
+    ? await db.survey.findFirst({ where: { communityId, id: surveyId } })
+    : (await db.survey.findFirst({ where: { communityId, status: { not: "cancelled" } }, orderBy: { id: "desc" } })) ?? (await db.survey.findFirst({ where: { communityId }, orderBy: { id: "desc" } }));
   if (!survey) return null;
   const community = await db.community.findUniqueOrThrow({ where: { id: communityId } });
   const targets = getSettings(community).surveyTargets;

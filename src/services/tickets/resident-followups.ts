@@ -1,7 +1,7 @@
 // What a resident says about a ticket they already have: "不用修了，已经好了" (they withdraw it) and
 // "补充一下，是主卧的" (more detail). Both stay on the ticket's record and reach its owner.
 import type { Tx } from "../../db.js";
-import { enqueue } from "../outbox.js";
+import { dropHeldFeedback, enqueue } from "../outbox.js";
 import { CLOCK_TASK_KINDS, replanDeadlines } from "./deadlines.js";
 import { getSettings } from "../community/community.js";
 import { linkedReporter, linkedReporters, waitingLinkedReporters } from "./related.js";
@@ -52,6 +52,7 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket & { scop
   if (cancelled) {
     await transition(tx, ticket, "cancel", { actor, at: now, note: text.slice(0, 500) });
     await clearWait(tx, ticket.id, now);
+    await dropHeldFeedback(tx, ticket.id, now);
     await tx.scheduledTask.updateMany({ where: { ticketId: ticket.id, claimedAt: null, kind: { in: CLOCK_TASK_KINDS } }, data: { claimedAt: now, doneAt: now } });
   } else {
     await recordEvent(tx, ticket.id, "resident_withdraw", { actor, at: now, note: text.slice(0, 500) });

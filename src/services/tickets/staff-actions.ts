@@ -2,7 +2,7 @@
 // Each checks permission and state, then writes the ticket, its event and the notifications at once.
 import type { Tx, DbOrTx } from "../../db.js";
 import { DomainError } from "../deps.js";
-import { enqueue } from "../outbox.js";
+import { dropHeldFeedback, enqueue, heldFeedbackKey } from "../outbox.js";
 import type { Settings } from "../community/settings.js";
 import { canActOnTicket, isSupervisory, type Actor } from "../staff/roles.js";
 import { scheduleRevisit } from "../revisits/schedule-revisit.js";
@@ -72,6 +72,7 @@ export async function completeTicket(tx: Tx, staff: StaffActor, number: number, 
   const t = await loadTicket(tx, staff, number);
   await transition(tx, t, "complete", { actor: actorOf(staff), at: now, note: resolution, data: { resolution } });
   await clearWait(tx, t.id, now);
+  await dropHeldFeedback(tx, t.id, now);
   await notifyReporter(tx, t, "resident.ticket_done", { number, resolution }, now);
   for (const chatUserId of await linkedReporters(tx, t.id)) {
     if (chatUserId !== t.reporterId) await notifyReporter(tx, { communityId: t.communityId, reporterId: chatUserId }, "resident.incident_done", { number, resolution }, now);
@@ -261,19 +262,25 @@ export async function sendFeedback(tx: Tx, staff: StaffActor, number: number, te
   };
   // Held to the morning, "明早九点半上门" would point at the wrong day: relative days become dates.
   const said = (at: Date) => (at > now && quiet ? withDates(text, now, quiet.tz) : text).slice(0, 500);
+  // (Held to the morning, it carries a key that lets completing or cancelling the ticket withdraw it:
+  // "师傅马上过来" must not arrive ten hours after the fix.)
+  let heldUntil: Date | null = null;
+  const held = (at: Date, chatUserId: number) => (at > now ? ((heldUntil = at), { dedupeKey: heldFeedbackKey(t.id, chatUserId, now) }) : {});
   if (t.reporterId) {
     const at = await atFor(t.reporterId);
-    await notifyReporter(tx, t, "resident.ticket_feedback", { number, staff: staff.name, text: said(at) }, at);
+    const user = await tx.chatUser.findUnique({ where: { id: t.reporterId } });
+    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: said(at) }, notBefore: at, ...held(at, user.id) });
   }
   // Neighbours who joined this fault are waiting on the same work: they hear it too.
   for (const id of await waitingLinkedReporters(tx, t.id)) {
     if (id === t.reporterId) continue;
     const user = await tx.chatUser.findUnique({ where: { id } });
     const at = await atFor(id);
-    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: said(at) }, notBefore: at });
+    if (user) await enqueue(tx, { communityId: t.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.ticket_feedback", params: { number, staff: staff.name, text: said(at) }, notBefore: at, ...held(at, user.id) });
   }
-  return t;
+  return { ticket: t, heldUntil: heldUntil as Date | null };
 }
+
 
 /**
  * 定级 #N 1：staff correct the information grade. The ticket's open clocks are re-planned from now;
