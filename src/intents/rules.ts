@@ -306,7 +306,7 @@ const SAFETY_RULES: SafetyRule[] = [
     re: /(天台|楼顶|屋顶)[^。]{0,8}(门|锁)[^。]{0,8}(坏|开着|锁不上|关不上)[^。]{0,16}(小孩|孩子|小朋友)[^。]{0,8}(随便|经常|老是|总|都)(跑上|爬上|上去)/ },
   // A scuffle with pushing, or anyone holding a weapon.
   { kind: "fight", intent: "complaint", category: "security",
-    re: /(?<!(你们|物业|一直|部门|相互|互相)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管(?!用)|不处理))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)(?![^，。]{0,3}(拧|修|紧|松|弄|换|敲开))|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
+    re: /(?<!(你们|物业|一直|部门|相互|互相|事|报修|单子?|问题|投诉|电话|找)[^，。]{0,4})推来推去(?![^，。]{0,4}(说|责任|皮球|不管(?!用)|不处理|跑|趟|没人))|推推搡搡|推搡|拉拉扯扯|扭在一起|(拿|举|抄|提|拎)(了|着)?(一把|把)?(铁锹|铁棍|棍子|木棍|刀|菜刀|砖头|锤子|斧头|钢管|扳手)(?![^，。]{0,3}(拧|修|紧|松|弄|换|敲开))|\b(shoving|pushing and shoving|scuffle|wielding|armed with)\b/i },
   // A neighbour's renovation breaking a load-bearing wall: the building itself at risk.
   { kind: "collapse", intent: "complaint", category: "decoration",
     re: /承重墙[^。]{0,10}(砸了|拆了|打了|凿了|砸个|砸出|砸穿|打穿|在砸|正在砸|在拆|正在拆|凿开|打掉|拆掉|砸掉)|(砸|拆|打掉|凿)[^。]{0,6}承重墙/ },
@@ -747,6 +747,10 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/扶手|栏杆/, "structure", 0.4],
   [/^(?![^]*装修)[^]*?((电梯|轿厢|楼道|楼梯间)[^。]{0,6}(有人)?(抽烟|吸烟))|(电梯|轿厢)[^。]{0,8}(小广告|牛皮癣|口香糖)/, "sanitation", 0.6],
   [/鹦鹉|八哥|公鸡|\b(parrot|rooster|bird)s?\b/i, "pets", 0.5],
+  // People making the noise (a voice, music, engines revved for show): the neighbours' noise.
+  [/嗓门|大声(喧哗|唱|说话|放|嚷)|开直播|搞直播|轰油门|炸街|唱歌|K歌|唱K|广场舞|音响|外放|吵架|喧哗/, "noise", 1.0],
+  // Passed from one to the other: how the office handles a request.
+  [/推来推去|踢皮球|推诿|互相推|推给(我们|业主|热力|物业)/, "staff", 1.2],
   // Heating has no category of its own. Hot water circulates in it, and three of the four holdout
   // authors who met it (fresh3, fresh4, fresh31; not fresh25) file a radiator that is not warm under
   // water, as a leaking one: water.
