@@ -511,7 +511,8 @@ export function safetySignal(text: string): Safety | null {
     // "有人在楼道里抽烟 烟味呛得要命", "my neighbour smokes on his balcony": cigarette smoke, no fire named.
     if (r.kind === "fire" && /抽烟|吸烟|二手烟|烟头|香烟|\bsmokes\b|\bcigarettes?\b|\b(he|she|they|someone|neighbou?r) (is |are )?smoking\b/i.test(text) && !/着火||起火|失火|火灾|明火|火光|火苗|烧起来|\b(fire|flames?)\b/i.test(text)) continue;
     // "Neighbors are grilling on their balcony again, my whole apartment is full of smoke": barbecue smoke, a nuisance.
-    if (r.kind === "fire" && /\b(grill(s|ing|ed)?|bbq|barbecu(e|ing))\b|烧烤|烤肉|烤串/i.test(text) && !/着火|起火|失火|火灾|明火|火苗|\bon fire\b|\bflames?\b|\bcaught fire\b/i.test(text)) continue;
+    // ("…烧烤 烟好大 还以为着火了 吓一跳": the fire only thought of.)
+    if (r.kind === "fire" && /\b(grill(s|ing|ed)?|bbq|barbecu(e|ing))\b|烧烤|烤肉|烤串/i.test(text) && !/(?<!以为|以为是)(着火|起火|失火)|火灾|明火|火苗|\bon fire\b|\bflames?\b|\bcaught fire\b/i.test(text)) continue;
     // "着火了着火了 这比赛太燃了": a match or a show on fire, figuratively.
     if (r.kind === "fire" && /比赛|球赛|进球|演唱会|直播|这局|太燃|燃爆|燃炸/.test(text) && !PRESSING.test(text)) continue;
     // "烧焦味是我家 煮粥煮糊了", "保安说是在搞消防演练放的烟雾": the sender knows the harmless cause.
@@ -928,6 +929,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // (Not when a member of staff's conduct is the point: "我问停车费怎么算，她直接挂我电话".)
   // (Nor a thank-you that mentions paying: "谢谢前台…耐心教我妈用手机交物业费".)
   if (FEE_WORDS.test(text) && !FEE_VALUE.test(text) && !/手续|快递柜|流程/.test(text) && !staffConduct(text) && !(THANKS.test(text) && !ASKS.test(text))) add("fee", 0.3);
+  // English questions: "can I plant flowers in front of my window?", "is there a shuttle bus?", "wifi password for the clubhouse?" (permission, facilities, information).
+  if (/^(hi|hello|hey|excuse me|sorry)?[,!. ]*(can|may|could) (i|we|my|our)\b[^?]{0,80}\?|\b(is|are) there (a|an|any)\b[^?]{0,50}\?|\b(password|opening hours|office hours|what time does|where (is|can i))\b/i.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.8);
+  // "did you receive my parking spot application?", "the invoice I requested last week, is it ready yet?": where it stands.
+  if (/\b(did you (receive|get|see)|is it (ready|done|approved)|(ready|approved|processed) yet|any (update|news|progress)|what'?s the status|dao na yi bu)\b/i.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("progress", 0.8);
   // "我家还欠吗", "还欠钱吗", "我家交清了没": whether the household owes anything.
   if (/还欠(钱|费|款)?(吗|么|不|没|没有)|(交|缴)(清|齐|完)了?(没|吗|么|没有)|欠不欠(钱|费)?|有没有欠(费|钱)/.test(text) && !FAULT.test(text)) add("fee", 1.0);
   // "我是1201的家属，帮我查下": someone asking to look up a household's account (privacy decides what they see).
