@@ -862,7 +862,7 @@ export const NEIGHBOUR_TALK = /^(忍忍吧|忍一忍|忍一下吧?|习惯就好|
 const BAD_ATTITUDE = /态度[^，。]{0,4}(差|恶劣|不好|太烂)|挂(了)?我(的)?电话|(骂|吼|凶)(了)?我|\brude\b/i;
 // A named member of staff and how they behaved: a complaint about staff, whatever else is mentioned.
 const STAFF_WHO = /收[^，。]{0,4}费的(那个)?(人|小姑娘|阿姨|大姐|小伙)|督导|管理员|巡逻员|救生员|收费的|工程部|值班|穿工服|穿制服|你们的人|物业的人|保安|门卫|门岗|客服|前台|管家|师傅|维修工|保洁|经理|工作人员|小姑娘|服务台|\b(guard|receptionist|staff|manager|gatekeeper|cleaner|technician)\b/i;
-const CONDUCT = /\bsmok(es|ing)\b|凶得很|好凶|很凶|太凶|凶巴巴|(电话|手机)[^，。]{0,3}(关机|打不通|不接)(?![^。]{0,8}(换人|是谁|换了))|踩得[^。]{0,4}(脏|泥)|弄得[^。]{0,4}(脏|一地)|顶嘴|骂|对骂|公开[^。]{0,8}(信息|车牌|电话|手机号)|(把|将)[^。]{0,6}(手机号|电话|信息)[^。]{0,4}给|爱住不住|白眼|盘问|工牌|辛苦费|复制粘贴|踢皮球|推来推去|搞不清楚|培训好|朋友圈|代购|发广告|不在单子上|(回复|回)[^，。]{0,4}(永远|总是)|已读不回|leaves? me on read|不戴|说话[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|(?<!很|挺|特别|非常)态度(?!(很|挺|特别|非常)?(好|诚恳|热情|耐心|不错))|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
+const CONDUCT = /\bsmok(es|ing)\b|凶得很|好凶|很凶|太凶|凶巴巴|(电话|手机)[^，。]{0,3}(关机|打不通|不接)(?![^。]{0,8}(换人|是谁|换了))|踩得[^。]{0,4}(脏|泥)|弄得[^。]{0,4}(脏|一地)|顶嘴|骂|对骂|公开[^。]{0,8}(信息|车牌|电话|手机号)|(把|将)[^。]{0,6}(手机号|电话|信息)[^。]{0,4}给|爱住不住|白眼|盘问|工牌|辛苦费|复制粘贴|踢皮球|推来推去|搞不清楚|培训好|朋友圈|代购|发广告|不在单子上|(回复|回)[^，。]{0,4}(永远|总是)|已读不回|leaves? me on read|不戴|(说话|讲话)[^，。]{0,2}(太|很|特别)?冲|(语气|口气)[^，。]{0,2}(太|很|特别)?(差|冲|不好)|收了[^，。]{0,8}(钱|红包)|中饱私囊|私收|私自收|不收拾|抽烟|不穿鞋套|不戴鞋套|鞋套也不|弄得[^，。]{0,6}(脏|泥|一地)|好处费|红包|回扣|索要|不给(开)?收据|(?<!很|挺|特别|非常)态度(?!(很|挺|特别|非常)?(好|诚恳|热情|耐心|不错))|阴阳怪气|翻白眼|爱答不理|不耐烦|骂人|骂我|吼|凶巴巴|冲我|嚷嚷|没素质|什么素质|不礼貌|没礼貌|冷漠|甩脸|\b(rude|yell(ed|s)?|shout(ed|s)?|swore)\b/i;
 
 // "消防通道被车堵了": a lane blocked by a vehicle is a parking complaint, not a blocked drain.
 const VEHICLE_BLOCK = /(车|三轮|货车|面包车|轿车)[^，。]{0,4}(堵|挡)|(堵|挡)[^，。]{0,3}(车|了车)|\b(car|van|truck|scooter)s?\b[^.]{0,20}\bblock/i;
@@ -1000,6 +1000,8 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   // (…unless it proposes replacing staff for how they behave: "建议把保安换了 天天在岗亭里睡觉" is a complaint.)
   if (OPENS_WITH_PROPOSAL.test(text) && !FAULT.test(text) && !staffConduct(text) && !GRIEVANCE.test(text)) add("suggestion", 0.8);
   if (staffConduct(text) && /换(了|掉|人)|开除|辞退/.test(text)) add("complaint", 0.7);
+  // "前台那个小姑娘跟我讲话很冲": staff behaving badly, with no thanks anywhere, is a complaint.
+  if (staffConduct(text) && !THANKS.test(text)) add("complaint", 0.5);
   // "挂点灯笼吧…你们觉得呢": a proposal put to the office for its opinion.
   if (/吧[^。]{0,16}(你们觉得呢|大家觉得呢|觉得怎么样|觉得如何)/.test(text) && !FAULT.test(text)) add("suggestion", 0.4);
   if (EARLIER_REPORT.test(text) && ASKS.test(text) && !DISPLEASURE.test(text)) add("progress", WHEN_COMING.test(text) ? 0.9 : 0.5);
