@@ -17,7 +17,7 @@ const number = (a: Args) => a.number as number;
 
 export const STAFF_COMMANDS: StaffCommand[] = [
   {
-    name: "接单", aliases: ["受理"], ticket: true, usage: "接单 #12", help: "接单 #N：受理工单，通知住户",
+    name: "接单", aliases: ["受理", "接"], ticket: true, usage: "接单 #12", help: "接单 #N：受理工单，通知住户",
     async run(c, a) { const t = await acceptTicket(c.tx, c.staff, number(a), c.now); return { key: t.reporterId ? "staff.accepted" : "staff.accepted_no_resident", params: { number: number(a) } }; },
   },
   {
@@ -41,7 +41,7 @@ export const STAFF_COMMANDS: StaffCommand[] = [
     async run(c, a) { await addNote(c.tx, c.staff, number(a), a.rest, c.now); return { key: "staff.noted", params: { number: number(a) } }; },
   },
   {
-    name: "等待", aliases: ["约时", "预约"], ticket: true, text: "required", usage: "等待 #12 业主不在家，约明天上午10点", help: "等待 #N 约定时间 原因：等住户方便时处理，期间计时暂停",
+    name: "等待", aliases: ["约时", "预约", "约"], ticket: true, text: "required", usage: "等待 #12 业主不在家，约明天上午10点", help: "等待 #N 约定时间 原因：等住户方便时处理，期间计时暂停",
     async run(c, a) {
       const { until } = await waitForResident(c.tx, c.staff, number(a), a.rest, c.now, c.settings, c.tz);
       return { key: "staff.waiting_ok", params: { number: number(a), until: until.toISOString() } };

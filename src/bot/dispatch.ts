@@ -23,7 +23,7 @@ import { reportedOutages } from "../services/notices/outage.js";
 import { spokenReportCommand } from "./staff-commands/reports.js";
 import { spokenArrearsCommand } from "./staff-commands/fees.js";
 import { looksLikeStaffCommand, parseStaffCommand, runStaffCommand, spokenStaffCommand, ticketCommandWithoutNumber, type Reply } from "./commands.js";
-import { HEATING_OFF, ME_TOO, ME_TOO_ONLY, callOffInGroup, parseSatisfactionWithDetail, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
+import { HEATING_OFF, ME_TOO, ME_TOO_ONLY, ME_TOO_WIDE, callOffInGroup, parseSatisfactionWithDetail, fileForOthers, handleConversationState, handleResidentCommand, handleIntent, handleMedia, isBareAddress, RESIDENT_COMMAND, type MessageContext } from "./resident-handlers.js";
 
 export type DispatchDeps = { db: Db; clock: Clock; log: Logger; classifier: Classifier; botName: string };
 
@@ -88,7 +88,8 @@ export async function processStored(deps: DispatchDeps, messageId: number, inbou
     // home, or logging a request taken by phone (never a command, however mistyped).
     const staffAtHome = Boolean(sender.staff) && !inGroup && !staffCommandOf(text) && !COMMAND_WORD_FIRST.test(text) && !TYPO_COMMAND.test(text) && !ticketCommandWithoutNumber(text);
     const readsAsResident = inbound.kind === "text" && text.length > 0 && (!sender.staff || staffAtHome) && !isResidentCommand(text);
-    const classification = readsAsResident ? await classifyText(deps, text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
+    // ("前台登记：业主来电说家里厨房水管漏了": the desk's label is not part of the request.)
+    const classification = readsAsResident ? await classifyText(deps, sender.staff ? text.replace(/^\s*(前台|门岗|值班室?|客服)?(登记|记录|代报|代登记)\s*[:：]\s*/, "") : text, inGroup ? "group" : "direct", inbound.mentionsSelf) : null;
 
     await finish(db, messageId, now, classification, async (tx) => {
       // A revisit answered in the group with a mention ("@物业小助手 不满意，开关还是时好时坏"): answered as
@@ -162,7 +163,11 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
   // In groups the assistant speaks only when addressed, or when a message clearly needs action.
   // "搞错了 是隔壁在烧烤" from the neighbour who reported the smoke here, addressed or not: called off.
   if (inGroup && inbound.kind === "text" && (await callOffInGroup(ctx, reply))) return;
-  if (inGroup && !inbound.mentionsSelf && !mayActUnmentioned(ctx)) return;
+  if (inGroup && !inbound.mentionsSelf && !mayActUnmentioned(ctx)) {
+    // "我家6楼那层也不亮", "终于有人报了，我也摸黑好几天了": agreeing with a neighbour — looked at only to join their report.
+    if (!ME_TOO_WIDE.test(ctx.text) || ctx.sender.staff) return;
+    ctx.joinOnly = true;
+  }
   if (inbound.kind !== "text") return handleMedia(ctx, reply);
   // "[图片]": how some transports pass on a photo they cannot download — a photo all the same.
   if (/^\s*\[(图片|照片|图片消息|photo|image)\]\s*$/i.test(text)) return handleMedia({ ...ctx, inbound: { ...inbound, kind: "image" } }, reply);
@@ -217,7 +222,8 @@ async function route(ctx: MessageContext, reply: (r: Reply, to?: Recipient) => P
     // "接单 #2 #4", "完成 #2、#3 都换好了": the command for each ticket named, each answered (a refusal
     // for one does not stop the others).
     // ("完成 #1、#2 说明", "接单 1 2", "到场 3，5": the numbers after the first, with or without "#".)
-    const more = parsed.command.ticket ? (/^[\s,，、和及]*((?:[#＃]\s*\d{1,10}\s*[,，、和及]?\s*)+)/.exec(parsed.args.rest ?? "") ?? (!parsed.command.text ? /^[\s,，、和及]*((?:\d{1,10}[\s,，、和及]+)*\d{1,10})\s*$/.exec(parsed.args.rest ?? "") : null)) : null;
+    // ("完成 3、4 都处理好了": numbers joined by 、 or a comma, each standing alone, before the note.)
+    const more = parsed.command.ticket ? (/^[\s,，、和及]*((?:[#＃]\s*\d{1,10}\s*[,，、和及]?\s*)+)/.exec(parsed.args.rest ?? "") ?? (!parsed.command.text ? /^[\s,，、和及]*((?:\d{1,10}[\s,，、和及]+)*\d{1,10})\s*$/.exec(parsed.args.rest ?? "") : new RegExp(`${parsed.args.number}\\s*[,，、和及]\\s*\\d`).test(text) ? /^[\s,，、和及]*((?:\d{1,10}\s*[,，、和及]\s*)*\d{1,10})(?=\s|$)/.exec(parsed.args.rest ?? "") : null)) : null;
     if (more) {
       const rest = (parsed.args.rest ?? "").slice(more[0].length).trim();
       const numbers = [String(parsed.args.number), ...[...more[1]!.matchAll(/\d+/g)].map((x) => x[0])];
@@ -268,7 +274,13 @@ async function contactReply(ctx: MessageContext, number: number): Promise<Reply>
 /** A staff command as written, or said as a sentence ("1号单完成了，换了阀芯" is 完成 #1 换了阀芯). */
 function staffCommandOf(text: string) {
   const spoken = spokenStaffCommand(text) ?? spokenReportCommand(text) ?? spokenArrearsCommand(text);
-  return parseStaffCommand(text) ?? (spoken ? parseStaffCommand(spoken) : null);
+  return parseStaffCommand(text) ?? (spoken ? parseStaffCommand(spoken) : null) ?? reasonFirst(text);
+}
+
+/** "马军这周都休假，转单 #4 周婷": the reason said before the command — the command, with the reason as its note. */
+function reasonFirst(text: string) {
+  const m = /^([^#＃\n]{2,40}?)[，,。；;]\s*((?:转单|转派|等待|备注|反馈)\s*[#＃]\s*\d+[\s\S]*)$/.exec(text.trim());
+  return m ? parseStaffCommand(`${m[2]!.trim()} ${m[1]!.trim()}`) : null;
 }
 
 const COMMAND_WORD_FIRST = /^\s*(接单|到场|完成|转单|备注|等待|恢复|反馈|定级)\s*(#|＃|\s)/;

@@ -11,7 +11,7 @@ import { enqueue, type Recipient } from "../services/outbox.js";
 import { checkPhoneTail, findHousehold, homesWithoutUnit, isLocked, unbindHome } from "../services/residents/binding.js";
 import { setState, clearState, type ConversationState } from "../services/residents/conversation.js";
 import { householdAddress, type Sender } from "../services/residents/identity.js";
-import { answerOutageReport, overranOutageNotice, reportedOutages } from "../services/notices/outage.js";
+import { answerOutageReport, overranOutageNotice, reportedOutages, upcomingOutageNotice } from "../services/notices/outage.js";
 import { feeSummary, yuan } from "../services/fees/fee-summary.js";
 import { recentReminderHouseholds, askToCheckPayment, fileFeeQuestion, isFeeAmountQuestion, openFeeQuestion, parseReminderReply, recentReminderHousehold } from "../services/fees/fee-questions.js";
 import { answerRevisit, addRevisitDetail, englishSatisfaction, parseSatisfaction, resumeInterruptedRevisit } from "../services/revisits/revisit.js";
@@ -21,9 +21,10 @@ import { STAFF_CARD_CHARS } from "../services/excerpt.js";
 import { CLASSIFY_WHOLE, dangerPassage, requestPassage } from "../intents/long-text.js";
 import { classifyOffline, CODE_LIKE } from "../intents/offline.js";
 import { normalize } from "../intents/normalize.js";
-import { dangerCue, escalates, safetySignal } from "../intents/rules.js";
+import { dangerCue, escalates, PIVOT, safetySignal } from "../intents/rules.js";
 import { findRelatedTicket, findRepeatByText, linkedReporter, linkToIncident, recordRepeatReport, ticketNamedByWords } from "../services/tickets/related.js";
 import { nextPromise } from "../services/tickets/deadlines.js";
+import { parseAppointment } from "../services/tickets/waiting.js";
 import { OPEN_STATUSES, recordEvent } from "../services/tickets/transitions.js";
 import { addResidentDetail, correctByResident, openTicketsOf, rescheduleByResident, restoreWithdrawn, withdrawByResident, withdrawLinkedReporter } from "../services/tickets/resident-followups.js";
 import { housekeeperOfBuilding, staffWithRole, supervisorsOf } from "../services/staff/routing.js";
@@ -47,6 +48,9 @@ export type MessageContext = {
   forOthers?: boolean;
   /** One of two problems told in one message, being filed on its own (never split again). */
   part?: boolean;
+  /** An un-mentioned group message looked at only because it agrees with a neighbour ("我家6楼那层也不亮"):
+   * it joins that neighbour's open report, or is left as chat — never a ticket of its own. */
+  joinOnly?: boolean;
 };
 type ReplyFn = (r: Reply, to?: Recipient) => Promise<void>;
 
@@ -203,11 +207,47 @@ export function phoneTailOf(text: string): string | null {
 }
 
 /** A revisit answer: "3" / "不太满意" alone, or the answer first and what is still wrong after it. */
+/** How many two-character pieces of `a` appear in `b` (which of two tickets a clause is about). */
+const overlap = (a: string, b: string) => { let n = 0; for (let i = 0; i + 2 <= a.length; i++) if (/[\u4e00-\u9fff]{2}/.test(a.slice(i, i + 2)) && b.includes(a.slice(i, i + 2))) n++; return n; };
+
+/**
+ * "地漏那个挺好的，不臭了。窗户还是有点漏风，不太满意" asked about the drain, with the window also just done:
+ * a verdict for each — the drain closed as satisfied, the window reopened as not — rather than both
+ * verdicts on the one asked about.
+ */
+async function answerTwoRevisits(ctx: MessageContext, askedId: number, reply: ReplyFn): Promise<boolean> {
+  const sentences = ctx.text.split(/[。；;！!\n]+/).map((x) => x.trim()).filter((x) => x.length >= 4);
+  if (sentences.length < 2) return false;
+  const verdicts = sentences.map((x) => ({ text: x, answer: parseSatisfactionWithDetail(x)?.answer ?? (STILL_WRONG.test(x) ? 3 : /挺好|很好|不错|好了|没问题|不(臭|漏|响|堵)了|通了|修好了/.test(x) ? 1 : null) }));
+  if (verdicts.some((v) => v.answer === null) || new Set(verdicts.map((v) => v.answer)).size < 2 || verdicts.length > 2) return false;
+  const done = await ctx.tx.ticket.findMany({ where: { communityId: ctx.community.id, reporterId: ctx.sender.id, status: { in: ["done", "closed"] }, doneAt: { gte: new Date(ctx.now.getTime() - RECENTLY_DONE_MS) } }, orderBy: { id: "desc" }, take: 5 });
+  if (done.length < 2 || !done.some((t) => t.id === askedId)) return false;
+  const about = verdicts.map((v) => {
+    const scored = done.map((t) => ({ t, n: overlap(v.text, t.summary) })).sort((a, b) => b.n - a.n);
+    return scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0) ? scored[0]!.t : null;
+  });
+  if (!about[0] || !about[1] || about[0].id === about[1].id || !about.some((t) => t!.id === askedId)) return false;
+  for (let i = 0; i < 2; i++) {
+    const t = about[i]!;
+    const answer = verdicts[i]!.answer as 1 | 2 | 3;
+    ctx.ticketId = ctx.ticketId ?? t.id;
+    await answerRevisit(ctx.tx, { chatUserId: ctx.sender.id, ticketId: t.id, answer, now: ctx.now });
+    if (answer === 3) {
+      await addRevisitDetail(ctx.tx, { chatUserId: ctx.sender.id, ticketId: t.id, text: verdicts[i]!.text, now: ctx.now });
+      await reply({ key: "resident.revisit_unsatisfied", params: { number: t.number, reopened: 1 } });
+    } else await reply({ key: "resident.revisit_thanks", params: { number: t.number, reopened: 0 } });
+  }
+  await clearState(ctx.tx, ctx.sender.id);
+  return true;
+}
+
 async function answerRevisitMessage(ctx: MessageContext, ticketId: number, reply: ReplyFn, lateOnly = false): Promise<boolean> {
   const { text, tx, sender, now } = ctx;
   // "还是漏" / "still leaking" in answer to the revisit: not satisfied, and that is what is still wrong.
   const c = ctx.classification;
-  const stillWrong = !lateOnly && c && (c.intent === "repair" || c.intent === "complaint" || c.intent === "progress") && c.urgency !== 1 && STILL_WRONG.test(text);
+  // ("😡😡😡 昨晚又跳了两次": read as chat, but angry and the fault back — not satisfied.)
+  const stillWrong = !lateOnly && c && c.urgency !== 1 && STILL_WRONG.test(text) && ((c.intent === "repair" || c.intent === "complaint" || c.intent === "progress") || (/😡|😤|🤬|😠|💢|生气|气死/.test(text) && /又|还是|还在/.test(text)));
+  if (!lateOnly && (await answerTwoRevisits(ctx, ticketId, reply))) return true;
   const parsed = parseSatisfactionWithDetail(text) ?? (stillWrong ? { answer: 3 as const, detail: text.trim() } : null);
   if (!parsed) return false;
   const { answer, detail } = parsed;
@@ -638,10 +678,11 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
   // "what should we do now?? the kids are asleep" minutes after reporting a danger: that danger's advice
   // again, and the words to its owner — not a new ticket, not "I cannot answer".
   if (await adviseOnOpenEmergency(ctx, reply)) return;
+  if (await newsOfOpenEmergency(ctx, c, reply)) return;
   // "+1 我家也是" alone in the group after a neighbour's public report: joined to it (told when it is fixed).
   // ("我家也还没水" without a mention, read as chat: the same, when it names the supply gone.)
   // ("我家也不热，暖气片是凉的" after the building's heating was reported: the same.)
-  if (ctx.inGroup && (ME_TOO_ONLY.test(ctx.text) || (ME_TOO.test(ctx.text) && (reportedOutages(ctx.text, null).length > 0 || HEATING_OFF.test(ctx.text)) && c.intent !== "repair" && c.intent !== "complaint"))) {
+  if (ctx.inGroup && (ME_TOO_ONLY.test(ctx.text) || ctx.joinOnly || (ME_TOO.test(ctx.text) && (reportedOutages(ctx.text, null).length > 0 || HEATING_OFF.test(ctx.text)) && c.intent !== "repair" && c.intent !== "complaint"))) {
     const outage = reportedOutages(ctx.text, null);
     const groupBuilding = outage.length ? await singleBuildingOfGroup(ctx) : null;
     const building = groupBuilding ?? verifiedHome(ctx)?.building.name ?? null;
@@ -657,6 +698,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
       }
       return void (await reply({ key: "resident.incident_linked", params: linkParams(ctx, t) }, direct(ctx)));
     }
+    // (Agreeing with nobody's open report: chat.)
+    if (ctx.joinOnly) return;
   }
   // "刚才在群里说的，现在滴得越来越快了" (read as chat): more on the ticket the group message made.
   if (c.intent !== "repair" && c.intent !== "complaint" && c.urgency !== 1) {
@@ -697,10 +740,10 @@ const TAIL_LATER = /不知道|不记得|忘了|问(一?下|问)?(房东|业主|�
 /** A fault said in English. */
 const EN_FAULT = /\b(leak\w*|broken|blocked|flood\w*|fire|smoke|gas|sparks?|stuck|trapped|no (water|power|electricity|heating)|not working|doesn'?t work)\b/i;
 /** Something wrong said in words (narrower than the classifier's PROBLEM_WORD, which counts "门" and "电"). */
-const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭|脏|偷|撬|砸|不亮|不通|不灵|打不|停水|停电|没水|没电|蹦迪|电钻|危险|占了|挡了/;
+const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭|脏|满出来|溢出|味道(很|太|特别)?(大|重|冲)|没人(清|管|收|扫|修)|偷|撬|砸|不亮|不通|不灵|打不|停水|停电|没水|没电|蹦迪|电钻|危险|占了|挡了/;
 /** Asking who complained about oneself, or for the complaint's words. */
 // "是哪家报的漏气？几楼几号？", "刚才报电梯的是哪家？把他电话发我": who reported is the office's to know.
-const WHO_REPORTED = /(谁|哪家|哪户|哪个|哪位)[^。？?,，]{0,3}报的|报[^。？?,，]{0,4}的(人)?(是)?(哪家|谁|哪户|哪位|几楼几号)|\bwho (called|reported) (it|this|that)\b/i;
+const WHO_REPORTED = /(把|将)?报(警|修|事)?的(人|那家|那户|那个人)[^。？?]{0,6}(告诉|发|给)(我|一下)|(谁|哪家|哪户|哪个|哪位)[^。？?,，]{0,3}报的|报[^。？?,，]{0,4}的(人)?(是)?(哪家|谁|哪户|哪位|几楼几号)|\bwho (called|reported) (it|this|that)\b/i;
 const WHO_COMPLAINED = /(谁|哪个|哪位|哪家|哪户)[^。？?]{0,6}投诉(的|了)?(我|我家|我们)?|投诉(我|我家|我们家)的(是谁|人|是哪)|把投诉(的)?(内容|人|记录)[^。]{0,4}(发|给|告诉)|\bwho (complained|reported)\b/i;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
 // ("602家欠了多少啊": a flat that is not the sender's, named with its debt.)
@@ -732,8 +775,10 @@ async function answerNotOurs(ctx: MessageContext, c: Classification, who: Elsewh
 }
 
 /** Asking when someone comes, or why nobody has: about a ticket already reported. */
-const ASKING_AFTER = /(什么时候|啥时候|哪天|几点|多久|多长时间)(能|才|会|可以|再)?(来|过来|上门|修|到|处理|派人|联系)|(怎么|咋|为什么|为啥)还没(有)?(人|来|修|联系|动静|消息|回复|处理)|还没(有)?人(来|联系|管|理)|等(了)?(半天|好久|很久|一天|一上午|一下午|一整天)|给个准话|到底(哪天|什么时候|啥时候|几点|来不来)|\b(any (update|news)|when (will|is|are|can) (someone|the|you|they)|still waiting)\b/i;
+const ASKING_AFTER = /的事(情)?[^。？?]{0,4}(到底)?(咋样|怎么样|怎样|如何)了?|(什么时候|啥时候|哪天|几点|多久|多长时间)(能|才|会|可以|再)?(来|过来|上门|修|到|处理|派人|联系)|(怎么|咋|为什么|为啥)还没(有)?(人|来|修|联系|动静|消息|回复|处理)|还没(有)?人(来|联系|管|理)|等(了)?(半天|好久|很久|一天|一上午|一下午|一整天)|给个准话|到底(哪天|什么时候|啥时候|几点|来不来)|\b(any (update|news)|when (will|is|are|can) (someone|the|you|they)|still waiting)\b/i;
 /** …unless it names a problem too ("厨房灯坏了 什么时候能来修" is a report). */
+/** Something named that could be at fault (a thing or a place), not only how bad it is ("又坏了？？"). */
+const NAMES_THING = /水|电|气|灯|梯|门|锁|窗|墙|顶|管|路|车|树|草|垃圾|狗|猫|噪|吵|装修|楼道|楼梯|卫生间|厨房|马桶|空调|网|监控|道闸|井|\b(lift|elevator|light|lamp|door|gate|water|power|gas|pipe|toilet|bin|rubbish|trash|car|dog|noise)\b/i;
 const NAMES_A_FAULT = /坏|漏|堵|不亮|没水|没电|裂|掉|异响|臭|不通|不出水|故障|停了|\b(broken|leak\w*|blocked|not working)\b/i;
 function asksAfterTicket(text: string): boolean {
   const m = ASKING_AFTER.exec(text);
@@ -758,7 +803,7 @@ async function hasOpenTicket(ctx: MessageContext): Promise<boolean> {
 const WITHDRAW_CUE = /其实(已经)?(修|弄|搞)?好了|其实没(事|问题)了|不用(再)?(来|修|弄|处理|上门|派人|麻烦)|不需要(再)?(来|修|维修|处理|上门|派人)|无需(再)?(来|修|维修|处理|上门)|(取消|撤销|撤回)(我的|刚才的?|这个|那个)?(报修|工单|维修|投诉|预约|单子)|^(取消|撤销)[\s!！。.]*$|(已经|自己|自行)(修|弄|搞|处理|通|解决)?(好|掂)了|已经解决了|已经没事了|唔(使|洗|驶)(嚟|来|整|修)|(整|搞)(好|掂)咗|no need (to come|for (the )?repair)|never ?mind|cancel (the |my )?(repair|request|ticket)|fixed it myself|(it'?s|it is) (fixed|fine|working) now|works now/i;
 /** More about a problem already reported: "补充一下", "忘了说", "forgot to mention". */
 /** How the visit should go: "来之前麻烦给我打个电话", "家里有老人在", "狗会关好". */
-const VISIT_REQUEST = /(来之前|上门前|到了|来的时候|进门前|出发前)[^。]{0,8}(打(个)?电话|联系我|说一声|敲门|按门铃|发(个)?消息)|家里(只)?有(老人|小孩|孩子|宝宝|狗|猫)|(狗|猫)[^，。]{0,4}(关好|拴好|关起来)|(换|穿|带)鞋套/;
+const VISIT_REQUEST = /(来之前|上门前|到了|来的时候|进门前|出发前)[^。]{0,8}(打(个)?电话|联系我|说一声|敲门|按门铃|发(个)?消息)|(可以|请|直接)?打(我|我爱人|我老公|我老婆|我家人|我儿子|我女儿)[^，。]{0,6}的?(电话|手机)|家里(只)?有(老人|小孩|孩子|宝宝|狗|猫)|(狗|猫)[^，。]{0,4}(关好|拴好|关起来)|(换|穿|带)鞋套/;
 const DETAIL_CUE = /^(就是这个|就是这里|你看(一下|下)?|这个就是|照片(上|里)|图(上|里)|补充(一下|说明|一句|下)?|再补充|忘了说|忘记说了?|漏了说|对了|forgot to (mention|say)|p\.?s\.?|to add)/i;
 /** "是卫生间的" just after a report that named no room: where it is, amending the report. */
 const ROOM_ONLY = /^(是|在)(我家)?的?(厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|主卧|次卧|阳台|书房|儿童房)(的|里|里面|那个|那边)?[。！!~～]*$/;
@@ -778,8 +823,12 @@ const isQuestion = (text: string) => /[吗嘛么]\s*[?？]?\s*$|[?？]\s*$/.test
 /** A day or a time of day said: "下午3点", "明天", "周六上午". */
 const TIME_SAID = /今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点|[一二三四五六七八九十两]+点/;
 /** A time offered for the visit: "明天下午再来吧", "周六上午来可以". */
-const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门)/;
-const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
+const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末]|星期[一二三四五六日天]|上午|下午|晚上|\d+\s*点)[^。]{0,8}(再来|过来|来吧|来可以|来行|上门|家里有人|家里有空|在家|有人在家|有空)/;
+/** How to get in or reach someone at the visit: "到了直接敲门，门铃坏了", "打我爱人电话". */
+const ACCESS_DETAIL = /敲门|门铃|打(我|他|她)[^，。]{0,6}电话|钥匙|密码|保姆|阿姨在家|老人在家|狗|放在|物业前台|楼下等|\d{11}/;
+/** "周六确定会来吧？": asking whether the agreed visit stands, not moving it. */
+const CONFIRMS_VISIT = /确定|确认一下|是不是|会来(吗|吧|的吧)|对吧|没错吧|还来(吗|吧)|来(吗|吧)[?？]/;
+const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|临时(有事|要)|要陪|去医院|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
 
 /** "电梯自己好了", "已经恢复了": the fault is gone — a shared one may be called off too. */
 const WORKS_AGAIN = /自己(又)?好了|(已经|又)(好了|恢复了|能用了|正常了)|(恢复|能用)了|没事了/;
@@ -804,7 +853,7 @@ export async function callOffInGroup(ctx: MessageContext, reply: ReplyFn): Promi
   if (!ticket) return false;
   const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now, FALSE_ALARM.test(ctx.text) || WORKS_AGAIN.test(ctx.text));
   ctx.ticketId = ticket.id;
-  const params = { number: ticket.number, summary: ticket.summary.slice(0, 30), staff: r.staff };
+  const params = { number: ticket.number, summary: ticket.summary.slice(0, 30), staff: r.staff, staffRole: r.staffRole };
   await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params }, direct(ctx));
   await reply({ key: "resident.withdrawn_group", params: { number: ticket.number } });
   return true;
@@ -812,8 +861,26 @@ export async function callOffInGroup(ctx: MessageContext, reply: ReplyFn): Promi
 
 async function handleTicketFollowUp(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
   if (ctx.inGroup || c.urgency === 1) return false;
+  // "明天下午4点可以的，到了直接敲门就行，门铃坏了": the agreed time confirmed, with how to get in — for the
+  // person coming (not a new ticket for the doorbell, not the time moved).
+  if (TIME_SAID.test(ctx.text) && ACCESS_DETAIL.test(ctx.text)) {
+    const own = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
+    const booked = own.find((t) => t.waitingUntil);
+    const at = booked ? parseAppointment(ctx.text, ctx.now, ctx.tz) : null;
+    if (booked && at && Math.abs(at.getTime() - booked.waitingUntil!.getTime()) <= 60 * 60_000) {
+      ctx.ticketId = booked.id;
+      const r = await addResidentDetail(ctx.tx, booked, ctx.sender.id, ctx.text, ctx.now);
+      await reply({ key: "resident.detail_added", params: { number: booked.number, staff: r.staff } });
+      return true;
+    }
+  }
+  // "我家那个花洒周六确定会来吧？": whether the agreed visit stands — where the ticket stands, nothing moved.
+  if (CONFIRMS_VISIT.test(ctx.text) && isQuestion(ctx.text) && !RESCHEDULE_CUE.test(ctx.text) && (await hasOpenTicket(ctx))) {
+    await INTENT_HANDLERS.progress(ctx, c, reply);
+    return true;
+  }
   // A visit agreed with the resident, moved by the resident: whatever the classifier made of it.
-  if (RESCHEDULE_CUE.test(ctx.text) || VISIT_OFFERED.test(ctx.text)) {
+  if ((RESCHEDULE_CUE.test(ctx.text) || VISIT_OFFERED.test(ctx.text)) && !(CONFIRMS_VISIT.test(ctx.text) && isQuestion(ctx.text) && !RESCHEDULE_CUE.test(ctx.text))) {
     const own = await openTicketsOf(ctx.tx, { communityId: ctx.community.id, reporterChatUserId: ctx.sender.id, householdIds: ctx.sender.residents.map((r) => r.householdId) });
     const named = /#\s*(\d+)/.exec(ctx.text);
     // (No visit agreed yet, "今天家里没人，明天下午再来吧" still sets one for the latest ticket.)
@@ -825,6 +892,8 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
       ctx.ticketId = waiting.id;
       // With a new time, the resident's confirmation is the "已与您约定…" message pauseTicket sends.
       if (!r.until) await reply({ key: "resident.reschedule_forwarded", params: { number: waiting.number, staff: r.staff } });
+      // (Moved by someone else of the household — "我是602郑丽的爱人，改到后天上午吧" — they hear it too.)
+      else if (waiting.reporterId !== ctx.sender.id) await reply({ key: "resident.ticket_waiting", params: { number: waiting.number, until: r.until.toISOString() } });
       return true;
     }
   }
@@ -833,12 +902,13 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
     const r = await restoreWithdrawn(ctx.tx, { communityId: ctx.community.id, chatUserId: ctx.sender.id, now: ctx.now });
     if (r) {
       ctx.ticketId = r.ticket.id;
-      await reply({ key: "resident.restored", params: { number: r.ticket.number, summary: r.ticket.summary.slice(0, 30), staff: r.staff } });
+      await reply({ key: "resident.restored", params: { number: r.ticket.number, summary: r.ticket.summary.slice(0, 30), staff: r.staff, staffRole: r.staffRole } });
       return true;
     }
   }
   // A fee question, an inquiry, a suggestion or praise after "对了" is that, not about the ticket.
-  if (!["other", "progress", "repair", "complaint"].includes(c.intent)) return false;
+  // ("补充：白天我不在家，可以打我爱人老刘的电话…" opens with the cue: more for the ticket, whatever it was read as.)
+  if (!["other", "progress", "repair", "complaint"].includes(c.intent) && !(/^(补充|再补充|忘了说|忘记说|漏了说)/.test(ctx.text.trim()) && !isQuestion(ctx.text))) return false;
   const withdraw = WITHDRAW_CUE.test(ctx.text) && !isQuestion(ctx.text) && !/(还是|还没|仍然|依然|又)/.test(ctx.text);
   const falseAlarm = !withdraw && FALSE_ALARM.test(ctx.text) && !isQuestion(ctx.text);
   const correction = !withdraw && (CORRECTION_CUE.test(ctx.text.trim()) || ROOM_ONLY.test(ctx.text.trim())) && !ANOTHER_PROBLEM.test(ctx.text);
@@ -877,11 +947,11 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
   if (withdraw || (falseAlarm && ticket.urgency === 1)) {
     const r = await withdrawByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now, falseAlarm || FALSE_ALARM.test(ctx.text) || WORKS_AGAIN.test(ctx.text));
     ctx.ticketId = ticket.id;
-    await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff } });
+    await reply({ key: r.others > 0 ? "resident.withdrawn_shared" : r.cancelled ? "resident.withdrawn" : "resident.withdraw_requested", params: { ...params, staff: r.staff, staffRole: r.staffRole } });
     return true;
   }
   if ((correction || falseAlarm) && ctx.now.getTime() - ticket.createdAt.getTime() <= CORRECTION_WINDOW_MS) {
-    const r = await correctByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now);
+    const r = await correctByResident(ctx.tx, ticket, ctx.sender.id, ctx.text, ctx.now, ctx.sender.residents.filter((x) => x.verified).map((x) => ({ householdId: x.householdId, building: x.household.building.name, address: householdAddress(x.household) })));
     ctx.ticketId = ticket.id;
     await reply({ key: "resident.corrected", params: { number: ticket.number, summary: r.summary.slice(0, 60), staff: r.staff } });
     return true;
@@ -1017,6 +1087,17 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   let overran = false;
   const outageBuilding = c.location?.building ?? groupBuilding ?? home?.building.name ?? null;
   if (await answerFromOutageNotice(ctx, c, outageBuilding, sourceMessageId)) return;
+  // "又停水😩 上个月才停过" in the group minutes after tomorrow's cut was announced there: about that cut —
+  // said to the group unaddressed, it is chat; addressed or in a direct chat, the notice answers it.
+  // (Not a supply gone now: "家里停水了", "突然没电了" are reports, whatever is announced for tomorrow.)
+  const cutNow = /(停|没|断)(水|电|气)了|没有(水|电|气)了|现在|已经|突然|怎么(又)?(停|没)|\b(now|just)\b/i.test(ctx.text);
+  if (c.urgency !== 1 && !cutNow && reportedOutages(ctx.text, c.category).length > 0 && ((ctx.inGroup && !ctx.inbound.mentionsSelf) || UPCOMING_ASKED.test(ctx.text))) {
+    const report = { communityId: ctx.community.id, text: ctx.text, intent: c.intent, category: c.category, building: outageBuilding, groupPlatformId: ctx.inGroup ? (ctx.inbound.roomId ?? null) : null, now: ctx.now };
+    if (await upcomingOutageNotice(ctx.tx, report)) {
+      if (ctx.inGroup && !ctx.inbound.mentionsSelf) return;
+      if (await answerOutageReport(ctx.tx, { ...report, messageId: sourceMessageId, to: ctx.replyTo }, true)) return;
+    }
+  }
   // "回复 @王桂芝：我家也没电，冰箱都停了" in the group minutes after a neighbour's building-wide report:
   // the same fault, joined to that incident (one ticket, every reporter told when it is fixed).
   // "我家也没水了，2栋是不是都停了" (in the group or a direct chat) while the building's outage is open:
@@ -1032,8 +1113,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
       return reply({ key: "resident.repeat_report", params: { number: back.number, place: back.place, summary: back.summary.slice(0, 40), intent: back.intent } }, direct(ctx));
     }
   }
-  if (((ctx.inGroup && ME_TOO.test(ctx.text)) || outageSaid) && !otherDanger(ctx.text)) {
-    const incident = (ctx.inGroup ? await incidentReportedInGroup(ctx, c.category) : null) ?? (outageSaid && outageBuilding ? await buildingOutageIncident(ctx, outageBuilding, c.category) : null);
+  // ("终于有人报了，我也摸黑好几天了", read as a complaint about service; "又坏了？？这个月第几次了", naming
+  // nothing: the group's open public report they are talking about, whatever category they were read as.)
+  const vague = ctx.inGroup && c.urgency !== 1 && (c.category === "staff" || c.category === "other" || c.category === null || (!c.location && !NAMES_THING.test(ctx.text)));
+  if (((ctx.inGroup && ME_TOO_WIDE.test(ctx.text)) || outageSaid || vague) && !otherDanger(ctx.text)) {
+    const incident = (ctx.inGroup ? (await incidentReportedInGroup(ctx, c.category)) ?? (vague ? await incidentReportedInGroup(ctx, null, true) : null) : null) ?? (outageSaid && outageBuilding ? await buildingOutageIncident(ctx, outageBuilding, c.category) : null);
     if (incident) {
       const t = incident.ticket;
       ctx.ticketId = t.id;
@@ -1098,6 +1182,24 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     // a public fault of the same kind already reported in this group, with no other place named, is that one.
     related = await incidentReportedInGroup(ctx, c.category);
   }
+  if (!related && c.urgency === 1 && building && SAME_DANGER_NEARBY.test(ctx.text)) {
+    // "我家隔壁冒烟了，楼道里全是烟" a minute after a neighbour across the way reported smoke at this
+    // building: one fire, seen from two places — joined to the open emergency of this building.
+    const unit = c.location?.unit ?? (place.scope === "home" ? home?.unit ?? null : null);
+    const open = await ctx.tx.ticket.findMany({
+      // (Public reports only: a neighbour is never joined to — and so never told — someone's home.)
+      where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, urgency: 1, scope: "public", category: c.category, place: { startsWith: buildingLabel(building) }, createdAt: { gte: new Date(ctx.now.getTime() - 2 * 3_600_000) } },
+      orderBy: { id: "desc" }, take: 5,
+    });
+    const same = open.find((t) => !unit || !/单元/.test(t.place) || t.place.includes(`${unit}单元`));
+    if (same) related = { kind: "incident", ticket: same };
+  }
+  if (!related && c.urgency === 1 && MISSING_TICKET.test(ctx.text)) {
+    // "大家帮忙留意一下，10栋有位老太太走丢了" while the family's report of her is open: the same search.
+    const open = await ctx.tx.ticket.findMany({ where: { communityId: ctx.community.id, status: { in: OPEN_STATUSES }, urgency: 1, createdAt: { gte: new Date(ctx.now.getTime() - 6 * 3_600_000) } }, orderBy: { id: "desc" }, take: 10 });
+    const search = open.find((t) => MISSING_TICKET.test(t.summary));
+    if (search) related = { kind: "incident", ticket: search };
+  }
   if (!related && URGENT_CHASE.test(ctx.text)) {
     // "怎么还没人来？？水都流到电梯井了" an hour after the sender's burst pipe: that emergency chased and
     // getting worse — said again to everyone alerted about it, not a second emergency.
@@ -1125,7 +1227,8 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
   if (related && c.urgency === 1 && related.ticket.urgency > 1 && !(threatOnly(ctx.text) && related.ticket.intent === "complaint")) related = null;
   // "怎么还没人来？？我妈还关在电梯里": the first reporter chasing their own report of a public fault —
   // a second report of it (pushed to the assignee and the supervisor), not news of a neighbour's.
-  if (related?.kind === "incident" && related.ticket.reporterId === ctx.sender.id) related = { kind: "repeat", ticket: related.ticket };
+  // (…or anyone chasing an emergency nobody has reached yet: "怎么还没人来？？我妈还关在电梯里" from the family.)
+  if (related?.kind === "incident" && (related.ticket.reporterId === ctx.sender.id || (related.ticket.urgency === 1 && URGENT_CHASE.test(ctx.text)))) related = { kind: "repeat", ticket: related.ticket };
   if (related?.kind === "duplicate") {
     ctx.ticketId = related.ticket.id;
     return reply({ key: ctx.inGroup ? "resident.duplicate_report_group" : "resident.duplicate_report", params: { number: related.ticket.number } });
@@ -1135,7 +1238,11 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     ctx.ticketId = t.id;
     const threat = related.kind === "repeat" && threatOnly(ctx.text);
     if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now, threat);
-    else await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    else {
+      await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+      // Another household in an emergency ("火就在我家门口"): its words reach whoever is handling it.
+      if (t.urgency === 1) await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    }
     const params = linkParams(ctx, t, threat ? "complaint" : t.intent);
     // In the group once per half hour: five neighbours reporting one lift do not make five posts.
     if (ctx.inGroup && !(await groupToldRecently(ctx, t.id))) {
@@ -1213,6 +1320,30 @@ async function adviseOnOpenEmergency(ctx: MessageContext, reply: ReplyFn): Promi
   ctx.ticketId = t.id;
   const r = await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
   await reply({ key: "resident.urgent_advice", params: { number: t.number, category: t.category ?? "other", advice: adviceKind(`${t.summary} ${ctx.text}`, t.category), staff: r.staff } });
+  return true;
+}
+
+/** A person missing, or a child at a drop: emergencies whose news comes from anyone. */
+const MISSING_TICKET = /走丢|走失|不见了|找不到|失踪|没回来|联系不上/;
+const LEDGE_TICKET = /窗台|窗外|阳台外|护栏外|栏杆外|空调(外机|架)|天台边|楼顶边/;
+/** News of them: a sighting, found, brought in. */
+const SIGHTING = /(看到|看见|瞧见|碰到|遇到|发现)[^。]{0,24}(老太太|老人|老爷子|大爷|奶奶|爷爷|阿姨|孩子|小孩|小朋友|男孩|女孩)|找到了|找着了|回来了|接到了|接回来了/;
+const SAFE_NOW = /抱(下来|回来|进来)了|(已经)?(下来|进屋|抱走)了|没事了|安全了/;
+
+/**
+ * "我刚在南门公交站看到一个穿红外套的老太太在转圈", "找到了，在南门公交站", "是我家孩子，已经抱下来了":
+ * news of an open emergency from anyone — passed to its owner (and the managers and supervisors who were
+ * alerted hear it through the owner), not a greeting, a praise or a second emergency.
+ */
+async function newsOfOpenEmergency(ctx: MessageContext, c: Classification, reply: ReplyFn): Promise<boolean> {
+  if (!(SIGHTING.test(ctx.text) || SAFE_NOW.test(ctx.text))) return false;
+  const since = new Date(ctx.now.getTime() - 6 * 3_600_000);
+  const open = await ctx.tx.ticket.findMany({ where: { communityId: ctx.community.id, urgency: 1, status: { in: OPEN_STATUSES }, createdAt: { gte: since } }, orderBy: { id: "desc" }, take: 10 });
+  const t = open.find((x) => (MISSING_TICKET.test(x.summary) && SIGHTING.test(ctx.text)) || (LEDGE_TICKET.test(x.summary) && SAFE_NOW.test(ctx.text) && (x.reporterId === ctx.sender.id || ctx.sender.residents.some((r) => r.householdId === x.householdId) || /我家|我的|是我/.test(ctx.text))));
+  if (!t || (c.urgency === 1 && !MISSING_TICKET.test(t.summary))) return false;
+  ctx.ticketId = t.id;
+  const r = await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+  await reply({ key: "resident.detail_added", params: { number: t.number, staff: r.staff } }, ctx.inGroup ? direct(ctx) : ctx.replyTo);
   return true;
 }
 
@@ -1378,8 +1509,12 @@ const UPCOMING_ASKED = /明天|明早|后天|今晚|下午|上午|几点|什么�
 export const HEATING_OFF = /暖气[^，。,]{0,6}(不热|凉|冰|停|没)|(也|都)不热|停暖/;
 /** "我家也没电", "+1 我家也是", "我们这也停水了": the same as a neighbour just said. */
 export const ME_TOO = /^\s*\+\s*1|(我家|我们家|我们这|我这|俺家|这边)(也|同样)|同上|一样(没|停|坏|漏)/;
+/** Wider: "我家6楼那层也不亮", "我哋11楼都黑晒", "终于有人报了，我也摸黑好几天了", "Same on 9F". */
+export const ME_TOO_WIDE = new RegExp(`${ME_TOO.source}|(我家|我们家|我们这|我这|俺家|这边|我们|我哋|我)[^，。,!！?？]{0,8}(也|都)(不|没|坏|是|一样|停|黑|摸黑|冇)|终于有人报了|^\\s*(same( here| on| for| in| problem)?|me too)\\b`, "i");
 /** "+1", "+1 我家也是", "同上", "我家也是": agreeing with a neighbour's report, nothing else said. */
 export const ME_TOO_ONLY = /^\s*(\+\s*1|同上|我家也是|我们家也是|我家也一样|我们这也是|俺家也是)[\s!！。.~+1我家也是一样]*$/;
+/** Smoke, fire or a gas smell: one danger that neighbours see from several places. */
+const SAME_DANGER_NEARBY = /烟|火|焦味|糊味|煤气|燃气|天然气|\b(smoke|fire|gas)\b/i;
 /** "怎么还没人来", "人呢": someone waiting for help that has not come. */
 const URGENT_CHASE = /怎么还没(有)?(人)?(来|到)|还没(有)?人(来|到|管)|(人呢|人在哪)[?？!！\s,，]|快点来|快来啊|到底来不来|什么时候(能)?(到|来人)|\b(where is everyone|still nobody|no ?one (has )?(come|came|here))\b/i;
 /** An earlier report chased with displeasure, and nothing else said. */
@@ -1470,6 +1605,15 @@ const HOW_TO_PAY = /怎么(交|缴|付)|(在)?哪(里|儿)?(可以)?(交|缴|付
 const PERSON_DETAILS = /(电话|手机|号码|联系方式|名字|姓名|叫什么|叫啥)/;
 
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
+  await answerFeeQuestion(ctx, c, reply);
+  // "物业费在哪里交？顺便说一下我家门口的声控灯坏了": the fault said beside the question is filed too.
+  if (ctx.ticketId === null && PIVOT.test(ctx.text)) {
+    const aside = grievanceBesideFeeQuestion(ctx);
+    if (aside) await fileTicket(ctx, aside, reply, ctx.messageId);
+  }
+}
+
+async function answerFeeQuestion(ctx: MessageContext, c: Classification, reply: ReplyFn) {
   // "帮我查一下5栋702业主的名字和电话，我是中介": someone's details, whatever the money words.
   if (asksForSomeonesDetails(ctx, c) && !/我家|我们家|自己家/.test(ctx.text)) {
     await logUnanswered(ctx, c);

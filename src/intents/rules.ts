@@ -182,6 +182,9 @@ const SAFETY_RULES: SafetyRule[] = [
   // "厨房水管冻裂了，一直在滋水", "暖气片漏水，地上全是水，关不住": a burst (often frozen) pipe spraying now.
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
     re: /(水管|管子|管道|暖气片|暖气管|水表|阀门|接头)[^，。,]{0,4}(冻裂|冻爆|冻坏|裂了|裂开|崩了)[^。]{0,12}(滋水|呲水|喷水|冒水|往外(冒|喷|流)|哗哗|一直(在)?(漏|流|滴|滋|喷))|(一直|不停|还在)(在)?(滋水|呲水|喷水)|(地上|地面|满地|屋里|家里|客厅|卧室)[^，。,]{0,3}(全是|都是)水(?=[^。]{0,16}(关不住|止不住|关不上|漏|管|暖气))|(漏|喷|滋)[^。]{0,12}(关不住|关不上|关不了)/ },
+  // "污水从我家地漏往上冒，满屋子都是": sewage backing up into a home.
+  { kind: "flood", intent: "repair", category: "water", resolvable: true,
+    re: /(污水|脏水|粪水|水)[^，。,]{0,10}(往上冒|冒上来|涌上来|倒灌|返上来|漫上来)[^。]{0,12}(满屋|满地|一屋子|到处|客厅|卧室)|满屋子?(都是|全是)(污水|粪水|脏水|水)/ },
   // "I will post everything on Weibo and Dianping": going public, in English.
   { kind: "escalation", intent: "complaint", category: null,
     re: /\b(post|posting|put|putting|share|sharing|expose|exposing|upload(ing)?)\b[^.!]{0,30}\b(on|to) (weibo|douyin|dianping|xiaohongshu|red ?note|tiktok|kuaishou|social media|wechat moments)\b/i },
@@ -427,6 +430,8 @@ export function currentDanger(text: string): boolean {
   if (/不知道是不是|是不是哪(儿|里)/.test(text) && !PRESSING.test(text)) return false;
   if (GAS_NAME.test(text) && WEAK_FLAME.test(text) && !/整栋|这栋楼|全楼|整个|都一样|楼上楼下/.test(text) && !GAS_LEAK.test(text.replace(/没(有)?(闻到)?[^，。,]{0,3}(味道|气味|味)|没(有)?(闻到|味)|\bno smell\b/gi, ""))) return false;
   if (DREAM.test(text) || NEIGHBOURS_WONDER.test(text) || HARMLESS_CAUSE.test(text)) return false;
+  // "我哋11楼都黑晒，成個禮拜喇": dark for a week is a repair long overdue, not a danger that began now.
+  if (/(整个|成个|一个|好几个|两个|几个)(礼拜|星期|月)|好几天|几天了|\bfor (a|one|two) weeks?\b/.test(text) && !/烟|火|焦|困|关着|气味|煤气|燃气|漏电|触电|淹|冒水|喷/.test(text)) return false;
   if (plainlyCurrent(text)) return true;
   if (!PRESSING.test(text)) return false;
   if (resolvedNow(text) || DENIED.test(text) || FIGURATIVE_DANGER.test(text) || HYPO_CLAUSE.test(text) || JOKE.test(text)) return false;
@@ -557,6 +562,14 @@ export function safetySignal(text: string): Safety | null {
     if (r.kind === "escalation" && /(要不要|该不该|需不需要|用不用|要报警吗)/.test(text) && /报警/.test(m[0])) continue;
     // "12345打电话来回访 说是我投诉的 我没投诉过啊": the hotline called the sender; nobody threatens the office.
     if (r.kind === "escalation" && /^(热线)?[^，。,]{0,3}(打电话来|打来|来电|回访|打给我|给我打)/.test(text.slice(m.index + m[0].length))) continue;
+    // "赶紧挪一下，等会儿消防车进不来": what could happen to a fire engine, no fire now.
+    if (r.kind === "injury" && /(等会儿?|待会儿?|一会儿|万一|到时候|要是|如果)[^，。,]{0,4}(救护车|消防车|急救车)/.test(text) && !/着火|起火|受伤|晕|病人|老人[^，。]{0,4}(等|倒)/.test(text)) continue;
+    // "刚才消防车开进来是怎么回事？哪里着火了吗": asking whether there was a fire, nothing seen or smelt.
+    if (r.kind === "fire" && /(着火|起火|失火)了?(吗|么|没)|哪(里|儿|家)(着火|起火)/.test(text) && !/烟|焦|糊|火光|火苗|烧着|看到|闻到|我家|楼道/.test(text)) continue;
+    // "围墙有一段塌了个口子，外面的人随便进": a gap in the fence (a guard's matter), nothing falling on anyone.
+    if (r.kind === "falling" && /围墙|围栏|栅栏|篱笆/.test(text) && /口子|缺口|随便进|能进人|钻进来|进出/.test(text) && !/砸|压|伤|人在下面|往下掉|要倒/.test(text)) continue;
+    // "上次那个煤气味找到原因了吗？我家现在闻着没了": asking after one that is over.
+    if (r.kind === "gas" && /(上次|之前|昨天|那个)[^，。]{0,6}(煤气|燃气|天然气)味/.test(text) && /(现在|已经)[^，。]{0,4}(没了|没有了|闻不到|没味)/.test(text)) continue;
     // "本来想打12345投诉…想想算了": a threat thought of and dropped.
     if (r.kind === "escalation" && /(本来|原本|本想|差点|都想)[^，。]{0,4}$/.test(text.slice(Math.max(0, m.index - 8), m.index)) && /算了|还是(不|别)/.test(text)) continue;
     if (r.kind !== "escalation" && r.kind !== "ignored" &&
@@ -920,7 +933,8 @@ export function followUp(text: string): boolean {
 
 // Unmentioned group talk about shops, adverts and services on offer ("电梯里那个广告的店便宜吗",
 // "新开的洗衣店价格咋样", "认识个修电脑的朋友 能上门"): neighbours talking, no request to the office.
-export const SHOP_TALK = /(?<!不)卖房|售房|房子(出租|出售)|(急|诚心)(售|租|卖)|房源|有意(者|的)?私聊|南北通透|拎包入住|[一二两三四五]室[一二两]厅|广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过|装过|买过)|好用(吗|不)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
+// (A tradesman's advert: "专业疏通下水道 马桶 地漏 24小时上门 电话135…".)
+export const SHOP_TALK = /(专业|24小时|随叫随到|上门服务|价格(实惠|优惠|公道))[^。]{0,24}(疏通|开锁|换锁|清洗|维修|保洁|家政|搬家|回收|除甲醛|开荒)|(疏通|开锁|换锁|清洗|家政|搬家|回收)[^。]{0,40}(电话|微信|联系|☎|📞)[^。]{0,4}1\d{2}|(?<!不)卖房|售房|房子(出租|出售)|(急|诚心)(售|租|卖)|房源|有意(者|的)?私聊|南北通透|拎包入住|[一二两三四五]室[一二两]厅|广告[^。]{0,12}(有人|靠谱|便宜|贵|划算|怎么样|咋样|上说)|新开(的|了)[^，。]{0,8}(店|馆|铺|超市)|(价格|价钱|收费)[^，。]{0,4}(咋样|怎么样|如何|贵不贵|贵吗|便宜吗)|便宜(吗|不)|有人(去过|找过|打过|用过|试过|吃过|装过|买过)|好用(吗|不)|划算(吗|不)|推介|可以找我|认识(个|一个)[^，。]{0,6}(师傅|朋友)|(店|馆)[^，。]{0,5}(关门|倒闭|开业|搬走)|\banyone (know|recommend)/i;
 
 /** Intent probabilities nudged by strong cues (classes in the intent head's order). */
 export function intentPriors(text: string, classes: readonly string[], p: number[]): number[] {

@@ -149,6 +149,11 @@ export async function answerOutageReport(db: DbOrTx, r: OutageReport, upcoming =
   return notice;
 }
 
+/** The announced cut still to come (within two days) that a report names, or null. */
+export async function upcomingOutageNotice(db: DbOrTx, r: Omit<OutageReport, "messageId" | "to">) {
+  return outageNoticeFor(db, r, { outageFrom: { gt: r.now, lte: new Date(r.now.getTime() + UPCOMING_MS) }, outageTo: { gt: r.now } });
+}
+
 /** How far ahead a question about a coming cut is answered from its notice. */
 const UPCOMING_MS = 48 * 3_600_000;
 /** Within this time a group that was given the notice gets the short answer. */

@@ -41,7 +41,9 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket & { scop
   // A shared fault ("电梯坏了") is not the reporter's to call off — the lift is still broken for everyone
   // ("算了不用修了" is patience running out): its owner is told and decides. A false alarm ("搞错了，是隔壁
   // 在烧烤") is called off, wherever it was.
-  const cancelled = others === 0 && canTransition(ticket.status, "cancel") && (ticket.scope !== "public" || falseAlarm);
+  // (A false alarm is called off even when neighbours joined it — they reported the same mistaken sign, and
+  // each is told the reporter's explanation and asked to say at once if they still see something.)
+  const cancelled = (others === 0 || falseAlarm) && canTransition(ticket.status, "cancel") && (ticket.scope !== "public" || falseAlarm);
   // The first reporter steps back from a fault neighbours reported too: the next of them is asked the
   // revisit when it is done (the one who withdrew is not asked about work they called off).
   if (!cancelled && others > 0 && ticket.reporterId === chatUserId && neighbours[0] !== undefined) {
@@ -63,13 +65,19 @@ export async function withdrawByResident(tx: Tx, ticket: FollowUpTicket & { scop
   }
   // A grade-1 alert went to the manager and supervisors: they hear it was called off (the "false alarm").
   // (Not while neighbours' reports keep it open: the danger may still be real for them.)
-  if (ticket.urgency === 1 && others === 0) {
+  if (cancelled && others > 0) {
+    for (const id of neighbours) {
+      const user = await tx.chatUser.findUnique({ where: { id } });
+      if (user) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: user.platformId }, key: "resident.false_alarm_linked", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 200) }, notBefore: now });
+    }
+  }
+  if (ticket.urgency === 1 && (others === 0 || cancelled)) {
     const alerted = [...(await managersOf(tx, ticket.communityId)), ...(await supervisorsOf(tx, ticket.communityId))];
     for (const s of alerted.filter((a, i) => alerted.findIndex((b) => b.id === a.id) === i && a.id !== staff?.id)) {
       if (s.chatUser) await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: s.chatUser.platformId }, key: "staff.urgent_withdrawn", params: { number: ticket.number, place: ticket.place, text: text.slice(0, 300), cancelled: cancelled ? 1 : 0 }, notBefore: now });
     }
   }
-  return { cancelled, staff: staff?.name ?? "", others };
+  return { cancelled, staff: staff?.name ?? "", staffRole: staff?.role ?? "", others };
 }
 
 /**
@@ -108,7 +116,7 @@ export async function restoreWithdrawn(tx: Tx, q: { communityId: number; chatUse
   if (staff?.chatUser) {
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_restored", params: { number: ticket.number, place: ticket.place, summary: ticket.summary.slice(0, 100) }, notBefore: q.now });
   }
-  return { ticket, staff: staff?.name ?? "" };
+  return { ticket, staff: staff?.name ?? "", staffRole: staff?.role ?? "" };
 }
 
 /** More detail on a reported problem: a note on the ticket, forwarded to its owner. */
@@ -126,15 +134,19 @@ export async function addResidentDetail(tx: Tx, ticket: FollowUpTicket, chatUser
  * Y with X in the ticket's text when Y is in it; otherwise the correction is appended. Recorded, and
  * the owner hears the correction and the corrected text.
  */
-export async function correctByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date) {
+/** The sender's verified homes, for a correction that moves a report to another of them. */
+export type OwnHome = { householdId: number; building: string; address: string };
+
+export async function correctByResident(tx: Tx, ticket: FollowUpTicket, chatUserId: number, text: string, now: Date, ownHomes: OwnHome[] = []) {
   const summary = correctedSummary(ticket.summary, text);
   await tx.ticket.update({ where: { id: ticket.id }, data: { summary } });
   await recordEvent(tx, ticket.id, "resident_correction", { actor: `resident:${chatUserId}`, at: now, note: text.slice(0, 2000) });
   const staff = await assigneeUser(tx, ticket);
+  const moved = (await movePublicTicket(tx, ticket, text, summary, staff?.id ?? null, now)) ?? (await moveToOtherHome(tx, ticket, text, summary, staff?.id ?? null, now, ownHomes));
+  // The holder hears the correction — and, when it moved the work to someone else, that it is no longer theirs.
   if (staff?.chatUser) {
-    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_correction", params: { number: ticket.number, text: text.slice(0, 300), summary: summary.slice(0, 300) }, notBefore: now });
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: staff.chatUser.platformId }, key: "staff.resident_correction", params: { number: ticket.number, text: text.slice(0, 300), summary: summary.slice(0, 300), movedTo: moved ?? "" }, notBefore: now });
   }
-  const moved = await movePublicTicket(tx, ticket, text, summary, staff?.id ?? null, now);
   return { staff: moved ?? staff?.name ?? "", summary };
 }
 
@@ -161,6 +173,28 @@ async function movePublicTicket(tx: Tx, ticket: FollowUpTicket, text: string, su
   const to = route.assignee.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;
   if (to) {
     await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: to.platformId }, key: "staff.transferred", params: { number: ticket.number, from: "住户更正地点", intent: t.intent, category: t.category ?? "other", place, text: summary.slice(0, 300), accepted: 0, status: ticket.status }, notBefore: now });
+  }
+  return route.assignee.name;
+}
+
+/**
+ * "刚才说错了，不是1栋，是6栋那套的空调支架" from an owner of homes in both: the report is moved to the home
+ * in building 6 — its place, its grid and its housekeeper (who is sent it), as if reported there.
+ */
+async function moveToOtherHome(tx: Tx, ticket: FollowUpTicket, text: string, summary: string, assigneeId: number | null, now: Date, ownHomes: OwnHome[]): Promise<string | null> {
+  const swap = buildingSwap(text);
+  if (!swap || !ticket.place.startsWith(`${swap.wrong}栋`)) return null;
+  const t = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { scope: true, gridId: true, category: true, intent: true } });
+  const there = ownHomes.filter((h) => h.building === swap.right);
+  if (t?.scope !== "home" || there.length !== 1) return null;
+  const home = there[0]!;
+  const route = await routeTicket(tx, ticket.communityId, home.building);
+  await tx.ticket.update({ where: { id: ticket.id }, data: { householdId: home.householdId, place: home.address, gridId: route.gridId, ...(route.assignee ? { assigneeId: route.assignee.id } : {}) } });
+  if (!route.assignee || route.assignee.id === assigneeId) return null;
+  await recordEvent(tx, ticket.id, "transferred", { actor: "system", at: now, note: `resident correction → staff:${route.assignee.id}` });
+  const to = route.assignee.chatUserId ? await tx.chatUser.findUnique({ where: { id: route.assignee.chatUserId } }) : null;
+  if (to) {
+    await enqueue(tx, { communityId: ticket.communityId, to: { kind: "user", platformId: to.platformId }, key: "staff.transferred", params: { number: ticket.number, from: "住户更正地点", intent: t.intent, category: t.category ?? "other", place: home.address, text: summary.slice(0, 300), accepted: 0, status: ticket.status }, notBefore: now });
   }
   return route.assignee.name;
 }

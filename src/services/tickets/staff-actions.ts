@@ -140,8 +140,9 @@ export async function transferTicket(tx: Tx, staff: StaffActor, number: number, 
       params: { number, from: staff.name, place: t.place, text: t.summary.slice(0, 500), category: t.category ?? "other", intent: t.intent, status: t.status, accepted: canTransition(t.status, "accept") ? 0 : 1, note: [...earlier, note].filter(Boolean).join("；").slice(0, 300) }, notBefore: now,
     });
   }
-  // Whoever held it (and had accepted it) hears it has moved — or two people turn up at 14:00.
-  if (t.assigneeId && t.assigneeId !== staff.id && t.acceptedAt) await tellStaff(tx, t.communityId, t.assigneeId, "staff.taken_over", { number, by: staff.name, to: target.name, place: t.place }, now);
+  // Whoever held it hears it has moved — or two people turn up at 14:00 (and one not yet accepted was
+  // still on their list, with a deadline).
+  if (t.assigneeId && t.assigneeId !== staff.id) await tellStaff(tx, t.communityId, t.assigneeId, "staff.taken_over", { number, by: staff.name, to: target.name, place: t.place }, now);
   return { ticket: t, target, alreadyHeld: false };
 }
 

@@ -34,7 +34,7 @@ const N = "(\\d{1,2}|[零一二两三四五六七八九十]{1,3})";
  * "2026-03-05 08:00", "周六上午10点", "2小时后". Returns null when no time can be read.
  */
 const WHEN = /今天|今晚|明天|明早|明晚|后天|周|星期|礼拜|上午|早上|中午|下午|晚上|傍晚|\d+\s*[点:：时]|月\d{1,2}[日号]/;
-const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人|加班|出差|上班|有事|开会|值班/;
+const RULED_OUT = /不在|没空|没时间|不行|来不了|不方便|没人|加班|出差|上班|有事|开会|值班|陪|医院|看病|外出|出门|要去|临时/;
 /** "明天上午我也不在家，明天下午再来吧": the part with the time the resident offers, not the one ruled out. */
 const DAY = /今天|今晚|明天|明早|明晚|后天|周末|(周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]/;
 function offeredTime(text: string): string {
