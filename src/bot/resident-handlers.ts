@@ -2,7 +2,7 @@
 // revisit answers), resident commands, and one handler per intent.
 import type { Logger } from "pino";
 import type { Tx } from "../db.js";
-import { parseAddress } from "../intents/location.js";
+import { parseAddress, parseLocation } from "../intents/location.js";
 import { outsideOffice, type Elsewhere } from "../intents/responsibility.js";
 import { placeOf } from "../intents/scope.js";
 import type { Classification, Intent } from "../intents/types.js";
@@ -106,7 +106,11 @@ export async function handleConversationState(ctx: MessageContext, reply: ReplyF
       }
       // "档案里预留的应该还是原房主的手机号吧": the owner file is out of date — the front desk updates it.
       // (The binding stays open: the right tail, if they find it, still binds.)
-      if (!tail && OWNER_FILE_OUTDATED.test(text)) return void (await reply({ key: "bind.owner_file_outdated" })), true;
+      if (!tail && OWNER_FILE_OUTDATED.test(text)) {
+        // (Kept for a week: the front desk takes days, and a leak meanwhile is filed at this home, unverified.)
+        await setState(tx, sender.id, { ...state, ownerFileOutdated: true }, new Date(now.getTime() + 7 * 86_400_000));
+        return void (await reply({ key: "bind.owner_file_outdated" })), true;
+      }
       // "I don't know the phone, let me ask my landlord", "我问下房东": waiting for the tail, nothing to file.
       if (!tail && ctx.classification?.urgency !== 1 && !parseAddress(text)?.building && TAIL_LATER.test(text) && !A_FAULT_SAID.test(text) && !EN_FAULT.test(text)) {
         return void (await reply({ key: "bind.tail_wait" })), true;
@@ -202,7 +206,7 @@ export function phoneTailOf(text: string): string | null {
   if (m) return m[1]!.slice(-4);
   // "my landlord's number ends in 7702", "the last four are 7702", "尾号是7702的那个": one four-digit
   // number said to be the tail (never a room: a tail word is required).
-  const said = /(尾号|后四位|后4位|(房东|业主|户主|我老公|我老婆|我爸|我妈|家里人?|他|她)[^\d，。,]{0,3}(说|讲|告诉我)|(应该|好像|可能|大概)是|\bends? (in|with)\b|\blast (four|4)( digits)?\b|\bit'?s\b|\bit is\b)[^\d]{0,12}(?<!\d)(?<tail>\d{4})(?!\d)/i.exec(text);
+  const said = /(尾号|后四位|后4位|(房东|业主|户主|我老公|我老婆|我爸|我妈|家里人?|他|她)[^\d，。,]{0,3}(说|讲|告诉我)|(应该|好像|可能|大概)是|\b(landlord|owner|wife|husband|dad|mum|mom|he|she)\b[^\d.]{0,20}\b(says?|said|told me)\b|\bends? (in|with)\b|\blast (four|4)( digits)?\b|\bit'?s\b|\bit is\b)[^\d]{0,12}(?<!\d)(?<tail>\d{4})(?!\d)/i.exec(text);
   return said?.groups && (text.match(/\d+/g) ?? []).length === 1 ? said.groups.tail! : null;
 }
 
@@ -723,7 +727,8 @@ export async function handleIntent(ctx: MessageContext, c: Classification, reply
     }
     // ("3栋1101业主电话多少 我有个快递放错他家门口了" names no fault: nothing to file.)
     // ("孟先生电话打不通，给我一下他的号码": a phone not answering is no fault of the building.)
-    if ((c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text.replace(/(电话|手机)[^，。]{0,4}(打不通|没人接|不接|关机|占线|联系不上)|联系不上/g, ""))) return void (await logUnanswered(ctx, c));
+    // ("刚才是不是701又投诉我家漏水了？谁报的你告诉我": asking about a complaint against oneself reports nothing.)
+    if (WHO_COMPLAINED.test(ctx.text) || (c.intent !== "repair" && c.intent !== "complaint") || !c.category || c.category === "other" || !A_FAULT_SAID.test(ctx.text.replace(/(电话|手机)[^，。]{0,4}(打不通|没人接|不接|关机|占线|联系不上)|联系不上/g, ""))) return void (await logUnanswered(ctx, c));
   }
   // A city-wide water cut, a broadband fault, a private loan: whom to turn to (DOMAIN.md), still logged.
   // A city's outage is graded 1 (the whole community is without water), yet the fix is the utility's.
@@ -744,7 +749,7 @@ const A_FAULT_SAID = /坏|漏|堵|断|渗|滴水|冒|裂|塌|淹|吵|噪|闹|臭
 /** Asking who complained about oneself, or for the complaint's words. */
 // "是哪家报的漏气？几楼几号？", "刚才报电梯的是哪家？把他电话发我": who reported is the office's to know.
 const WHO_REPORTED = /(把|将)?报(警|修|事)?的(人|那家|那户|那个人)[^。？?]{0,6}(告诉|发|给)(我|一下)|(谁|哪家|哪户|哪个|哪位)[^。？?,，]{0,3}报的|报[^。？?,，]{0,4}的(人)?(是)?(哪家|谁|哪户|哪位|几楼几号)|\bwho (called|reported) (it|this|that)\b/i;
-const WHO_COMPLAINED = /(谁|哪个|哪位|哪家|哪户)[^。？?]{0,6}投诉(的|了)?(我|我家|我们)?|投诉(我|我家|我们家)的(是谁|人|是哪)|把投诉(的)?(内容|人|记录)[^。]{0,4}(发|给|告诉)|\bwho (complained|reported)\b/i;
+const WHO_COMPLAINED = /是不是[^。？?]{0,10}(投诉|举报|告|反映)(的|了|我|我们|我家)|投诉人的?(名字|姓名|电话|手机|是谁)|(把|将)(他|她|他们|她们|那家|对方)的?投诉|(谁|哪个|哪位|哪家|哪户)[^。？?]{0,6}投诉(的|了)?(我|我家|我们)?|投诉(我|我家|我们家)的(是谁|人|是哪)|把投诉(的)?(内容|人|记录)[^。]{0,4}(发|给|告诉)|\bwho (complained|reported)\b/i;
 /** "把我们楼欠费的都列出来", "哪几户没交物业费": other households' arrears. */
 // ("602家欠了多少啊": a flat that is not the sender's, named with its debt.)
 const ARREARS_OF_OTHERS = /(欠费|欠钱|没交|老赖)[^。]{0,10}(列出来|列一下|名单|是谁|哪几户|哪些户|公布|曝光)|(谁家|哪家|哪几户|哪些户|哪些人)[^。]{0,6}(欠费|没交|欠)|(?<![我\d-]|单元|栋|号楼|幢|座)\d{3,4}(家|那家|那户)[^。，,]{0,4}(欠了?多少|欠了?几个月|欠没欠|交没交|交了没|欠费了?吗)/;
@@ -781,6 +786,8 @@ const ASKING_AFTER = /的事(情)?[^。？?]{0,4}(到底)?(咋样|怎么样|怎�
 const NAMES_THING = /水|电|气|灯|梯|门|锁|窗|墙|顶|管|路|车|树|草|垃圾|狗|猫|噪|吵|装修|楼道|楼梯|卫生间|厨房|马桶|空调|网|监控|道闸|井|\b(lift|elevator|light|lamp|door|gate|water|power|gas|pipe|toilet|bin|rubbish|trash|car|dog|noise)\b/i;
 const NAMES_A_FAULT = /坏|漏|堵|不亮|没水|没电|裂|掉|异响|臭|不通|不出水|故障|停了|\b(broken|leak\w*|blocked|not working)\b/i;
 function asksAfterTicket(text: string): boolean {
+  // ("小区规定装修施工时间是几点到几点？": a rule asked about, not a visit chased.)
+  if (/规定|几点到几点|允许|能不能|可不可以|可以吗/.test(text)) return false;
   const m = ASKING_AFTER.exec(text);
   return Boolean(m) && !NAMES_A_FAULT.test(text.replace(m![0], ""));
 }
@@ -827,7 +834,7 @@ const VISIT_OFFERED = /(今天|今晚|明天|后天|周[一二三四五六日末
 /** How to get in or reach someone at the visit: "到了直接敲门，门铃坏了", "打我爱人电话". */
 const ACCESS_DETAIL = /敲门|门铃|打(我|他|她)[^，。]{0,6}电话|钥匙|密码|保姆|阿姨在家|老人在家|狗|放在|物业前台|楼下等|\d{11}/;
 /** "周六确定会来吧？": asking whether the agreed visit stands, not moving it. */
-const CONFIRMS_VISIT = /确定|确认一下|是不是|会来(吗|吧|的吧)|对吧|没错吧|还来(吗|吧)|来(吗|吧)[?？]/;
+const CONFIRMS_VISIT = /确定|确认一下|是不是|会来(吗|吧|的吧)|对吧|没错吧|还来(吗|吧)|来(吗|吧)[?？]|几点(来|到)?[?？]|什么时候(来|到)[?？]?|哪天来/;
 const RESCHEDULE_CUE = /改(到|成|在|约|时间|天|期)|换(到|个时间|一天|个日子)|推迟|延后|往后推|提前到|不在家|没空|来不了|约(到|在)|临时(有事|要)|要陪|去医院|\b(reschedule|another time|not (be )?(at )?home|nobody('?s| is)? (at )?home|no one('?s| is)? (at )?home|come (at|on|later|tomorrow|in the)|instead|no good)\b/i;
 
 /** "电梯自己好了", "已经恢复了": the fault is gone — a shared one may be called off too. */
@@ -875,7 +882,7 @@ async function handleTicketFollowUp(ctx: MessageContext, c: Classification, repl
     }
   }
   // "我家那个花洒周六确定会来吧？": whether the agreed visit stands — where the ticket stands, nothing moved.
-  if (CONFIRMS_VISIT.test(ctx.text) && isQuestion(ctx.text) && !RESCHEDULE_CUE.test(ctx.text) && (await hasOpenTicket(ctx))) {
+  if (CONFIRMS_VISIT.test(ctx.text) && isQuestion(ctx.text) && !RESCHEDULE_CUE.test(ctx.text) && !/规定|几点到几点|允许|开门|营业|上班时间/.test(ctx.text) && (await hasOpenTicket(ctx))) {
     await INTENT_HANDLERS.progress(ctx, c, reply);
     return true;
   }
@@ -1045,6 +1052,12 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     }
     return;
   }
+  // "6栋1单元502家的地漏几点修？" from a neighbour: another household's repair asked after — theirs to follow,
+  // not a report of the sender's (nor shown to them).
+  if (c.location?.room && c.urgency !== 1 && !verifiedHomeAt(ctx, c.location) && isQuestion(ctx.text) && /几点|什么时候|哪天|修好|怎么样|修了(吗|没)|来修|谁来/.test(ctx.text) && !INTO_MY_HOME.test(ctx.text) && !/我家|我们家|我这|我屋/.test(ctx.text)) {
+    await logUnanswered(ctx, c);
+    return reply({ key: "resident.details_private" });
+  }
   const place = placeOf(reportedPart(ctx.text), c.location, c.category);
   // Of several verified homes, the one the message names; otherwise the first.
   const own = homeOfReport(ctx, c.location);
@@ -1157,7 +1170,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     // The home they named has no phone on file (no online binding): filed there, unverified, for the
     // housekeeper to check in person — asking them to bind again would go round in circles.
     const noPhone = await claimedNoPhoneHome(ctx);
-    if (noPhone) return fileUnverified(ctx, c, reply, sourceMessageId, noPhone, "业主档案无手机号，报事人未核实");
+    if (noPhone) return fileUnverified(ctx, c, reply, sourceMessageId, noPhone, ctx.state?.kind === "bind_phone" ? "业主档案手机号待更新，报事人未核实" : "业主档案无手机号，报事人未核实");
     return own ? startBinding(ctx, own, sourceMessageId, reply) : askToBind(ctx, sourceMessageId, reply);
   }
   // (A gate is routed like any public place, to the reporter's grid; its reports are matched by the gate.)
@@ -1371,7 +1384,7 @@ async function fileUnverifiedEmergency(ctx: MessageContext, c: Classification, r
 
 /** The home a sender named while binding whose file has no phone (state bind_address.noPhoneHouseholdId). */
 async function claimedNoPhoneHome(ctx: MessageContext) {
-  const id = ctx.state?.kind === "bind_address" ? ctx.state.noPhoneHouseholdId : undefined;
+  const id = ctx.state?.kind === "bind_address" ? ctx.state.noPhoneHouseholdId : ctx.state?.kind === "bind_phone" && ctx.state.ownerFileOutdated ? ctx.state.householdId : undefined;
   return id ? ctx.tx.household.findUnique({ where: { id }, include: { building: true } }) : null;
 }
 
@@ -1442,7 +1455,8 @@ async function withLeadIn(ctx: MessageContext): Promise<string> {
 }
 
 /** Shared things a resident asks after by name: the open public ticket of that thing in the building named (or the sender's). */
-const SHARED_THINGS = ["电梯", "门禁", "单元门", "道闸", "路灯", "楼道灯", "对讲"];
+const SHARED_THINGS = ["电梯", "门禁", "单元门", "道闸", "路灯", "楼道灯", "楼道的灯", "楼梯灯", "声控灯", "感应灯", "对讲"];
+const STAIRWELL_LAMP = /楼道灯|楼道的灯|楼梯灯|声控灯|感应灯/;
 /** Asking whether a shared thing works yet: "还不能用吗", "能用了吗", "好了没", "恢复了没有". */
 const FAULT_STATE_ASKED = /还(不能|没法|用不了)[^，。]{0,3}(用|坐|开|走)?|能(用|坐|开)了(吗|没)|好了(吗|没)|修好(了)?(吗|没)|恢复(了)?(吗|没)|什么时候(能)?(修好|恢复|能用)/;
 
@@ -1452,7 +1466,10 @@ async function publicFaultAskedAbout(ctx: MessageContext) {
   const building = ctx.classification?.location?.building ?? verifiedHome(ctx)?.building.name ?? (await singleBuildingOfGroup(ctx));
   if (!building) return null;
   const open = await ctx.tx.ticket.findMany({ where: { communityId: ctx.community.id, scope: "public", status: { in: OPEN_STATUSES }, place: { startsWith: buildingLabel(building) } }, orderBy: { id: "desc" }, take: 10 });
-  return open.find((t) => t.place.includes(thing) || t.summary.includes(thing)) ?? null;
+  // ("我们2单元楼道灯什么时候修": the stairwell's lamp ticket, however its reporter worded it.)
+  const lamp = STAIRWELL_LAMP.test(thing);
+  const unit = ctx.classification?.location?.unit ?? (OUR_UNIT.test(ctx.text) ? verifiedHome(ctx)?.unit ?? null : null);
+  return open.filter((t) => !unit || !/单元/.test(t.place) || t.place.includes(`${unit}单元`)).find((t) => t.place.includes(thing) || t.summary.includes(thing) || (lamp && t.place.includes("楼道") && t.category === "electricity")) ?? null;
 }
 
 /** The open public ticket of this category reported in the sender's group within the incident window. */
@@ -1466,7 +1483,10 @@ async function incidentReportedInGroup(ctx: MessageContext, category: string | n
   // "6栋整栋楼突然停电了" after a neighbour's "楼道灯坏了": an outage joins an outage, never a lamp —
   // and a lamp or a lift does not join a building's outage either.
   const outage = reportedOutages(ctx.text, category).length > 0;
-  const ticket = tickets.find((t) => anyCategory || (reportedOutages(t.summary, t.category).length > 0) === outage);
+  // ("我们6栋楼道的灯也不亮" after 5栋's: another building's fault, never the one reported here.)
+  const named = ctx.classification?.location?.building ?? parseLocation(normalize(ctx.text))?.building ?? null;
+  const sameBuilding = (t: { place: string }) => !named || !/^\S+?(栋|座|幢)/.test(t.place) || t.place.startsWith(buildingLabel(named));
+  const ticket = tickets.find((t) => sameBuilding(t) && (anyCategory || (reportedOutages(t.summary, t.category).length > 0) === outage));
   return ticket ? { kind: "incident" as const, ticket } : null;
 }
 
@@ -1510,7 +1530,7 @@ export const HEATING_OFF = /暖气[^，。,]{0,6}(不热|凉|冰|停|没)|(也|�
 /** "我家也没电", "+1 我家也是", "我们这也停水了": the same as a neighbour just said. */
 export const ME_TOO = /^\s*\+\s*1|(我家|我们家|我们这|我这|俺家|这边)(也|同样)|同上|一样(没|停|坏|漏)/;
 /** Wider: "我家6楼那层也不亮", "我哋11楼都黑晒", "终于有人报了，我也摸黑好几天了", "Same on 9F". */
-export const ME_TOO_WIDE = new RegExp(`${ME_TOO.source}|(我家|我们家|我们这|我这|俺家|这边|我们|我哋|我)[^，。,!！?？]{0,8}(也|都)(不|没|坏|是|一样|停|黑|摸黑|冇)|终于有人报了|^\\s*(same( here| on| for| in| problem)?|me too)\\b`, "i");
+export const ME_TOO_WIDE = new RegExp(`${ME_TOO.source}|(我家|我们家|我们这|我这|俺家|这边|我们|我哋|我)[^，。,!！?？]{0,8}(也|都)(不(亮|通|热|行|动|灵|出水)|没(水|电|气|信号|人管)|坏|停|黑|摸黑|冇|漏|堵|一样[!！。~～]*$|是[!！。~～]*$)|终于有人报了|^\\s*(same (here|on|for|in|problem)|me too)\\b`, "i");
 /** "+1", "+1 我家也是", "同上", "我家也是": agreeing with a neighbour's report, nothing else said. */
 export const ME_TOO_ONLY = /^\s*(\+\s*1|同上|我家也是|我们家也是|我家也一样|我们这也是|俺家也是)[\s!！。.~+1我家也是一样]*$/;
 /** Smoke, fire or a gas smell: one danger that neighbours see from several places. */
@@ -1604,7 +1624,11 @@ const HOW_TO_PAY = /怎么(交|缴|付)|(在)?哪(里|儿)?(可以)?(交|缴|付
 /** Someone's phone or name asked for ("孟先生的电话", "业主叫什么"). */
 const PERSON_DETAILS = /(电话|手机|号码|联系方式|名字|姓名|叫什么|叫啥)/;
 
+/** "小区车位是租还是买？月租多少钱", "装修押金多少": what something costs here — a question for the office, not the household's bills. */
+const PRICE_ASKED = /(车位|停车|装修押金|押金|门禁卡|补卡)[^。？?]{0,10}(月租|租金|怎么收|收费标准|价格|租还是买|是租|多少钱一个月|一个月多少|一年多少|押金多少)|是租还是买|收费标准|怎么收费/;
+
 async function answerFee(ctx: MessageContext, c: Classification, reply: ReplyFn) {
+  if (PRICE_ASKED.test(ctx.text) && !/我家|我们家|欠|交到|账单|还差|还要交|要交|该交|催|滞纳金|发票|为什么|涨/.test(ctx.text)) return INTENT_HANDLERS.inquiry(ctx, c, reply);
   await answerFeeQuestion(ctx, c, reply);
   // "物业费在哪里交？顺便说一下我家门口的声控灯坏了": the fault said beside the question is filed too.
   if (ctx.ticketId === null && PIVOT.test(ctx.text)) {

@@ -185,6 +185,13 @@ const SAFETY_RULES: SafetyRule[] = [
   // "污水从我家地漏往上冒，满屋子都是": sewage backing up into a home.
   { kind: "flood", intent: "repair", category: "water", resolvable: true,
     re: /(污水|脏水|粪水|水)[^，。,]{0,10}(往上冒|冒上来|涌上来|倒灌|返上来|漫上来)[^。]{0,12}(满屋|满地|一屋子|到处|客厅|卧室)|满屋子?(都是|全是)(污水|粪水|脏水|水)/ },
+  // "供电局说已经抢修好，为什么我们10座还是没电？", "12座今天开始没水，问了邻居都说没": a supply still gone, or
+  // gone for the neighbours too — the building's outage.
+  { kind: "outage", intent: "repair", category: null,
+    re: /(说|话|讲)(已经)?(抢修|修|弄)好[^。]{0,16}(还是|仍然|依然|都)(没|冇)(水|电|气)|(没水|没电|没气|停水|停电)[^。]{0,12}(问了|问过|问咗)[^。]{0,6}(邻居|楼上|楼下|隔壁|对门)[^。]{0,6}(都|也)(说)?(没|冇|一样)/ },
+  // "二号楼门口房檐上冰溜子老长了 底下老人孩子天天走": icicles over a path.
+  { kind: "falling", intent: "repair", category: "structure",
+    re: /(冰溜子|冰棱|冰柱|冰锥)[^。]{0,16}(底下|下面|下边|门口|人走|有人|老人|孩子|砸|掉)/ },
   // "I will post everything on Weibo and Dianping": going public, in English.
   { kind: "escalation", intent: "complaint", category: null,
     re: /\b(post|posting|put|putting|share|sharing|expose|exposing|upload(ing)?)\b[^.!]{0,30}\b(on|to) (weibo|douyin|dianping|xiaohongshu|red ?note|tiktok|kuaishou|social media|wechat moments)\b/i },
@@ -362,7 +369,7 @@ const SAFETY_RULES: SafetyRule[] = [
   { kind: "trapped-body", intent: "repair", category: null,
     re: /(手|脚|头|腿|胳膊|手指|脑袋)[^，。]{0,4}(卡|夹)(在|进|住)[^，。]{0,14}(拔不出|出不来|拿不出|抽不出|动不了|取不出)/ },
   { kind: "escalation", intent: "complaint", category: null,
-    re: /(?<![\dA-Za-z])12345(?!\d)|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|(在|到)(抖音|微博|快手|小红书|头条)[^，。]{0,3}(上)?(发|曝光|挂)|(发|寄|交|投|爆料)(给|到)[^，。]{0,4}新闻|新闻(热线|媒体|台)|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|环保局|环保部门|生态环境局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
+    re: /(?<![\dA-Za-z])12345(?!\d)|消委会|(去|找|上|登|给)[^，。]{0,4}报纸|报纸[^，。]{0,4}(爆料|曝光)|爆料|市长热线|政府热线|消费者协会|消协|市场监管局|物价局|打官司|(要|去|我就|(?<!还是|应该|是否|要不要)直接|只能|就)报警|(已经|已)报(了)?警|报警备案|打110|热线投诉|媒体|曝光|((发|传|挂|曝)(到|上|在)?|放(到|上|在))[^，。]{0,2}(抖音|微博|快手|小红书|头条|网上)|电视台|记者|报社|上新闻|(在|到)(抖音|微博|快手|小红书|头条)[^，。]{0,3}(上)?(发|曝光|挂)|(发|寄|交|投|爆料)(给|到)[^，。]{0,4}新闻|新闻(热线|媒体|台)|发抖音|发微博|起诉|法院|律师|告你们|住建局|住建委|建委|住建部门|住房和城乡建设|房管局|城管局|环保局|环保部门|生态环境局|(?<!\d)12315(?!\d)|消协|信访|街道办|居委会投诉|报警了|housing bureau|报馆|议员|陈情|人大代表|领导留言板|市长信箱|举报信|(写信|举报)(给|到)[^，。]{0,4}(街道|社区|区里|市里|政府|纪委)|消防(大队|支队|部门|局)|应急管理局|安监|等着被(查|罚)|\b(authority|authorities|ombudsman|regulator|councillor|tribunal|solicitor)\b|district (office|housing)|(去|找|到|向|打)[^，。]{0,4}(区|市|街道|县)?政府|政府热线|房屋署|上访|信访|local news|\b(city|government|mayor'?s?|citizen|12345) hotline\b|\b(contact(ing)?|call(ing)?|go(ing)? to|tell(ing)?|report(ing)?( this| it)? to)\b[^.]{0,20}\b(the )?(news|press|media|newspaper|tv|government|police|council)\b|\b(sue|lawyer|court|media|journalist)\b/i },
   { kind: "ignored", intent: "complaint", category: null,
     re: /(投诉|反映|举报|说|提|报|打|催|找|问|发|联系|写)(了|过)?(快|近|差不多|都|至少|起码)?(好几|无数|多|好多|很多|十几|几十|N|n|不下[0-9一二三四五六七八九十]+|[二三四五六七八九]?十[一二三四五六七八九]?|三四|[四五六七八九十]+|[4-9]|[1-9]\d)[次回遍][^。]{0,30}(没人管|没人理|没人处理|没处理|没解决|不管(?!用)|不理|没用|没有用|用都没有|没反应|一次都没|都没人|没一个人|没有一个人|没人回|石沉大海|都没来过|没来过|没管过|一个管事的|一次(回复|回音|回应|消息|电话)?都没(有)?|没(有)?一次)|(投诉|反映|说|报)了?(都|已经)?(三|3)[次回遍][^。]{0,16}(一次(用)?都没|用都没有|石沉大海|一点用都没)|第[四五六七八九十]次(说|反映|投诉|报|找|催)[^。]{0,30}(每次都说|马上马上|没人管|没人理|不管(?!用)|敷衍|没用|一次都没)|(反映|投诉|说|找|打|报)(过|了)?(多少|无数)[次回遍]了?[^。]{0,40}(一次都没|从来没|没管|不管(?!用)|没人管|没处理|没人理|没人修|有没有人管)|complained[^.]{0,30}(times|again)[^.]{0,40}(nobody|no one|never)|\b(\d+(st|nd|rd|th)|third|fourth|fifth|sixth|seventh|tenth) (message|time|report|complaint|request)\b[^]{0,100}\b(nobody|no one|never)\b|\b(\d+|several|many|multiple|countless|numerous|four|five|six|seven|eight|nine|ten) times\b[^.]{0,40}\b(ignored|no (reply|response|answer)|nobody|no one|never)\b|\bignored (every|each) (single )?time|(投|写|发|递)了?[三四五六七八九十几好多]+封[^。]{0,12}(一封)?(回复|回信|答复)?都没(有)?/i },
 ];
@@ -761,6 +768,8 @@ const CATEGORY_PRIORS: ReadonlyArray<readonly [RegExp, Category, number]> = [
   [/扶手|栏杆/, "structure", 0.4],
   [/^(?![^]*装修)[^]*?((电梯|轿厢|楼道|楼梯间)[^。]{0,6}(有人)?(抽烟|吸烟))|(电梯|轿厢)[^。]{0,8}(小广告|牛皮癣|口香糖)/, "sanitation", 0.6],
   [/鹦鹉|八哥|公鸡|\b(parrot|rooster|bird)s?\b/i, "pets", 0.5],
+  // Poultry or pigeons kept by a neighbour, and their droppings: animals, not the building.
+  [/养[^。]{0,8}(鸡|鸭|鹅|鸽子|兔子)|鸡屎|鸽子屎|鸡粪|鸽粪/, "pets", 1.2],
   // People making the noise (a voice, music, engines revved for show): the neighbours' noise.
   [/嗓门|大声(喧哗|唱|说话|放|嚷)|开直播|搞直播|轰油门|炸街|唱歌|K歌|唱K|广场舞|音响|外放|吵架|喧哗/, "noise", 1.0],
   // Passed from one to the other: how the office handles a request.

@@ -2,8 +2,12 @@
 // place. A home problem needs a bound household; a public one goes to the grid owning the building.
 import type { Category, Location } from "./types.js";
 
-const PUBLIC_PLACE = /(门口|小区|楼前|楼后)的?路灯|(那条|这条|门口的?|小区的?|楼前的?|楼后的?)路(?![由灯])|步道|人行道|主干道|小路|电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个/;
-const HOME_PLACE = /我家|家里|家门|屋里|屋企|我屋|室内|厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|入户|\b(my|our) (own )?(flat|apartment|home|house|place|unit|kitchen|bathroom|bedroom|toilet|front door|door|balcony|sink|shower|ceiling|living room)\b|\b(at|in) (my|our) (home|flat|apartment|place)\b/i;
+const PUBLIC_PLACE = /(门口|小区|楼前|楼后)的?路灯|(那条|这条|门口的?|小区的?|楼前的?|楼后的?)路(?![由灯])|步道|人行道|主干道|小路|电梯|东门|西门|南门|北门|大门|小区门|道闸|门岗|岗亭|大堂|门厅|楼道|走廊|楼梯|消防通道|地库|地下室|车库|停车场|车位|充电桩|单元门|门禁|路灯|广场|花园|绿化|草坪|树|垃圾(站|房|桶)|游乐|健身|泳池|信报箱|快递柜|监控|外墙|天台|楼顶|水箱|配电房|公共|小区|整栋|全楼|整个|\b(lobby|corridor|stairwell|stairs|staircase|garage|car ?park|parking|(?:north|south|east|west|main|back|front) gate|gate|street ?lamps?|street ?lights?|garbage room|bin room|playground|gym|clubhouse|courtyard|lawn|mailbox(es)?|roof|basement)\b/i;
+/** English public places named as the office's staff name them. */
+const PLACE_EN: Record<string, string> = { lobby: "大堂", corridor: "楼道", hallway: "楼道", stairwell: "楼梯", stairs: "楼梯", staircase: "楼梯", garage: "车库", carpark: "停车场", "car park": "停车场", parking: "停车场", gate: "大门", "garbage room": "垃圾房", "bin room": "垃圾房", playground: "游乐场", gym: "健身区", clubhouse: "会所", courtyard: "中庭", lawn: "草坪", mailbox: "信报箱", mailboxes: "信报箱", entrance: "单元门", roof: "楼顶", basement: "地下室" };
+const GATE_EN: Record<string, string> = { north: "北门", south: "南门", east: "东门", west: "西门", main: "大门", front: "大门", back: "后门" };
+const inChinese = (w: string | undefined) => (w === undefined ? undefined : PLACE_EN[w.toLowerCase()] ?? GATE_EN[/^(\w+) gate$/i.exec(w)?.[1]?.toLowerCase() ?? ""] ?? (/^street ?(lamps?|lights?)$/i.test(w) ? "路灯" : w));
+const HOME_PLACE = /我家|家里|家门|屋里|屋企|我屋|室内|厨房|卫生间|洗手间|厕所|浴室|客厅|卧室|阳台|书房|房间|马桶|水龙头|热水器|户内|入户|\b(my|our) (own )?(flat|apartment|home|house|place|unit|kitchen|bathroom|bedroom|toilet|front door|door|balcony|sink|shower|ceiling|living room|intercom|doorbell|handset)\b|\b(at|in) (my|our) (home|flat|apartment|place)\b/i;
 /** Categories that are almost always about shared property. */
 const PUBLIC_CATEGORIES: ReadonlySet<Category> = new Set(["elevator", "access", "facility", "greenery", "parking", "security"]);
 
@@ -24,7 +28,7 @@ const STRANDED = /下不了楼|上不了楼|下不去楼|上不去楼|下不去|
 const SUPPLY_WEAK = /(水压|水流|水)[^，。]{0,4}(小|低|弱)|二次供水|供水泵|加压泵|水泵/;
 
 export function placeOf(text: string, location: Location | null, category: Category | null): Place {
-  const publicWords = text.match(PUBLIC_PLACE)?.[0];
+  const publicWords = inChinese(text.match(PUBLIC_PLACE)?.[0]);
   // A lift is never in a home, whoever's family is waiting for it.
   if ((category === "elevator" || publicWords === "电梯") && (/电梯|\b(lift|elevator)\b/i.test(text) || (category === "elevator" && STRANDED.test(text))) && !IN_HOME.test(text)) {
     // (The reporter's room is not part of a public place.)

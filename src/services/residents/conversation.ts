@@ -11,7 +11,9 @@ export const ConversationStateSchema = z.discriminatedUnion("kind", [
   // their reports about home are filed there as unverified, for the housekeeper to check in person.
   z.object({ kind: z.literal("bind_address"), pendingMessageId: z.number().nullable(), building: z.string().optional(), unit: z.string().optional(), room: z.string().optional(), noPhoneHouseholdId: z.number().optional() }),
   /** Waiting for the last four digits of the phone on file. */
-  z.object({ kind: z.literal("bind_phone"), householdId: z.number(), pendingMessageId: z.number().nullable() }),
+  // `ownerFileOutdated`: the sender said the phone on file is not theirs (a sale, an old number) and was sent
+  // to the front desk — until it is updated, their reports about this home are filed there as unverified.
+  z.object({ kind: z.literal("bind_phone"), householdId: z.number(), pendingMessageId: z.number().nullable(), ownerFileOutdated: z.boolean().optional() }),
   /** A revisit question was asked about this ticket. */
   z.object({ kind: z.literal("revisit"), ticketId: z.number() }),
   /** The resident was unsatisfied; their next message says what is still wrong. */

@@ -39,7 +39,13 @@ export function tidySummary(text: string): string {
 
 export async function createTicket(tx: Tx, now: Date, settings: Settings, input: NewTicket) {
   const { lastTicketNumber: number, timezone } = await tx.community.update({ where: { id: input.communityId }, data: { lastTicketNumber: { increment: 1 } } });
-  const route = await routeTicket(tx, input.communityId, input.building);
+  let route = await routeTicket(tx, input.communityId, input.building);
+  // "我要投诉你们的管家陈志刚…态度特别差": a complaint about the very person it would go to goes to the
+  // supervisor instead (the housekeeper is not the one to call the resident back about themselves).
+  if (input.intent === "complaint" && route.assignee && route.assignee.name.length >= 2 && input.summary.includes(route.assignee.name)) {
+    const sup = (await supervisorsOf(tx, input.communityId)).find((s) => s.chatUserId !== null && s.id !== route.assignee!.id);
+    if (sup) route = { gridId: route.gridId, assignee: { id: sup.id, name: sup.name, role: sup.role, chatUserId: sup.chatUserId } };
+  }
   const summary = tidySummary(input.summary);
   // The promised times are known before the ticket exists: stored with it, then its tasks in one insert.
   const plan = planDeadlines(settings, input, now, timezone);

@@ -61,7 +61,14 @@ export async function acceptTicket(tx: Tx, staff: StaffActor, number: number, no
 
 export async function arriveTicket(tx: Tx, staff: StaffActor, number: number, now: Date) {
   const t = await loadTicket(tx, staff, number);
-  await resumeTicket(tx, t.id, now, actorOf(staff), "staff on site");
+  const resumed = await resumeTicket(tx, t.id, now, actorOf(staff), "staff on site");
+  // Back after waiting for a part ("到场 #1 配件到了"): already on site once — the wait ends and the
+  // resident hears someone is there, with no second transition.
+  if (t.status === "onsite" && resumed) {
+    await recordEvent(tx, t.id, "note", { actor: actorOf(staff), at: now, note: "on site again" });
+    await notifyReporter(tx, t, "resident.ticket_onsite", { number, staff: staff.name }, now);
+    return t;
+  }
   await transition(tx, t, "arrive", { actor: actorOf(staff), at: now, data: t.acceptedAt ? {} : { acceptedAt: now } });
   await notifyReporter(tx, t, "resident.ticket_onsite", { number, staff: staff.name }, now);
   return t;
