@@ -433,6 +433,8 @@ async function filePendingReport(ctx: MessageContext, messageId: number, reply: 
 export async function handleResidentCommand(ctx: MessageContext, reply: ReplyFn): Promise<boolean> {
   const { text } = ctx;
   if (UNBIND.test(text) && !ctx.inGroup) return void (await unbind(ctx, reply)), true;
+  // "3栋那套，已经卖掉了" in answer to "which home shall I unlink?": that one.
+  if (!ctx.inGroup && ctx.sender.residents.length > 1 && parseAddress(text)?.building && text.length <= 30 && (await lastReplyKey(ctx)) === "bind.unbind_which") return void (await unbind(ctx, reply)), true;
   // "新业主，档案手机号还是原房主的，怎么更新？": how to update the owner file (asked anywhere).
   if (OWNER_FILE_OUTDATED.test(text) && (!ctx.inGroup || ctx.inbound.mentionsSelf)) return void (await reply({ key: "bind.owner_file_outdated" })), true;
   if (PROGRESS_COMMAND.test(text)) return void (await showProgress(ctx, reply)), true;
@@ -479,7 +481,7 @@ const BIND_COMMAND = new RegExp(`^(绑定|绑定房屋|房屋绑定|我要绑定
 const OWNER_FILE_OUTDATED = /(原房主|前房主|原业主|前业主|上一任(房主|业主)|以前的房主|老房主|卖家)[^。]{0,12}(手机|电话|号码)|(档案|预留)[^。]{0,10}(手机|电话|号码)[^。]{0,10}(不对|错了|换了|不是我的|是原|还是原|更新|改一下|怎么改|停用|停机|注销|不用了|没用了|以前的|旧的|老的)|(以前|原来|之前|旧)的?(手机|电话)号?(码)?[^。]{0,8}(停用|停机|注销|不用了|没了|丢了)|(手机号|电话号码?)换了[^。]{0,10}(绑定|验证|尾号)/;
 
 /** "解绑", "房子卖了，帮我解除绑定", "我不住这里了，以后别再发给我了": ending the link to a home. */
-const UNBIND = /\b(unbind|unlink)\b[^.?]{0,12}\b(home|flat|apartment|me|binding|account)\b|\b(the|our|my) (flat|apartment|home|house) (is|was|has been) sold\b[^.]{0,40}\b(unbind|unlink|remove|stop)\b|解绑|解除绑定|取消绑定|^\s*(我|我们)?(家)?(已经)?(不住(这|这里|这儿)了|搬走了|搬家了|把房子卖了|房子卖了)[\s。.!！~]*$|(房子|房)[^，。]{0,6}(卖了|卖掉了|已经卖|过户了)[^。]{0,20}(解|取消|别再|不用再|不要再)|不住(这|这里|这儿)了[^。]{0,16}(解|别再|不用再|不要再)|以后[^。]{0,16}(不用|别|不要)再?(发|通知|推送)给我/;
+const UNBIND = /\b(unbind|unlink)\b[^.?]{0,12}\b(home|flat|apartment|me|binding|account)\b|\b(the|our|my) (flat|apartment|home|house) (is|was|has been) sold\b[^.]{0,40}\b(unbind|unlink|remove|stop)\b|解绑|解除绑定|取消绑定|^\s*(我|我们)?(家)?(已经)?(不住(这|这里|这儿)了|搬走了|搬家了|把房子卖了|房子卖了)[\s。.!！~]*$|(房子|房)[^，。]{0,6}(卖了|卖掉了|已经卖|过户了)[^。]{0,20}(解|取消|别再|不用再|不要再)|不住(这|这里|这儿)了[^。]{0,16}(解|别再|不用再|不要再)|^\s*(我|我们)?(已经)?不住(这|这里|这儿)了[，,\s]*(合同到期|租期到了|租约到期|退租|搬走|搬家|房子卖)[^。？?]{0,16}$|以后[^。]{0,16}(不用|别|不要)再?(发|通知|推送)给我/;
 
 /** Unbinds the home the message names (or the only one); several and none named: which, listing them. */
 async function unbind(ctx: MessageContext, reply: ReplyFn): Promise<void> {
@@ -784,7 +786,7 @@ const ASKING_AFTER = /的事(情)?[^。？?]{0,4}(到底)?(咋样|怎么样|怎�
 /** …unless it names a problem too ("厨房灯坏了 什么时候能来修" is a report). */
 /** Something named that could be at fault (a thing or a place), not only how bad it is ("又坏了？？"). */
 const NAMES_THING = /水|电|气|灯|梯|门|锁|窗|墙|顶|管|路|车|树|草|垃圾|狗|猫|噪|吵|装修|楼道|楼梯|卫生间|厨房|马桶|空调|网|监控|道闸|井|\b(lift|elevator|light|lamp|door|gate|water|power|gas|pipe|toilet|bin|rubbish|trash|car|dog|noise)\b/i;
-const NAMES_A_FAULT = /坏|漏|堵|不亮|没水|没电|裂|掉|异响|臭|不通|不出水|故障|停了|\b(broken|leak\w*|blocked|not working)\b/i;
+const NAMES_A_FAULT = /坏|漏|堵|不亮|没水|没电|裂|掉|异响|臭|不通|不出水|故障|停了|进不了|进不去|出不去|\b(broken|leak\w*|blocked|not working)\b/i;
 function asksAfterTicket(text: string): boolean {
   // ("小区规定装修施工时间是几点到几点？": a rule asked about, not a visit chased.)
   if (/规定|几点到几点|允许|能不能|可不可以|可以吗/.test(text)) return false;
@@ -1213,7 +1215,9 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     const search = open.find((t) => MISSING_TICKET.test(t.summary));
     if (search) related = { kind: "incident", ticket: search };
   }
-  if (!related && URGENT_CHASE.test(ctx.text)) {
+  // (…even when the words also match a lesser ticket: "我妈还关在电梯里" chases the entrapment, not the lift
+  // that broke down yesterday.)
+  if ((!related || (c.urgency === 1 && related.ticket.urgency > 1)) && URGENT_CHASE.test(ctx.text)) {
     // "怎么还没人来？？水都流到电梯井了" an hour after the sender's burst pipe: that emergency chased and
     // getting worse — said again to everyone alerted about it, not a second emergency.
     const homes = ctx.sender.residents.map((r) => r.householdId);
@@ -1250,8 +1254,13 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
     const t = related.ticket;
     ctx.ticketId = t.id;
     const threat = related.kind === "repeat" && threatOnly(ctx.text);
-    if (related.kind === "repeat") await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now, threat);
-    else {
+    // "3栋1单元电梯又坏了，昨天刚修的" from a household that did not report it: the fault reopened, and they
+    // are told when it is fixed like its reporter (not "您之前报的…").
+    const neighbours = related.kind === "repeat" && t.scope === "public" && t.reporterId !== ctx.sender.id && !(t.householdId !== null && ctx.sender.residents.some((r) => r.householdId === t.householdId));
+    if (related.kind === "repeat") {
+      await recordRepeatReport(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now, threat);
+      if (neighbours) await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
+    } else {
       await linkToIncident(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
       // Another household in an emergency ("火就在我家门口"): its words reach whoever is handling it.
       if (t.urgency === 1) await addResidentDetail(ctx.tx, t, ctx.sender.id, ctx.text, ctx.now);
@@ -1262,7 +1271,7 @@ async function fileTicket(ctx: MessageContext, c: Classification, reply: ReplyFn
       await reply({ key: "resident.linked_group", params });
       await rememberGroupTold(ctx, t);
     }
-    return reply({ key: related.kind === "repeat" ? "resident.repeat_report" : "resident.incident_linked", params }, direct(ctx));
+    return reply({ key: related.kind === "repeat" ? (neighbours ? "resident.incident_reopened" : "resident.repeat_report") : "resident.incident_linked", params }, direct(ctx));
   }
   const { ticket, assignee, acceptBy } = await createTicket(ctx.tx, ctx.now, ctx.settings, {
     communityId: ctx.community.id, intent: c.intent as "repair" | "complaint", category: c.category ?? "other", urgency: c.urgency,
@@ -1602,6 +1611,12 @@ const OTHERS_FEES = /(他|她|他们|她们|人家|别人|邻居|隔壁|楼上|�
 const ASKS_FOR_BILLS = /欠(多少|几个月|费|几多)|几多钱|还(差|要交)多少|交到(哪|几|什么时候)|账单|多少钱|查(一下|下)|(怎么|在哪|去哪|哪里|如何)(交|缴|付)|缴费方式|支付|发票|收据|\b(how much|owe|statement|how (do|can) i pay)\b/i;
 
 /** Whether the sender's previous message (in the last 10 minutes) was read as this intent. */
+/** The key of the last message the assistant sent this person in the last half hour (a question it asked), or null. */
+async function lastReplyKey(ctx: MessageContext): Promise<string | null> {
+  const last = await ctx.tx.outboxMessage.findFirst({ where: { toKind: "user", toPlatformId: ctx.inbound.userId, notBefore: { gte: new Date(ctx.now.getTime() - 30 * 60_000), lte: ctx.now } }, orderBy: { id: "desc" }, select: { key: true } });
+  return last?.key ?? null;
+}
+
 async function lastMessageWasAbout(ctx: MessageContext, intent: string): Promise<boolean> {
   const last = await ctx.tx.inboundMessage.findFirst({ where: { chatUserId: ctx.sender.id, id: { lt: ctx.messageId }, receivedAt: { gte: new Date(ctx.now.getTime() - 10 * 60_000) } }, orderBy: { id: "desc" }, select: { intent: true } });
   return last?.intent === intent;
@@ -1624,6 +1639,16 @@ const HOW_TO_PAY = /怎么(交|缴|付)|(在)?哪(里|儿)?(可以)?(交|缴|付
 /** Someone's phone or name asked for ("孟先生的电话", "业主叫什么"). */
 const PERSON_DETAILS = /(电话|手机|号码|联系方式|名字|姓名|叫什么|叫啥)/;
 
+/** A household's open bills, total and payment channels — only ever to a verified resident of it, in a direct chat. */
+async function sendBills(ctx: MessageContext, h: { id: number; building: { name: string }; unit: string; room: string }, reply: ReplyFn) {
+  const fees = await feeSummary(ctx.tx, h.id);
+  const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
+  const bills = JSON.stringify(fees.open.map((b) => ({ item: b.item, period: b.period, owed: yuan(b.owed), due: b.dueDate.toISOString() })));
+  await reply({ key: "fee.summary", params: { address: householdAddress(h), lines: lines.join("\n"), bills, total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
+}
+
+/** A parent's or relative's home named as such ("我爸妈那套", "我妈家"). */
+const FAMILY_HOME = /(爸妈|父母|我爸|我妈|老人|公婆|岳父|岳母|丈母娘|外婆|奶奶|爷爷|姥姥)(家|那套|那边|的房子|住的)/;
 /** "小区车位是租还是买？月租多少钱", "装修押金多少": what something costs here — a question for the office, not the household's bills. */
 const PRICE_ASKED = /(车位|停车|装修押金|押金|门禁卡|补卡)[^。？?]{0,10}(月租|租金|怎么收|收费标准|价格|租还是买|是租|多少钱一个月|一个月多少|一年多少|押金多少)|是租还是买|收费标准|怎么收费/;
 
@@ -1664,6 +1689,18 @@ async function answerFeeQuestion(ctx: MessageContext, c: Classification, reply: 
   const otherRoom = !asked && roomNamed !== null && !ownRooms.includes(roomNamed);
   // "9栋那套呢，欠不欠": the sender's own home in that building (one of theirs), not a neighbour's.
   const ownByBuilding = !asked && c.location?.building && !c.location.room ? ctx.sender.residents.filter((r) => r.verified && r.household.building.name === c.location!.building).map((r) => r.household) : [];
+  // "我爸妈那套物业费交了没有" from someone verified at their parents' home too: that home — the one on file
+  // under another name than the sender's (or all of theirs when that does not tell).
+  const familyHomes = FAMILY_HOME.test(ctx.text) && !asked ? ctx.sender.residents.filter((r) => r.verified).map((r) => r.household) : [];
+  const familyHome = familyHomes.length >= 2 ? familyHomes.filter((h) => h.ownerName !== ctx.sender.name && h.ownerName !== ctx.inbound.userName) : [];
+  if (familyHomes.length >= 2) home = familyHome.length === 1 ? familyHome[0]! : home;
+  if (familyHomes.length >= 2) {
+    for (const h of familyHome.length === 1 ? familyHome : familyHomes) {
+      await sendBills(ctx, h, reply);
+    }
+    if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
+    return;
+  }
   if (ownByBuilding.length === 1 && !/(他|她|人家|别人|邻居|隔壁|对门|谁家)/.test(ctx.text)) home = ownByBuilding[0]!;
   else if ((asked && !verifiedHomeAt(ctx, asked)) || otherRoom || OTHERS_FEES.test(ctx.text)) {
     // In a group, the refusal is said there: "已私信您" would tell the group the neighbour's figures were sent.
@@ -1697,10 +1734,7 @@ async function answerFeeQuestion(ctx: MessageContext, c: Classification, reply: 
   const named = (asked && verifiedHomeAt(ctx, asked)) || verifiedHomeNamed(ctx, c.location);
   const homes = named ? [named] : asked ? [home] : ctx.sender.residents.map((r) => r.household);
   for (const h of homes) {
-    const fees = await feeSummary(ctx.tx, h.id);
-    const lines = fees.open.map((b) => `· ${b.item} ${b.period}：${yuan(b.owed)} 元（${formatRelative(b.dueDate, ctx.now, ctx.tz).replace(/ \d\d:\d\d$/, "")}到期）`);
-    // Amounts go only to a verified resident of the household, in a direct chat.
-    await reply({ key: "fee.summary", params: { address: householdAddress(h), lines: lines.join("\n"), bills: JSON.stringify(fees.open.map((b) => ({ item: b.item, period: b.period, owed: yuan(b.owed), due: b.dueDate.toISOString() }))), total: yuan(fees.totalOwed), paidUpTo: fees.paidUpTo ?? "", channels: ctx.settings.paymentChannels } }, direct(ctx));
+    await sendBills(ctx, h, reply);
   }
   if (ctx.inGroup) await reply({ key: "fee.sent_privately" });
 }

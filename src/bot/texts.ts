@@ -67,6 +67,7 @@ const CORE_TEXTS = {
   "resident.ticket_done": (p) => `工单 #${s(p.number)} 已处理完成：${s(p.resolution)}\n如仍有问题请直接回复，之后我们会对处理结果进行回访。`,
   "resident.repeat_report": (p) => `您之前报的 #${s(p.number)}（${s(p.summary)}）还没有处理好，非常抱歉。${p.intent === "complaint" ? "已升级处理，项目经理和客服主管已收到通知，会尽快与您联系。" : "已加急并通知主管跟进。"}`,
   "resident.incident_linked": (p) => `${s(p.place)} 的这个问题已有邻居报过，统一记在工单 #${s(p.number)}，正在处理；修好后会通知您。` + (p.urgency === 1 ? `\n在此之前：${(adviceFor(p) ?? "如有人身危险请先撤离并拨打 119/110，").replace(/[，,；;]$/, "。")}` : ""),
+  "resident.incident_reopened": (p) => `${s(p.place)} 的这个问题（#${s(p.number)}）前几天修过，现在又出问题了，已重新打开并加急处理，主管已收到通知；修好后会通知您。`,
   "resident.incident_done_group": (p) => `#${s(p.number)}（${s(p.place)}）已处理完成，感谢大家的反馈。如仍有问题请@我。`,
   "resident.linked_group": (p) => `这个问题已登记在 #${s(p.number)}，正在处理，修好后会通知大家。`,
   "resident.duplicate_report": (p) => `这个问题刚才已为您登记为工单 #${s(p.number)}，正在处理，无需重复发送。发送「进度」可随时查看。`,

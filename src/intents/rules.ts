@@ -956,6 +956,10 @@ export function intentPriors(text: string, classes: readonly string[], p: number
   if (/^(hi|hello|hey|excuse me|sorry)?[,!. ]*(can|may|could) (i|we|my|our)\b[^?]{0,80}\?|\b(is|are) there (a|an|any)\b[^?]{0,50}\?|\b(password|opening hours|office hours|what time does|where (is|can i))\b/i.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("inquiry", 0.8);
   // "did you receive my parking spot application?", "the invoice I requested last week, is it ready yet?": where it stands.
   if (/\b(did you (receive|get|see)|is it (ready|done|approved)|(ready|approved|processed) yet|any (update|news|progress)|what'?s the status|dao na yi bu)\b/i.test(text) && !FAULT.test(text) && !DISPLEASURE.test(text)) add("progress", 0.8);
+  // "Hello, is this the property management assistant?": a greeting, asking nothing of the office.
+  if (/^\W*(hi|hello|hey)\b[^?]{0,40}\b(is this|are you)\b[^?]{0,40}\b(assistant|property|management|office|bot)\b[^a-z]*$/i.test(text)) add("other", 1.5);
+  // "do we still owe anything?", "any outstanding fees?": the household's balance, in English.
+  if (/\b(do|did) (i|we) (still )?owe\b|\b(outstanding|unpaid|overdue) (fees?|bills?|balance)\b|\bhow much (do|does) (i|we|my|our)\b[^?]{0,20}\b(owe|pay)\b/i.test(text) && !FAULT.test(text)) add("fee", 1.2);
   // "我家还欠吗", "还欠钱吗", "我家交清了没": whether the household owes anything.
   if (/还欠(钱|费|款)?(吗|么|不|没|没有)|(交|缴)(清|齐|完)了?(没|吗|么|没有)|欠不欠(钱|费)?|有没有欠(费|钱)/.test(text) && !FAULT.test(text)) add("fee", 1.0);
   // "我是1201的家属，帮我查下": someone asking to look up a household's account (privacy decides what they see).
@@ -1149,7 +1153,7 @@ export function objectOfStaffComplaint(text: string, classes: readonly string[],
 }
 
 /** A member of staff named with how they behaved ("前台…阴阳怪气", "保安上班刷抖音"). */
-const IDLE_ON_DUTY = /睡觉|睡着|睡得|呼呼大睡|瞓觉|打瞌睡|玩手机|刷抖音|放抖音|外放|刷剧|刷视频|打游戏|喝酒/;
+const IDLE_ON_DUTY = /睡觉|睡着|睡得|呼呼大睡|瞓觉|打瞌睡|玩手机|看手机|刷手机|刷抖音|放抖音|外放|刷剧|刷视频|打游戏|喝酒/;
 export function staffConduct(text: string): boolean {
   return STAFF_WHO.test(text) && (CONDUCT.test(text) || IDLE_ON_DUTY.test(text));
 }

@@ -81,6 +81,7 @@ export const ENGLISH_TEXTS: Record<string, Text> = {
   "resident.ticket_feedback": (p) => `Update on ticket #${s(p.number)} (${who(p)}): ${s(p.text)}`,
   "resident.repeat_report": (p) => `Your earlier report #${s(p.number)} is not fixed yet, sorry. It has been escalated and the supervisor${p.intent === "complaint" ? " and the project manager have" : " has"} been told.`,
   "resident.incident_linked": (p) => `A neighbour already reported this problem at ${s(p.place)}: it is ticket #${s(p.number)} and being handled. We will tell you when it is fixed.` + (p.urgency === 1 ? `\nUntil help arrives: ${safetyFor(p) ?? "if anyone is in danger, leave and call 119/110."}` : ""),
+  "resident.incident_reopened": (p) => `The problem at ${s(p.place)} (ticket #${s(p.number)}) was fixed lately and has failed again: it is reopened and escalated, and the supervisor has been told. We will tell you when it is fixed.`,
   "resident.incident_done": (p) => `The problem you reported (ticket #${s(p.number)}) is fixed: ${s(p.resolution)}`,
   "resident.duplicate_report": (p) => `This is already logged as ticket #${s(p.number)} and being handled; no need to send it again. Send "progress" to see where it stands.`,
   "resident.accept_late": (p) => `Sorry for the wait: ticket #${s(p.number)} has not been accepted yet. We have chased ${who(p, "the person in charge")}${p.reported === 0 ? "" : " and told the supervisor"}.`,

@@ -48,9 +48,14 @@ const OTHER_PROBLEM = /关着人|关着|(里面|里头|里边|电梯里|梯里)�
 
 const GUESSED_CAUSE = /(是不是|会不会|可能是?|估计是?|怕是|好像是?|应该是)[^，。,!！]{0,10}(冻裂|裂|爆|漏|坏)了?(吧|吗|么)?[?？]?/g;
 
+/** A cut called off: "原定…的停电取消", "取消停水", "明天正常供电". */
+const CALLED_OFF = /(停水|停电|停气|检修|施工)[^。]{0,8}(取消|不停了|暂缓)|取消[^。]{0,6}(停水|停电|停气)|正常供(水|电|气)/;
+
 /** The outages a notice's text announces, in the order written. */
 export function announcedOutages(text: string): OutageKind[] {
   text = text.normalize("NFKC");
+  // "原定3月6日8:00-12:00的11栋停电取消，明天正常供电": a cut called off announces none.
+  if (CALLED_OFF.test(text) && !/(延长|延至|改为|改到|调整为)/.test(text)) return [];
   return KINDS.map((k) => ({ k, at: ANNOUNCED[k].exec(text)?.index ?? -1 }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
@@ -109,10 +114,18 @@ async function outageNoticeFor(db: DbOrTx, r: Omit<OutageReport, "messageId" | "
     where: { communityId: r.communityId, status: { in: ["sending", "sent"] }, kind: { not: "general" }, ...window },
     orderBy: { id: "desc" },
   });
+  // Notices sent later that call a cut off ("原定…的11栋停电取消"): the cut they name is no longer announced.
+  const callOffs = notices.length ? await db.notice.findMany({ where: { communityId: r.communityId, status: { in: ["sending", "sent"] }, kind: "general", id: { gt: Math.min(...notices.map((n) => n.id)) } }, select: { id: true, text: true, scope: true } }) : [];
   for (const n of notices) {
     const announced = new Set<string>([n.kind, ...announcedOutages(n.text)]);
     if (!kinds.some((k) => announced.has(k))) continue;
     const inScope = await scopeBuildings(db, r.communityId, parseStoredScope(n.scope));
+    let calledOff = false;
+    for (const c of callOffs.filter((x) => x.id > n.id && CALLED_OFF.test(x.text) && kinds.some((k) => ANNOUNCED[k].test(x.text)))) {
+      const offScope = await scopeBuildings(db, r.communityId, parseStoredScope(c.scope));
+      if (offScope === null || inScope === null || offScope.some((b) => inScope.includes(b))) calledOff = true;
+    }
+    if (calledOff) continue;
     // Where the reporter is unknown, only a community-wide notice can be said to cover them.
     if (where === null ? inScope === null : scopeCovers(inScope, where)) return n;
   }

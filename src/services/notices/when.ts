@@ -16,6 +16,9 @@ const WINDOW_AT_START = new RegExp(`^${WINDOW_SRC}`);
 /** A moment: date and time ("2026-03-05 08:00", "明天 8:00"). */
 const MOMENT_AT_START = new RegExp(String.raw`^(${DATE_SRC})\s*(${TIME_SRC})`);
 const DATE_ONLY = new RegExp(DATE_SRC);
+/** "延长至今天16:00", "推迟到18点": a new end written after the window. Groups: 1 date, 2 time. */
+const EXTENDED = new RegExp(String.raw`(?:延长|延至|推迟|顺延|延迟)(?:至|到)?\s*(${DATE_SRC}\s*)?(${TIME_SRC})`);
+const localDay = (d: Date, tz: string): Ymd => { const p = localParts(d, tz); return { year: p.year, month: p.month, day: p.day }; };
 const MOMENT = new RegExp(String.raw`(${DATE_SRC})\s*(${TIME_SRC})`);
 
 type Ymd = { year: number; month: number; day: number };
@@ -104,7 +107,18 @@ function windowOf(m: RegExpExecArray, base: Date, tz: string): Window | null {
 export function findWindow(text: string, base: Date, tz: string): Window | null {
   text = text.normalize("NFKC"); // the stored text is as typed: "8：00" reads as "8:00"
   const m = WINDOW.exec(text);
-  if (m) return windowOf(m, base, tz);
+  if (m) {
+    const w = windowOf(m, base, tz);
+    // "原定今天9:00-12:00的停电，因施工需要延长至今天16:00": the window as extended.
+    const ext = EXTENDED.exec(text.slice(m.index + m[0].length));
+    const endTime = ext ? parseTime(ext[2]!) : null;
+    const endDay = ext?.[1] ? parseDate(ext[1], base, tz) : w ? localDay(w.from, tz) : null;
+    if (w && endTime && endDay) {
+      const to = at(endDay, endTime, tz);
+      if (to > w.from) return { from: w.from, to };
+    }
+    return w;
+  }
   const d = DATE_ONLY.exec(text);
   const day = d ? parseDate(d[0], base, tz) : null;
   if (!day) return null;

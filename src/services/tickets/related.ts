@@ -163,6 +163,7 @@ const bigrams = (t: string) => {
 /** English content words of four letters or more ("north", "gate", "guard"), for reports written in English. */
 const EN_STOP = new Set(["this", "that", "with", "have", "been", "still", "again", "time", "second", "third", "nothing", "done", "want", "speak", "manager", "please", "what", "when", "there", "their", "they", "about", "complaining", "complain", "reported", "reporting", "from", "your", "just", "would", "could", "should"]);
 const englishWords = (t: string) => new Set((t.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !EN_STOP.has(w)));
+const THING_WORDS = new Set(["门禁", "电梯", "水管", "马桶", "地漏", "路灯", "空调", "插座", "开关", "窗户", "暖气", "燃气", "煤气", "天花", "吊顶", "墙皮", "对讲", "道闸", "下水", "水龙", "龙头", "热水", "灯泡", "防盗"]);
 const NOT_PROBLEM_WORDS = new Set(["还没", "没人", "人来", "来修", "报的", "昨天", "今天", "前天", "已经", "怎么", "什么", "时候", "一下", "麻烦", "我家", "家里", "还是", "又坏", "没有"]);
 
 /**
@@ -180,7 +181,9 @@ export async function findRepeatByText(tx: Tx, q: { text: string; communityId: n
   });
   for (const t of candidates) {
     const summary = new Set([...bigrams(t.summary), ...englishWords(t.summary)]);
-    if (words.filter((w) => summary.has(w)).length >= 2) return t;
+    const shared = words.filter((w) => summary.has(w));
+    // (One word is enough when it names the thing itself: "门禁还没修好吗？…进不了门".)
+    if (shared.length >= 2 || shared.some((w) => THING_WORDS.has(w))) return t;
   }
   return null;
 }
